@@ -1,0 +1,60 @@
+package io.github.commerceconnector.api.catalog;
+
+import io.github.commerceconnector.api.exception.DataSpaceGuardException;
+import io.github.commerceconnector.api.exception.SyncLockedException;
+import java.util.stream.Stream;
+
+/**
+ * Syncs catalog feeds into the selected data space, sending only what changed and reporting per
+ * item. Items stream through: a catalog larger than memory is fine. Bad items are rejected one by
+ * one with their identity and reason, never taking the batch down. An item is recorded as accepted
+ * only after the gateway accepted it.
+ *
+ * <p>Every call needs a selected data space and obeys the data-space guard
+ * ({@link DataSpaceGuardException}). Two calls on the same feed and data space, in one process or
+ * two, are refused with {@link SyncLockedException}. Thread-safe.
+ */
+public interface CatalogSyncClient {
+
+    /**
+     * Syncs the full catalog of one feed: sends new and changed items, skips unchanged ones, and
+     * deletes the items that disappeared since the last sync.
+     */
+    default SyncReport sync(Feed feed, Iterable<? extends FeedItem> items) {
+        return sync(feed, items, SyncListener.NONE);
+    }
+
+    /** As {@link #sync(Feed, Iterable)}, with a progress listener. */
+    SyncReport sync(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener);
+
+    /** As {@link #sync(Feed, Iterable)}, from a stream (which is consumed once and closed). */
+    default SyncReport sync(Feed feed, Stream<? extends FeedItem> items) {
+        try (Stream<? extends FeedItem> stream = items) {
+            Iterable<FeedItem> iterable = stream.<FeedItem>map(item -> item)::iterator;
+            return sync(feed, iterable, SyncListener.NONE);
+        }
+    }
+
+    /** Sends new and changed items; deletes nothing. */
+    default SyncReport upsert(Feed feed, Iterable<? extends FeedItem> items) {
+        return upsert(feed, items, SyncListener.NONE);
+    }
+
+    /** As {@link #upsert(Feed, Iterable)}, with a progress listener. */
+    SyncReport upsert(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener);
+
+    /** Deletes items by identity (sends them with {@code "deleted": true}). */
+    SyncReport delete(Feed feed, Iterable<ItemKey> keys);
+
+    /**
+     * Forced resend of every item, whatever the state says; optionally erasing the data space's data
+     * first, or only reporting what would be sent.
+     */
+    SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options);
+
+    /** Resends the items left retryable by earlier calls. */
+    SyncReport retryFailed(Feed feed);
+
+    /** Counts by status, the last sync time and the rejected items with reasons. */
+    FeedStatus status(Feed feed);
+}

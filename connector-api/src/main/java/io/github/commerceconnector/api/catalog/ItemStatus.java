@@ -1,0 +1,11 @@
+package io.github.commerceconnector.api.catalog;
+
+/** Where an item stands with the gateway, as recorded in the sync state. */
+public enum ItemStatus {
+    /** The gateway accepted this content. Sent again only when the content changes. */
+    ACCEPTED,
+    /** Refused (by validation or the gateway) with a reason. Sent again only when the content changes. */
+    REJECTED,
+    /** Failed with a retryable outcome (I/O, timeout, 408, 413, 429, 5xx). Sent again by the next call. */
+    RETRYABLE
+}

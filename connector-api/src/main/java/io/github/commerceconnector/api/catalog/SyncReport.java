@@ -1,0 +1,37 @@
+package io.github.commerceconnector.api.catalog;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one catalog call did, item by item.
+ *
+ * @param feed          the feed
+ * @param dataSpaceId   the data space written to
+ * @param processed     items read from the input
+ * @param unchanged     items skipped because the gateway already holds that content
+ * @param sent          items the gateway accepted
+ * @param rejected      items rejected, each with its identity and reason (the first 1,000; see
+ *                      {@code rejectedCount})
+ * @param rejectedCount all items rejected
+ * @param retryable     items that failed with a retryable outcome; {@code retryFailed} resends them
+ * @param deleted       deletes the gateway accepted
+ * @param requests      feed requests sent, retries included
+ * @param bytesSent     request body bytes on the wire (compressed)
+ * @param duration      wall time of the call
+ * @param dryRun        whether nothing was actually sent
+ */
+public record SyncReport(Feed feed, String dataSpaceId, long processed, long unchanged, long sent,
+        List<RejectedItem> rejected, long rejectedCount, long retryable, long deleted, long requests,
+        long bytesSent, Duration duration, boolean dryRun) {
+
+    /** Copies the list. */
+    public SyncReport {
+        rejected = List.copyOf(rejected);
+    }
+
+    /** Whether every item ended accepted or unchanged: nothing rejected, nothing left to retry. */
+    public boolean isComplete() {
+        return rejectedCount == 0 && retryable == 0;
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.commerceconnector.core.internal.http;
+
+import io.github.commerceconnector.api.spi.TransportResponse;
+
+/**
+ * The one place where the connector's clients send a request to the gateway: it signs the request,
+ * applies timeouts, retries and the circuit breaker, and maps failures to the exceptions of
+ * {@code io.github.commerceconnector.api.exception}. Implementations are thread-safe.
+ */
+public interface GatewayCaller {
+
+    /**
+     * Sends a call and returns the successful ({@code 2xx}) reply.
+     *
+     * @throws io.github.commerceconnector.api.exception.ConnectorServiceException when the gateway
+     *     answered with an error after the retries allowed for this call
+     * @throws io.github.commerceconnector.api.exception.ConnectorClientException on I/O errors,
+     *     timeouts or an open circuit breaker
+     */
+    TransportResponse call(GatewayCall call);
+}
