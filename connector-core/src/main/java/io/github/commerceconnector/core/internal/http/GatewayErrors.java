@@ -17,11 +17,23 @@ import java.util.Locale;
  * authentication failure whatever its status.
  */
 public final class GatewayErrors {
-    private final Environment environment;
+    /** The advice for a refusal when requests are signed with the environment's key pair. */
+    public static final String KEY_PAIR_ADVICE = "check the environment's API key and private key. They must be the "
+            + "pair shown together for this environment on the Commerce Services Connector page of the license "
+            + "owner's Adobe account.";
 
-    /** Creates the mapper for the environment whose keys sign the requests. */
-    public GatewayErrors(Environment environment) {
+    private final Environment environment;
+    private final String credentialAdvice;
+
+    /**
+     * Creates the mapper.
+     *
+     * @param environment      the environment whose credentials sign the requests
+     * @param credentialAdvice what to check when the gateway refuses them, e.g. {@link #KEY_PAIR_ADVICE}
+     */
+    public GatewayErrors(Environment environment, String credentialAdvice) {
         this.environment = environment;
+        this.credentialAdvice = credentialAdvice;
     }
 
     /**
@@ -38,10 +50,9 @@ public final class GatewayErrors {
         String what = call.method() + " " + call.path();
         String said = details.message() == null ? "" : " (\"" + details.message() + "\")";
         if (status == 401 || status == 403 || saysKeysInvalid(details.message())) {
-            return new AuthenticationException("The gateway refused the " + environment.wireName() + " API keys on "
-                    + what + said + ": check the environment's API key and private key. They must be the pair "
-                    + "shown together for " + environment.wireName() + " on the Commerce Services Connector page of "
-                    + "the license owner's Adobe account.", status, details.requestId(), details.errorCode(), retryAfter);
+            return new AuthenticationException("The gateway refused the " + environment.wireName() + " credentials on "
+                    + what + said + ": " + credentialAdvice, status, details.requestId(), details.errorCode(),
+                    retryAfter);
         }
         if (status == 404) {
             return new NotFoundException("Not found: " + what + said + ". Check the id: the keys only see the "
