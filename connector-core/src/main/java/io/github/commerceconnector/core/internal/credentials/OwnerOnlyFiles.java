@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,12 +56,12 @@ public final class OwnerOnlyFiles {
                 LOG.debug("{} is on a file system without POSIX permissions; its permissions are not checked", file);
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
                 requireRegular(file, attributes, what);
-                return new Stamp(attributes.fileKey(), attributes.lastModifiedTime().toMillis(), attributes.size());
+                return new Stamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
             }
             PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
             requireRegular(file, attributes, what);
             requireOwnerOnly(file, attributes.permissions(), what);
-            return new Stamp(attributes.fileKey(), attributes.lastModifiedTime().toMillis(), attributes.size());
+            return new Stamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -196,13 +197,13 @@ public final class OwnerOnlyFiles {
     }
 
     /**
-     * What identifies one version of a file: its file key (inode), modification time and size. An atomic
-     * replace gives the file a new key, so a change is seen even within the clock's resolution.
+     * What identifies one version of a file: its file key (inode), modification time at the file system's
+     * full precision, and size. An atomic replace gives the file a new key.
      *
-     * @param fileKey      the file system's key, or {@code null} where it has none
-     * @param modifiedAt   the modification time in milliseconds
-     * @param size         the size in bytes
+     * @param fileKey    the file system's key, or {@code null} where it has none
+     * @param modifiedAt the modification time
+     * @param size       the size in bytes
      */
-    public record Stamp(Object fileKey, long modifiedAt, long size) {
+    public record Stamp(Object fileKey, FileTime modifiedAt, long size) {
     }
 }
