@@ -10,10 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.commerceconnector.api.Environment;
+import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.KeyCheck;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.gateway.JwtCheck;
@@ -44,7 +49,7 @@ class JwtAuthenticationTest {
             .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
     private final MutableClock clock = MutableClock.standing();
-    private final TestCredentialStore store = TestCredentialStore.with(TestClients.credentials(0));
+    private final CredentialStore store = TestClients.store(0);
     private CommerceServicesClient services;
 
     @BeforeEach
@@ -86,10 +91,8 @@ class JwtAuthenticationTest {
         services.credentials().validate(Environment.SANDBOX);
 
         String token = onlyRequest().getHeader("x-gw-signature");
-        com.auth0.jwt.algorithms.Algorithm publicOnly =
-                com.auth0.jwt.algorithms.Algorithm.RSA256(RsaKeys.publicKey(0), null);
-        com.auth0.jwt.JWTVerifier verifier = ((com.auth0.jwt.JWTVerifier.BaseVerification)
-                com.auth0.jwt.JWT.require(publicOnly)).build(clock);
+        Algorithm publicOnly = Algorithm.RSA256(RsaKeys.publicKey(0), null);
+        JWTVerifier verifier = ((JWTVerifier.BaseVerification) JWT.require(publicOnly)).build(clock);
         assertEquals("8E6307BF5D775FA00A495EF9@AdobeOrg", verifier.verify(token).getIssuer());
     }
 
@@ -134,8 +137,11 @@ class JwtAuthenticationTest {
 
     @Test
     void noticesChangedKeysEvenWhenTheStoreDoesNotTell() {
+        TestCredentialStore silent = TestCredentialStore.with(TestClients.credentials(0));
+        services.close();
+        services = TestClients.builder(gateway.baseUrl(), silent, clock, new RecordingSleeper(clock)).build();
         services.credentials().validate(Environment.SANDBOX);
-        store.replaceSilently(TestClients.credentials(1));
+        silent.replaceSilently(TestClients.credentials(1));
         services.credentials().validate(Environment.SANDBOX);
 
         assertTrue(JwtCheck.verifies(newestRequestToken(), RsaKeys.publicKey(1)));
@@ -159,9 +165,14 @@ class JwtAuthenticationTest {
 
     @Test
     void stopsListeningToTheStoreWhenClosed() {
-        int before = store.listenerCount();
-        services.close();
-        assertEquals(before - 1, store.listenerCount());
+        TestCredentialStore counted = TestCredentialStore.with(TestClients.credentials(0));
+        CommerceServicesClient client = TestClients.builder(gateway.baseUrl(), counted, clock,
+                new RecordingSleeper(clock)).build();
+        assertEquals(1, counted.listenerCount());
+
+        client.close();
+
+        assertEquals(0, counted.listenerCount());
     }
 
     private LoggedRequest onlyRequest() {
@@ -180,7 +191,7 @@ class JwtAuthenticationTest {
     }
 
     private String oldestRequestToken() {
-        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = gateway.getAllServeEvents();
+        List<ServeEvent> events = gateway.getAllServeEvents();
         String token = events.get(events.size() - 1).getRequest().getHeader("x-gw-signature");
         assertNotEquals(null, token);
         return token;

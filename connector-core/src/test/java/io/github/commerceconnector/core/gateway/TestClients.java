@@ -2,8 +2,10 @@ package io.github.commerceconnector.core.gateway;
 
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.core.CommerceServicesClient;
+import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.http.Timeouts;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,11 +24,18 @@ public final class TestClients {
         return ServiceCredentials.of(Environment.SANDBOX, API_KEY, RsaKeys.pkcs8Pem(keyIndex));
     }
 
+    /** The core's in-memory store holding sandbox credentials over the {@code index}-th test key pair. */
+    public static CredentialStore store(int keyIndex) {
+        CredentialStore store = CredentialStores.inMemory();
+        store.put(credentials(keyIndex));
+        return store;
+    }
+
     /**
      * A sandbox, non-production client for the gateway at {@code baseUrl}, with key pair 0, a standing clock
      * and a recording sleeper, and 2 s attempt / 20 s call timeouts.
      */
-    public static CommerceServicesClient.Builder builder(String baseUrl, TestCredentialStore store, MutableClock clock,
+    public static CommerceServicesClient.Builder builder(String baseUrl, CredentialStore store, MutableClock clock,
             RecordingSleeper sleeper) {
         return CommerceServicesClient.builder()
                 .environment(Environment.SANDBOX)

@@ -18,7 +18,6 @@ import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.TestClients;
-import io.github.commerceconnector.core.gateway.TestCredentialStore;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +42,7 @@ class CircuitBreakerTest {
 
     @BeforeEach
     void startClient() {
-        services = TestClients.builder(gateway.baseUrl(), TestCredentialStore.with(TestClients.credentials(0)), clock,
+        services = TestClients.builder(gateway.baseUrl(), TestClients.store(0), clock,
                         new RecordingSleeper(clock))
                 .retry(RetrySettings.none())
                 .circuitBreaker(CircuitBreakerSettings.defaults().withWindow(4, 4)

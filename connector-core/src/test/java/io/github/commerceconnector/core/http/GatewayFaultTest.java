@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.ConflictException;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
@@ -27,7 +28,6 @@ import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.TestClients;
-import io.github.commerceconnector.core.gateway.TestCredentialStore;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -57,7 +57,7 @@ class GatewayFaultTest {
 
     private final MutableClock clock = MutableClock.standing();
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
-    private final TestCredentialStore store = TestCredentialStore.with(TestClients.credentials(0));
+    private final CredentialStore store = TestClients.store(0);
     private CommerceServicesClient services;
 
     @AfterEach

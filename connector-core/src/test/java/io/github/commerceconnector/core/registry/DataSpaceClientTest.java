@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.exception.DataSpaceGuardException;
 import io.github.commerceconnector.api.exception.NotFoundException;
 import io.github.commerceconnector.api.registry.DataSpace;
@@ -33,7 +34,6 @@ import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.TestClients;
-import io.github.commerceconnector.core.gateway.TestCredentialStore;
 import io.github.commerceconnector.core.internal.registry.HttpDataSpaceClient;
 import io.github.commerceconnector.core.internal.registry.RegistryListener;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class DataSpaceClientTest {
             .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()).build();
 
     private final MutableClock clock = MutableClock.standing();
-    private final TestCredentialStore store = TestCredentialStore.with(TestClients.credentials(0));
+    private final CredentialStore store = TestClients.store(0);
     private final List<CommerceServicesClient> clients = new ArrayList<>();
 
     @BeforeEach

@@ -33,7 +33,6 @@ import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.TestClients;
-import io.github.commerceconnector.core.gateway.TestCredentialStore;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +58,7 @@ class SaasProjectClientTest {
 
     @BeforeEach
     void startClient() {
-        services = TestClients.builder(gateway.baseUrl(), TestCredentialStore.with(TestClients.credentials(0)), clock,
+        services = TestClients.builder(gateway.baseUrl(), TestClients.store(0), clock,
                 sleeper).build();
     }
 
