@@ -18,6 +18,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 public final class BadKeys {
     /** The passphrase of the encrypted test keys. */
     public static final String PASSPHRASE = "Pass-phrase!of*the$test#key";
+    /** A passphrase that does not decrypt the test keys; no English word, so that no message contains it by chance. */
+    public static final String WRONG_PASSPHRASE = "Wr0ng-Zq9x-Kv7m-Tt2p";
 
     private BadKeys() {
     }
@@ -144,7 +146,7 @@ public final class BadKeys {
     /** An encrypted PKCS#8 key with a wrong passphrase. */
     public static BadKey encryptedWithWrongPassphrase() {
         return new BadKey("encrypted with wrong passphrase", KeyPems.encryptedPkcs8(KeyPems.rsa(), PASSPHRASE),
-                "Not-the-right-passphrase-42", Problem.WRONG_PASSPHRASE);
+                WRONG_PASSPHRASE, Problem.WRONG_PASSPHRASE);
     }
 
     /** A legacy {@code Proc-Type: 4,ENCRYPTED} key without its passphrase. */
@@ -156,7 +158,7 @@ public final class BadKeys {
     /** A legacy {@code Proc-Type: 4,ENCRYPTED} key with a wrong passphrase. */
     public static BadKey legacyEncryptedWithWrongPassphrase() {
         return new BadKey("legacy encrypted with wrong passphrase",
-                KeyPems.legacyEncrypted(KeyPems.rsa(), PASSPHRASE), "Not-the-right-passphrase-42",
+                KeyPems.legacyEncrypted(KeyPems.rsa(), PASSPHRASE), WRONG_PASSPHRASE,
                 Problem.WRONG_PASSPHRASE);
     }
 

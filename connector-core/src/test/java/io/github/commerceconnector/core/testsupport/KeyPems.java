@@ -149,12 +149,12 @@ public final class KeyPems {
         }
     }
 
-    /** The base64 body of a PEM text: everything between the armor lines, without whitespace or headers. */
+    /** The base64 body of a PEM text: every line but armor lines (starting with a dash) and headers, joined. */
     public static String base64Body(String pem) {
         StringBuilder body = new StringBuilder();
         for (String line : pem.split("\n")) {
             String trimmed = line.strip();
-            if (!trimmed.startsWith("-----") && !trimmed.contains(":") && !trimmed.isEmpty()) {
+            if (!trimmed.startsWith("-") && !trimmed.contains(":") && !trimmed.isEmpty()) {
                 body.append(trimmed);
             }
         }

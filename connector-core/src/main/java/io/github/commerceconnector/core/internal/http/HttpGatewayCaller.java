@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpGatewayCaller implements GatewayCaller {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGatewayCaller.class);
     private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(1);
+    /** How much of an I/O error's message is quoted; some quote the bytes received. */
+    private static final int MAX_CAUSE = 100;
 
     private final GatewaySettings settings;
     private final HttpTransport transport;
@@ -320,8 +322,9 @@ public final class HttpGatewayCaller implements GatewayCaller {
                 return "no complete reply within the attempt timeout ("
                         + settings.timeouts().attempt().toMillis() + " ms)";
             }
+            String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
             return "the connection failed (" + failure.io().getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()) + ")";
+                    + (message.length() > MAX_CAUSE ? message.substring(0, MAX_CAUSE) + "..." : message) + ")";
         }
 
         private String summary(Throwable failure) {
