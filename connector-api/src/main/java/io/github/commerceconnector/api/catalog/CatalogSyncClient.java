@@ -29,9 +29,14 @@ public interface CatalogSyncClient {
 
     /** As {@link #sync(Feed, Iterable)}, from a stream (which is consumed once and closed). */
     default SyncReport sync(Feed feed, Stream<? extends FeedItem> items) {
+        return sync(feed, items, SyncListener.NONE);
+    }
+
+    /** As {@link #sync(Feed, Iterable, SyncListener)}, from a stream (which is consumed once and closed). */
+    default SyncReport sync(Feed feed, Stream<? extends FeedItem> items, SyncListener listener) {
         try (Stream<? extends FeedItem> stream = items) {
             Iterable<FeedItem> iterable = stream.<FeedItem>map(item -> item)::iterator;
-            return sync(feed, iterable, SyncListener.NONE);
+            return sync(feed, iterable, listener);
         }
     }
 
@@ -43,8 +48,24 @@ public interface CatalogSyncClient {
     /** As {@link #upsert(Feed, Iterable)}, with a progress listener. */
     SyncReport upsert(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener);
 
-    /** Deletes items by identity (sends them with {@code "deleted": true}). */
-    SyncReport delete(Feed feed, Iterable<ItemKey> keys);
+    /** As {@link #upsert(Feed, Iterable)}, from a stream (which is consumed once and closed). */
+    default SyncReport upsert(Feed feed, Stream<? extends FeedItem> items) {
+        try (Stream<? extends FeedItem> stream = items) {
+            Iterable<FeedItem> iterable = stream.<FeedItem>map(item -> item)::iterator;
+            return upsert(feed, iterable, SyncListener.NONE);
+        }
+    }
+
+    /**
+     * Deletes items by identity: sends each key's identity fields with {@code "deleted": true} and forgets
+     * the item once the gateway accepted the delete.
+     */
+    default SyncReport delete(Feed feed, Iterable<ItemKey> keys) {
+        return delete(feed, keys, SyncListener.NONE);
+    }
+
+    /** As {@link #delete(Feed, Iterable)}, with a progress listener. */
+    SyncReport delete(Feed feed, Iterable<ItemKey> keys, SyncListener listener);
 
     /**
      * Forced resend of every item, whatever the state says; optionally erasing the data space's data
@@ -52,8 +73,13 @@ public interface CatalogSyncClient {
      */
     SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options);
 
-    /** Resends the items left retryable by earlier calls. */
-    SyncReport retryFailed(Feed feed);
+    /** Resends the items (and deletes) left retryable by earlier calls, as they were. */
+    default SyncReport retryFailed(Feed feed) {
+        return retryFailed(feed, SyncListener.NONE);
+    }
+
+    /** As {@link #retryFailed(Feed)}, with a progress listener. */
+    SyncReport retryFailed(Feed feed, SyncListener listener);
 
     /** Counts by status, the last sync time and the rejected items with reasons. */
     FeedStatus status(Feed feed);

@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
  *
  * @param name             a short name, also used for the state files: letters, digits, {@code -} and {@code _}
  * @param route            the route relative to the gateway base URL, without leading or trailing {@code /}
- * @param identityFields   the JSON fields that together identify an item; a delete sends these with
- *                         {@code "deleted": true}
+ * @param identityFields   the JSON fields that together identify an item (1 to {@value #MAX_IDENTITY_FIELDS});
+ *                         a delete sends these with {@code "deleted": true}
  * @param defaultBatchSize items per request unless configured otherwise, 1 to 10,000
  */
 public record Feed(String name, String route, List<String> identityFields, int defaultBatchSize) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /** The most identity fields a feed may have. */
+    public static final int MAX_IDENTITY_FIELDS = 8;
 
     /** The products feed: {@code feeds/catalog/v2/products}, identity {@code sku} + {@code storeViewCode}. */
     public static final Feed PRODUCTS = new Feed("products", "feeds/catalog/v2/products",
@@ -62,6 +65,10 @@ public record Feed(String name, String route, List<String> identityFields, int d
             if (field == null || field.isBlank()) {
                 throw new IllegalArgumentException("Feed " + name + " has a blank identity field name");
             }
+        }
+        if (identityFields.size() > MAX_IDENTITY_FIELDS) {
+            throw new IllegalArgumentException("Feed " + name + " has " + identityFields.size()
+                    + " identity fields: use at most " + MAX_IDENTITY_FIELDS);
         }
         if (identityFields.stream().distinct().count() != identityFields.size()) {
             throw new IllegalArgumentException("Feed " + name + " lists an identity field twice: " + identityFields);

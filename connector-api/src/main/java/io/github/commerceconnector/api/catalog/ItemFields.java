@@ -1,0 +1,237 @@
+package io.github.commerceconnector.api.catalog;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes and reads the JSON maps of the typed feed items: the one place that decides how a Java value
+ * becomes a JSON value (absent values left out, timestamps as RFC 3339 text) and back.
+ */
+final class ItemFields {
+    private final Map<String, Object> map = new LinkedHashMap<>();
+
+    /** Adds a field unless the value is absent. */
+    ItemFields put(String name, Object value) {
+        if (value != null) {
+            map.put(name, value);
+        }
+        return this;
+    }
+
+    /** Adds a timestamp as RFC 3339 text ({@code 2024-05-01T10:15:30Z}) unless absent. */
+    ItemFields putTime(String name, Instant value) {
+        return put(name, value == null ? null : value.toString());
+    }
+
+    /** Adds a list of nested objects unless absent. */
+    <T> ItemFields putObjects(String name, List<T> values, Function<T, Map<String, Object>> toFields) {
+        if (values != null) {
+            List<Object> list = new ArrayList<>(values.size());
+            for (T value : values) {
+                list.add(toFields.apply(value));
+            }
+            map.put(name, Collections.unmodifiableList(list));
+        }
+        return this;
+    }
+
+    /** The finished, unmodifiable map. */
+    Map<String, Object> build() {
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** An unmodifiable copy of a list, or {@code null} for absent; rejects null elements. */
+    static <T> List<T> copyOrNull(List<T> values, String what) {
+        if (values == null) {
+            return null;
+        }
+        for (T value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException(what + " contains a null element: leave it out instead");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** An {@link Instant} from RFC 3339 text, with any offset. */
+    static Instant parseTime(String text, String field, String type) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Field '" + field + "' of a " + type + " is '" + text
+                    + "', not an RFC 3339 timestamp like 2024-05-01T10:15:30Z", e);
+        }
+    }
+
+    /**
+     * Reads the JSON map of one item type, checking every value's type and refusing fields the type does
+     * not model (so that nothing is silently dropped).
+     */
+    static final class Reader {
+        private final Map<String, ?> fields;
+        private final String type;
+        private final Set<String> read = new HashSet<>();
+
+        Reader(Map<String, ?> fields, String type) {
+            if (fields == null) {
+                throw new IllegalArgumentException("The fields of a " + type + " are null: give its JSON object");
+            }
+            this.fields = fields;
+            this.type = type;
+        }
+
+        private Object raw(String name) {
+            read.add(name);
+            return fields.get(name);
+        }
+
+        private IllegalArgumentException wrongType(String name, Object value, String expected) {
+            return new IllegalArgumentException("Field '" + name + "' of a " + type + " must be " + expected
+                    + ", got " + value.getClass().getSimpleName() + " " + value);
+        }
+
+        String string(String name) {
+            Object value = raw(name);
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            throw wrongType(name, value, "a string");
+        }
+
+        Boolean bool(String name) {
+            Object value = raw(name);
+            if (value == null || value instanceof Boolean) {
+                return (Boolean) value;
+            }
+            throw wrongType(name, value, "true or false");
+        }
+
+        Integer integer(String name) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Number number) {
+                try {
+                    return toDecimal(name, number).intValueExact();
+                } catch (ArithmeticException e) {
+                    throw wrongType(name, value, "a whole number in the int range");
+                }
+            }
+            throw wrongType(name, value, "a number");
+        }
+
+        BigDecimal decimal(String name) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Number number) {
+                return toDecimal(name, number);
+            }
+            throw wrongType(name, value, "a number");
+        }
+
+        private BigDecimal toDecimal(String name, Number number) {
+            if (number instanceof BigDecimal decimal) {
+                return decimal;
+            }
+            if (number instanceof BigInteger integer) {
+                return new BigDecimal(integer);
+            }
+            if (number instanceof Double || number instanceof Float) {
+                double value = number.doubleValue();
+                if (!Double.isFinite(value)) {
+                    throw wrongType(name, number, "a finite number");
+                }
+                return new BigDecimal(number.toString());
+            }
+            return BigDecimal.valueOf(number.longValue());
+        }
+
+        Instant time(String name) {
+            String text = string(name);
+            return text == null ? null : parseTime(text, name, type);
+        }
+
+        List<String> strings(String name) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof List<?> list)) {
+                throw wrongType(name, value, "an array of strings");
+            }
+            List<String> result = new ArrayList<>(list.size());
+            for (Object element : list) {
+                if (!(element instanceof String text)) {
+                    throw wrongType(name, element == null ? "null" : element, "an array of strings");
+                }
+                result.add(text);
+            }
+            return List.copyOf(result);
+        }
+
+        <T> T object(String name, Function<Map<String, ?>, T> reader) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Map<?, ?> map) {
+                return reader.apply(stringKeys(name, map));
+            }
+            throw wrongType(name, value, "a JSON object");
+        }
+
+        <T> List<T> objects(String name, Function<Map<String, ?>, T> reader) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (!(value instanceof List<?> list)) {
+                throw wrongType(name, value, "an array of JSON objects");
+            }
+            List<T> result = new ArrayList<>(list.size());
+            for (Object element : list) {
+                if (!(element instanceof Map<?, ?> map)) {
+                    throw wrongType(name, element == null ? "null" : element, "an array of JSON objects");
+                }
+                result.add(reader.apply(stringKeys(name, map)));
+            }
+            return List.copyOf(result);
+        }
+
+        private Map<String, ?> stringKeys(String name, Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("Field '" + name + "' of a " + type
+                            + " has a non-string key " + entry.getKey());
+                }
+                copy.put(key, entry.getValue());
+            }
+            return copy;
+        }
+
+        /** Refuses fields that were not read: the type does not model them. */
+        void finish() {
+            for (String name : fields.keySet()) {
+                if (!read.contains(name)) {
+                    throw new IllegalArgumentException("Field '" + name + "' is not a field of a " + type
+                            + ": use GenericItem to send fields this SDK does not model");
+                }
+            }
+        }
+    }
+}

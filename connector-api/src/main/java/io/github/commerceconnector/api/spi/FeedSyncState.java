@@ -1,0 +1,84 @@
+package io.github.commerceconnector.api.spi;
+
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.RejectedItem;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The open, exclusively locked sync state of one feed in one data space (a <em>session</em>), from
+ * {@link SyncStateStore#open}. Items are addressed by the 64-bit hash of their identity; the state keeps
+ * the identity values themselves too, so that deletes can be sent for items that disappeared.
+ *
+ * <p>Each session also keeps a transient <em>seen</em> mark per held item, cleared when the state is
+ * opened: {@link #markSeen} sets it, and {@link #record} sets it for every item it records. At the end of a
+ * full sync, {@link #unseen()} lists the items the input no longer contains.
+ *
+ * <p>Thread-safe. Close it to release the lock.
+ */
+public interface FeedSyncState extends AutoCloseable {
+
+    /** The feed. */
+    Feed feed();
+
+    /** The data space. */
+    String dataSpaceId();
+
+    /** The item held under an identity, or {@code null} when none is. */
+    StoredItem find(long identityHash);
+
+    /**
+     * Marks a held item as seen in this session.
+     *
+     * @return {@code false} if it was already marked (the identity came twice), {@code true} otherwise,
+     *     also when no item is held under the identity (nothing is marked then)
+     */
+    boolean markSeen(long identityHash);
+
+    /**
+     * Records the outcome of one gateway request (or of validation), durably: when this returns, the
+     * changes survive a crash of the process. Call it only once the outcome is known; an item must never be
+     * recorded as accepted before the gateway accepted it. Every recorded item is marked seen.
+     *
+     * @param changes   the changes, for distinct identities
+     * @param attempted when the request was made
+     */
+    void record(List<StateChange> changes, Instant attempted);
+
+    /** The identity values of a held item, or {@code null} when none is held. */
+    ItemKey key(long identityHash);
+
+    /** The rejection reason of a held rejected item, or {@code null} when it is not rejected. */
+    String reason(long identityHash);
+
+    /** When the item held under an identity was last attempted, or {@code null} when none is held. */
+    Instant lastAttempt(long identityHash);
+
+    /** The identities held but not marked seen in this session: a snapshot. */
+    long[] unseen();
+
+    /**
+     * Visits the payloads of the items that are retryable now (each with the content hash it is retryable
+     * for). Changes recorded while visiting do not disturb the visit.
+     */
+    void forEachRetryable(Consumer<RetryPayload> visitor);
+
+    /** How many items have a status. */
+    long count(ItemStatus status);
+
+    /** Up to {@code limit} rejected items with their reasons (positions are {@code -1}). */
+    List<RejectedItem> rejected(int limit);
+
+    /** When the last full sync of this feed finished, or {@code null} if none did. */
+    Instant lastFullSync();
+
+    /** Records, durably, that a full sync finished. */
+    void fullSyncFinished(Instant finished);
+
+    /** Releases the lock. Idempotent. */
+    @Override
+    void close();
+}
