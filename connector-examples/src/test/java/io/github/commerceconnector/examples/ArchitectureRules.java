@@ -1,0 +1,48 @@
+package io.github.commerceconnector.examples;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import java.util.List;
+
+/**
+ * The module boundaries of the project, for a root package: {@code <root>.api} uses nothing but the JDK,
+ * {@code <root>.testkit} never uses {@code <root>.core}, and no module uses another module's
+ * {@code internal} package.
+ */
+final class ArchitectureRules {
+    /** The modules whose {@code internal} packages are private to them. */
+    static final List<String> MODULES = List.of("api", "core", "testkit", "examples", "bench");
+
+    private ArchitectureRules() {
+    }
+
+    /** {@code <root>.api..} depends only on {@code java..} and itself. */
+    static ArchRule apiUsesOnlyTheJdk(String root) {
+        return classes().that().resideInAPackage(root + ".api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", root + ".api..")
+                .because("connector-api has no third-party dependency and knows no implementation");
+    }
+
+    /** {@code <root>.testkit..} never depends on {@code <root>.core..}. */
+    static ArchRule testkitDoesNotUseCore(String root) {
+        return noClasses().that().resideInAPackage(root + ".testkit..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".core..")
+                .because("connector-testkit depends on connector-api only");
+    }
+
+    /** No class outside a module uses that module's {@code internal} package. */
+    static ArchRule noModuleUsesAnotherModulesInternals(String root) {
+        CompositeArchRule rule = null;
+        for (String module : MODULES) {
+            ArchRule moduleRule = noClasses().that().resideOutsideOfPackage(root + "." + module + "..")
+                    .should().dependOnClassesThat().resideInAPackage(root + "." + module + ".internal..")
+                    .allowEmptyShould(true)
+                    .because("the internal package of " + module + " is not public API");
+            rule = rule == null ? CompositeArchRule.of(moduleRule) : rule.and(moduleRule);
+        }
+        return rule;
+    }
+}
