@@ -26,11 +26,11 @@ class ReadmeExamplesTest {
                 KeyPems.pkcs8(KeyPems.rsa()));
         String sandboxApiKey = "your-sandbox-api-key";
 
-        // README: store your keys
+        // README:begin store your keys
         CredentialStore store = CredentialStores.file(stateDirectory.resolve("credentials.json"));
         store.put(ServiceCredentials.of(Environment.SANDBOX, sandboxApiKey, Files.readString(sandboxKeyFile)));
         KeyCheck check = store.validate(Environment.SANDBOX);
-        // README end
+        // README:end
 
         assertTrue(check.valid(), check.message());
         assertFalse(check.gatewayConfirmed());
