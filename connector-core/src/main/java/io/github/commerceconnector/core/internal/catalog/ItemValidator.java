@@ -74,9 +74,8 @@ public final class ItemValidator {
     }
 
     private Problem identityProblem(String field, Object value) {
-        String needed = "every " + feed.name() + " item needs " + String.join(" and ", feed.identityFields());
         if (value == null) {
-            return new Problem("MISSING_IDENTITY", field, "Identity field '" + field + "' is missing: " + needed);
+            return new Problem("MISSING_IDENTITY", field, "Identity field '" + field + "' is missing: " + needed());
         }
         if (!(value instanceof String || value instanceof Number)) {
             return new Problem("INVALID_IDENTITY", field, "Identity field '" + field + "' is a "
@@ -84,13 +83,17 @@ public final class ItemValidator {
         }
         String text = value.toString();
         if (text.isBlank()) {
-            return new Problem("MISSING_IDENTITY", field, "Identity field '" + field + "' is blank: " + needed);
+            return new Problem("MISSING_IDENTITY", field, "Identity field '" + field + "' is blank: " + needed());
         }
         if (utf8Length(text) > MAX_IDENTITY_BYTES) {
             return new Problem("IDENTITY_TOO_LONG", field, "Identity field '" + field + "' is longer than "
                     + MAX_IDENTITY_BYTES + " UTF-8 bytes");
         }
         return null;
+    }
+
+    private String needed() {
+        return "every " + feed.name() + " item needs " + String.join(" and ", feed.identityFields());
     }
 
     private static long utf8Length(String text) {
@@ -179,7 +182,8 @@ public final class ItemValidator {
         }
 
         private Problem string(String text) {
-            if (text.length() > maxStringBytes || utf8Length(text) > maxStringBytes) {
+            if (text.length() > maxStringBytes
+                    || (text.length() > maxStringBytes / 3 && utf8Length(text) > maxStringBytes)) {
                 return problem("VALUE_TOO_LONG", "is longer than " + maxStringBytes + " UTF-8 bytes: shorten it");
             }
             for (int i = 0; i < text.length(); i++) {
