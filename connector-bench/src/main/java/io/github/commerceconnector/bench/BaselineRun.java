@@ -1,0 +1,46 @@
+package io.github.commerceconnector.bench;
+
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.examples.CatalogGenerator;
+import java.io.IOException;
+
+/** The do-it-yourself baseline ({@link DiyBaseline}) against a sink gateway without a rate limit. */
+final class BaselineRun {
+    private static final CatalogGenerator CATALOG = new CatalogGenerator();
+
+    private BaselineRun() {
+    }
+
+    /** Sends {@code size} products, after a warm-up of {@code warmup} products into another data space. */
+    static Figures run(int size, int warmup) throws IOException, InterruptedException {
+        try (BenchRig rig = BenchRig.start(true, 0)) {
+            if (warmup > 0) {
+                baseline(rig, 1).send(CATALOG.products(warmup));
+            }
+            rig.gateway().clearRequests();
+            DiyBaseline baseline = baseline(rig, 0);
+            long[] sent;
+            long nanos;
+            Figures figures = new Figures();
+            try (HeapGauge heap = new HeapGauge()) {
+                long start = System.nanoTime();
+                sent = baseline.send(CATALOG.products(size));
+                nanos = System.nanoTime() - start;
+                figures.put("poolPeakMiB", heap.poolPeakMiB()).put("livePeakMiB", heap.livePeakMiB());
+            }
+            return figures.put("items", size)
+                    .put("seconds", nanos / 1e9)
+                    .put("itemsPerSecond", size / (nanos / 1e9))
+                    .put("bytesSent", sent[1])
+                    .put("requests", sent[0])
+                    .put("gatewayRequests", rig.gateway().requestCount())
+                    .put("gatewayBytes", rig.gateway().bytesReceived())
+                    .put("signatures", sent[0]);
+        }
+    }
+
+    private static DiyBaseline baseline(BenchRig rig, int dataSpace) {
+        return new DiyBaseline(rig.gateway().baseUri(), Feed.PRODUCTS.route(), rig.dataSpaceId(dataSpace),
+                rig.apiKey(), rig.keys().privateKey());
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.commerceconnector.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Temporary state directories of the scenarios. */
+final class Directories {
+
+    private Directories() {
+    }
+
+    /** A new temporary directory. */
+    static Path create(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a temporary directory", e);
+        }
+    }
+
+    /** Deletes a directory and everything under it. */
+    static void deleteTree(Path root) {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list " + root, e);
+        }
+        for (Path path : paths) {
+            try {
+                Files.delete(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + path, e);
+            }
+        }
+    }
+}

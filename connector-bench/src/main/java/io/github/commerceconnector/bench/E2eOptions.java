@@ -1,0 +1,99 @@
+package io.github.commerceconnector.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The options of the end-to-end benchmark.
+ *
+ * @param sizes         catalog sizes of the throughput runs, ascending
+ * @param runs          runs per size and contender (the median is reported)
+ * @param warmup        products each throughput child syncs before it measures (JIT warm-up)
+ * @param heap          {@code -Xmx} of the throughput and heap-probe children
+ * @param resyncSize    the size whose SDK runs also re-sync (0: none)
+ * @param fidelitySize  products of the full-fidelity check (0: skip)
+ * @param fidelityHeap  {@code -Xmx} of the full-fidelity child (the fake gateway holds every item parsed)
+ * @param guardrailSize products of the guardrail run (0: skip)
+ * @param signingMinutes minutes of simulated steady traffic for the signature count (0: skip)
+ * @param jvmArguments  extra arguments for every child JVM
+ * @param help          print the usage only
+ */
+record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int resyncSize, int fidelitySize,
+        String fidelityHeap, int guardrailSize, int signingMinutes, List<String> jvmArguments, boolean help) {
+
+    static final String USAGE = """
+            Usage: e2e.sh [options]
+              --sizes 10000,100000,1000000  catalog sizes of the throughput runs
+              --runs 3                      runs per size and contender; medians are reported
+              --warmup 10000                products each throughput child syncs first, unmeasured
+              --heap 256m                   -Xmx of every throughput and heap-probe child
+              --resync-size N               size whose SDK runs also re-sync (default: the largest; 0: none)
+              --fidelity-size 100000        products of the full-fidelity check (0: skip)
+              --fidelity-heap 3g            -Xmx of the full-fidelity child
+              --guardrail-size 20000        products synced under the 2 requests/s guardrail (0: skip)
+              --signing-minutes 60          minutes of simulated steady traffic for the signature count (0: skip)
+              --jvm-arg ARG                 an extra argument for every child JVM (repeatable), e.g.
+                                            --jvm-arg -XX:StartFlightRecording=filename=/tmp/sdk.jfr
+              --help                        this text
+            """;
+
+    /**
+     * Parses the command line.
+     *
+     * @throws IllegalArgumentException naming the bad option
+     */
+    static E2eOptions parse(String... args) {
+        List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
+        int runs = 3;
+        int warmup = 10_000;
+        String heap = "256m";
+        Integer resyncSize = null;
+        int fidelitySize = 100_000;
+        String fidelityHeap = "3g";
+        int guardrailSize = 20_000;
+        int signingMinutes = 60;
+        List<String> jvmArguments = new ArrayList<>();
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value (see --help)");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip)
+                        .map(size -> count(option, size, 1)).sorted().toList();
+                case "--runs" -> runs = count(option, value, 1);
+                case "--warmup" -> warmup = count(option, value, 0);
+                case "--heap" -> heap = value;
+                case "--resync-size" -> resyncSize = count(option, value, 0);
+                case "--fidelity-size" -> fidelitySize = count(option, value, 0);
+                case "--fidelity-heap" -> fidelityHeap = value;
+                case "--guardrail-size" -> guardrailSize = count(option, value, 0);
+                case "--signing-minutes" -> signingMinutes = count(option, value, 0);
+                case "--jvm-arg" -> jvmArguments.add(value);
+                default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");
+            }
+        }
+        int resync = resyncSize != null ? resyncSize : sizes.get(sizes.size() - 1);
+        return new E2eOptions(sizes, runs, warmup, heap, resync, fidelitySize, fidelityHeap, guardrailSize,
+                signingMinutes, jvmArguments, help);
+    }
+
+    private static int count(String option, String value, int minimum) {
+        try {
+            int parsed = Integer.parseInt(value.replace("_", ""));
+            if (parsed >= minimum) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException(option + " " + value + " is not a whole number", notANumber);
+        }
+        throw new IllegalArgumentException(option + " " + value + " is below " + minimum);
+    }
+}

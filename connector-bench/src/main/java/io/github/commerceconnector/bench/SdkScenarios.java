@@ -1,0 +1,162 @@
+package io.github.commerceconnector.bench;
+
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.SyncListener;
+import io.github.commerceconnector.api.catalog.SyncProgress;
+import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.core.CommerceServicesClient;
+import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import io.github.commerceconnector.examples.CatalogGenerator;
+import io.github.commerceconnector.testkit.FakeGateway;
+import java.nio.file.Path;
+
+/**
+ * The scenarios that run the SDK: full syncs for throughput (with the re-syncs of the same catalog), the heap
+ * probe, the full-fidelity check and the guardrail run. Each runs in its own JVM and returns its figures.
+ */
+final class SdkScenarios {
+    /** The SDK's defaults, but no client-side rate limit: the gateway's limit is off in throughput runs. */
+    static final CatalogSyncSettings UNLIMITED = CatalogSyncSettings.defaults().withRequestsPerSecond(0);
+
+    private static final CatalogGenerator CATALOG = new CatalogGenerator();
+
+    private SdkScenarios() {
+    }
+
+    /**
+     * A full sync of {@code size} products into a sink gateway, after a warm-up sync of {@code warmup} products
+     * into another data space; with {@code resync}, then a re-sync of the unchanged catalog and one with 1%
+     * changed, each by a new client on the same state directory.
+     */
+    static Figures fullSync(int size, int warmup, boolean resync) {
+        Path state = Directories.create("bench-sdk-");
+        Figures figures = new Figures();
+        try (BenchRig rig = BenchRig.start(true, 0)) {
+            warmUp(rig, state, warmup);
+            FakeGateway gateway = rig.gateway();
+            gateway.clearRequests();
+            long signaturesBefore = rig.signatures();
+            SyncReport full;
+            long nanos;
+            try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = rig.client(state.resolve("main"),
+                    UNLIMITED, 0)) {
+                long start = System.nanoTime();
+                full = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
+                nanos = System.nanoTime() - start;
+                figures.put("poolPeakMiB", heap.poolPeakMiB()).put("livePeakMiB", heap.livePeakMiB());
+            }
+            expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent() + " of " + size
+                    + " products (" + full.rejectedCount() + " rejected, " + full.retryable() + " retryable)");
+            figures.put("items", size)
+                    .put("seconds", nanos / 1e9)
+                    .put("itemsPerSecond", size / (nanos / 1e9))
+                    .put("bytesSent", full.bytesSent())
+                    .put("requests", full.requests())
+                    .put("gatewayRequests", gateway.requestCount())
+                    .put("gatewayBytes", gateway.bytesReceived())
+                    .put("signatures", rig.signatures() - signaturesBefore);
+            if (resync) {
+                resyncs(rig, state.resolve("main"), size, figures);
+            }
+        } finally {
+            Directories.deleteTree(state);
+        }
+        return figures;
+    }
+
+    private static void resyncs(BenchRig rig, Path state, int size, Figures figures) {
+        FakeGateway gateway = rig.gateway();
+        gateway.clearRequests();
+        try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
+            long start = System.nanoTime();
+            SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
+            long nanos = System.nanoTime() - start;
+            expect(unchanged.unchanged() == size, "the re-sync found " + unchanged.unchanged() + " of " + size
+                    + " products unchanged");
+            figures.put("resyncSeconds", nanos / 1e9)
+                    .put("resyncRequests", unchanged.requests())
+                    .put("resyncGatewayRequests", gateway.requestCount());
+        }
+        gateway.clearRequests();
+        try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
+            long start = System.nanoTime();
+            SyncReport changed = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size, 1));
+            long nanos = System.nanoTime() - start;
+            long expected = changedCount(size);
+            expect(changed.sent() == expected && changed.isComplete(), "the re-sync after 1% changed sent "
+                    + changed.sent() + " products, expected " + expected);
+            figures.put("changedSeconds", nanos / 1e9)
+                    .put("changedSent", changed.sent())
+                    .put("changedRequests", changed.requests())
+                    .put("changedBytes", changed.bytesSent());
+        }
+    }
+
+    /**
+     * The heap probe: a full sync of {@code size} products into a sink gateway, forcing a full collection and
+     * reading the heap left in use at every tenth of the catalog and at the end (the state still open). The
+     * fake gateway's call log is cleared before each reading so that only the SDK and the rig's constant parts
+     * count.
+     */
+    static Figures heap(int size) {
+        Path state = Directories.create("bench-heap-");
+        try (BenchRig rig = BenchRig.start(true, 0); HeapGauge heap = new HeapGauge();
+                CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
+            SyncListener checkpoints = new SyncListener() {
+                private long next = size / 10;
+
+                @Override
+                public void progress(SyncProgress progress) {
+                    if (progress.processed() >= next) {
+                        next += size / 10;
+                        rig.gateway().services().clearCalls();
+                        heap.checkpoint();
+                    }
+                }
+
+                @Override
+                public void finished(SyncReport report) {
+                    rig.gateway().services().clearCalls();
+                    heap.checkpoint();
+                }
+            };
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size), checkpoints);
+            expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent() + " of "
+                    + size);
+            return new Figures().put("items", size)
+                    .put("livePeakMiB", heap.livePeakMiB())
+                    .put("poolPeakMiB", heap.poolPeakMiB())
+                    .put("collections", heap.collections())
+                    .put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
+        } finally {
+            Directories.deleteTree(state);
+        }
+    }
+
+    private static void warmUp(BenchRig rig, Path state, int warmup) {
+        if (warmup <= 0) {
+            return;
+        }
+        try (CommerceServicesClient client = rig.client(state.resolve("warmup"), UNLIMITED, 1)) {
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(warmup));
+            expect(report.isComplete(), "the warm-up sync did not complete: " + report);
+        }
+    }
+
+    /** How many of the first {@code size} products a revision changes. */
+    static long changedCount(int size) {
+        long changed = 0;
+        for (int index = 0; index < size; index++) {
+            if (CatalogGenerator.changesInRevision(index)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    static void expect(boolean condition, String failure) {
+        if (!condition) {
+            throw new IllegalStateException(failure);
+        }
+    }
+}

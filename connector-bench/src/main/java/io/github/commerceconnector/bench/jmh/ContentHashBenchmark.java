@@ -1,0 +1,62 @@
+package io.github.commerceconnector.bench.jmh;
+
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.core.internal.catalog.ItemHasher;
+import io.github.commerceconnector.examples.CatalogGenerator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Change detection of one generated product (about 1.6 KB of JSON): its content hash (canonical JSON, SHA-256)
+ * and its identity hash, on fields already built; and the whole per-item step of a sync that skips an unchanged
+ * item (fields, both hashes).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+public class ContentHashBenchmark {
+    private final ItemHasher hasher = new ItemHasher();
+    private Product product;
+    private Map<String, Object> fields;
+    private ItemKey key;
+
+    /** Generates the product. */
+    @Setup
+    public void setUp() {
+        product = new CatalogGenerator().product(4242, 0);
+        fields = product.fields();
+        key = ItemKey.of(io.github.commerceconnector.api.catalog.Feed.PRODUCTS, product.sku(), product.storeViewCode());
+    }
+
+    /** The content hash of the product's fields. */
+    @Benchmark
+    public long contentHash() {
+        return hasher.contentHash(fields);
+    }
+
+    /** The identity hash of the product's key. */
+    @Benchmark
+    public long identityHash() {
+        return hasher.identityHash(key);
+    }
+
+    /** The product's fields and content hash, as a sync computes them per item. */
+    @Benchmark
+    public long fieldsAndContentHash() {
+        return hasher.contentHash(product.fields());
+    }
+}
