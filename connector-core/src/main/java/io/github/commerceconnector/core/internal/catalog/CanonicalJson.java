@@ -2,10 +2,9 @@ package io.github.commerceconnector.core.internal.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,7 +13,8 @@ import java.util.Set;
  * elements of order-free arrays (images, category data, ...) sorted by their own canonical text, numbers
  * in one form ({@code 5}, {@code 5.0} and {@code 5.00} are the same), and the top-level fields that only
  * say when something changed ({@code modifiedAt}, {@code updatedAt}) left out. So an unchanged item
- * always has the same text, and a changed one a different text.
+ * always has the same text, and a changed one a different text. Keys and elements are ordered as
+ * {@link String#compareTo} orders their text.
  */
 public final class CanonicalJson {
 
@@ -24,8 +24,6 @@ public final class CanonicalJson {
 
     /** Top-level fields left out of change detection. */
     public static final Set<String> IGNORED_FIELDS = Set.of("modifiedAt", "updatedAt");
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final Set<String> orderFreeArrays;
 
@@ -45,7 +43,8 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException for a value that is not JSON (validate first)
      */
     public String of(Map<String, ?> fields) {
-        return writer().write(fields).toString();
+        Writer writer = writer();
+        return Wtf8.decode(writer.buffer(), writer.write(fields));
     }
 
     /** A reusable writer of this canonical form, for one thread. */
@@ -54,149 +53,369 @@ public final class CanonicalJson {
     }
 
     /**
-     * Writes canonical texts into one buffer it keeps, with scratch space per nesting level for sorting keys
-     * and array elements, so that after the first items of a shape no more memory is allocated. Not
+     * Writes the canonical text straight as bytes into one buffer it keeps: UTF-8, except that an unpaired
+     * UTF-16 surrogate (only in items validation rejects) is kept as its own three-byte sequence so that
+     * ordering stays exact ({@link Wtf8}). Key orders are remembered per shape of object, and sorting scratch
+     * is kept per nesting level, so that after the first items of a shape nothing is allocated. Not
      * thread-safe.
      */
     static final class Writer {
         private final Set<String> orderFreeArrays;
-        private final StringBuilder out = new StringBuilder(4096);
-        private final List<String[]> keysByLevel = new ArrayList<>();
-        private final List<List<StringBuilder>> elementsByLevel = new ArrayList<>();
+        private Level[] levels = new Level[0];
+        private byte[] buffer = new byte[4096];
+        private int size;
+        private int unpairedSurrogates;
 
         private Writer(Set<String> orderFreeArrays) {
             this.orderFreeArrays = orderFreeArrays;
         }
 
         /**
-         * The canonical text of an item's fields, valid until the next call.
+         * Writes the canonical text of an item's fields into {@link #buffer()}, valid until the next call.
          *
+         * @return its length in bytes
          * @throws IllegalArgumentException for a value that is not JSON (validate first)
          */
-        CharSequence write(Map<String, ?> fields) {
-            out.setLength(0);
-            writeObject(out, fields, true, 0);
-            return out;
+        int write(Map<String, ?> fields) {
+            size = 0;
+            unpairedSurrogates = 0;
+            writeObject(fields, true, 0);
+            return size;
         }
 
-        private void writeObject(StringBuilder to, Map<?, ?> map, boolean topLevel, int level) {
-            String[] keys = keys(level, map.size());
+        /** The buffer holding the last text written. */
+        byte[] buffer() {
+            return buffer;
+        }
+
+        /** Whether the last text holds unpaired surrogates (in their {@link Wtf8} form). */
+        boolean hasUnpairedSurrogates() {
+            return unpairedSurrogates > 0;
+        }
+
+        private Level level(int depth) {
+            if (depth >= levels.length) {
+                Level[] grown = Arrays.copyOf(levels, depth + 1);
+                for (int i = levels.length; i < grown.length; i++) {
+                    grown[i] = new Level();
+                }
+                levels = grown;
+            }
+            return levels[depth];
+        }
+
+        private void writeObject(Map<?, ?> map, boolean topLevel, int depth) {
+            Level level = level(depth);
+            String[] keys = level.keys(map.size());
+            Object[] values = level.values(map.size());
             int count = 0;
-            for (Object key : map.keySet()) {
-                String name = String.valueOf(key);
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Object key = entry.getKey();
+                String name = key instanceof String text ? text : String.valueOf(key);
                 if (!(topLevel && IGNORED_FIELDS.contains(name))) {
-                    keys[count++] = name;
+                    keys[count] = name;
+                    values[count++] = key instanceof String ? entry.getValue() : map.get(name);
                 }
             }
-            Arrays.sort(keys, 0, count);
-            to.append('{');
+            int[] order = level.order(keys, count);
+            ensure(1);
+            buffer[size++] = '{';
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
-                    to.append(',');
+                    ensure(1);
+                    buffer[size++] = ',';
                 }
-                writeString(to, keys[i]);
-                to.append(':');
-                writeValue(to, map.get(keys[i]), keys[i], level + 1);
+                int index = order[i];
+                writeString(keys[index]);
+                ensure(1);
+                buffer[size++] = ':';
+                writeValue(values[index], keys[index], depth + 1);
             }
-            to.append('}');
-            Arrays.fill(keys, 0, count, null);
+            ensure(1);
+            buffer[size++] = '}';
+            Arrays.fill(values, 0, count, null);
         }
 
-        private String[] keys(int level, int size) {
-            while (keysByLevel.size() <= level) {
-                keysByLevel.add(new String[32]);
-            }
-            String[] keys = keysByLevel.get(level);
-            if (keys.length < size) {
-                keys = new String[Math.max(size, keys.length * 2)];
-                keysByLevel.set(level, keys);
-            }
-            return keys;
-        }
-
-        private void writeValue(StringBuilder to, Object value, String fieldName, int level) {
+        private void writeValue(Object value, String fieldName, int depth) {
             if (value == null) {
-                to.append("null");
+                writeAscii("null");
             } else if (value instanceof String text) {
-                writeString(to, text);
+                writeString(text);
             } else if (value instanceof Boolean bool) {
-                to.append(bool.booleanValue());
+                writeAscii(bool ? "true" : "false");
+            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                    || value instanceof Byte) {
+                writeLong(((Number) value).longValue());
             } else if (value instanceof Number number) {
-                writeNumber(to, number);
+                writeAscii(canonicalNumber(number));
             } else if (value instanceof Map<?, ?> map) {
-                writeObject(to, map, false, level);
+                writeObject(map, false, depth);
             } else if (value instanceof Collection<?> list) {
-                writeArray(to, list, fieldName != null && orderFreeArrays.contains(fieldName), level);
+                writeArray(list, fieldName != null && orderFreeArrays.contains(fieldName), depth);
             } else {
                 throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
             }
         }
 
-        private void writeArray(StringBuilder to, Collection<?> list, boolean sorted, int level) {
-            to.append('[');
+        private void writeArray(Collection<?> list, boolean sorted, int depth) {
+            ensure(1);
+            buffer[size++] = '[';
             if (sorted) {
-                List<StringBuilder> elements = elements(level, list.size());
-                int count = 0;
-                for (Object element : list) {
-                    StringBuilder text = elements.get(count++);
-                    text.setLength(0);
-                    writeValue(text, element, null, level + 1);
-                }
-                List<StringBuilder> used = elements.subList(0, count);
-                used.sort(CharSequence::compare);
-                for (int i = 0; i < count; i++) {
-                    if (i > 0) {
-                        to.append(',');
-                    }
-                    to.append(used.get(i));
-                }
+                writeSorted(list, depth);
             } else {
                 boolean first = true;
                 for (Object element : list) {
                     if (!first) {
-                        to.append(',');
+                        ensure(1);
+                        buffer[size++] = ',';
                     }
                     first = false;
-                    writeValue(to, element, null, level + 1);
+                    writeValue(element, null, depth + 1);
                 }
             }
-            to.append(']');
+            ensure(1);
+            buffer[size++] = ']';
         }
 
-        private List<StringBuilder> elements(int level, int size) {
-            while (elementsByLevel.size() <= level) {
-                elementsByLevel.add(new ArrayList<>());
+        /** Writes each element after the other, then rewrites the run sorted, with commas. */
+        private void writeSorted(Collection<?> list, int depth) {
+            Level level = level(depth);
+            int start = size;
+            int count = 0;
+            for (Object element : list) {
+                int before = unpairedSurrogates;
+                int elementStart = size;
+                writeValue(element, null, depth + 1);
+                level.element(count++, elementStart - start, size - start, unpairedSurrogates != before);
             }
-            List<StringBuilder> elements = elementsByLevel.get(level);
-            while (elements.size() < size) {
-                elements.add(new StringBuilder(128));
+            if (count == 0) {
+                return;
             }
-            return elements;
+            byte[] run = level.scratch(size - start);
+            System.arraycopy(buffer, start, run, 0, size - start);
+            int[] sorted = level.sortElements(run, count);
+            size = start;
+            ensure(level.runLength(count) + count);
+            for (int i = 0; i < count; i++) {
+                if (i > 0) {
+                    buffer[size++] = ',';
+                }
+                int element = sorted[i];
+                int from = level.start(element);
+                int length = level.end(element) - from;
+                System.arraycopy(run, from, buffer, size, length);
+                size += length;
+            }
         }
 
-        private static void writeNumber(StringBuilder to, Number number) {
-            if (number instanceof Integer || number instanceof Long || number instanceof Short
-                    || number instanceof Byte) {
-                to.append(number.longValue());
-            } else {
-                to.append(canonicalNumber(number));
-            }
-        }
-
-        private static void writeString(StringBuilder to, String text) {
-            to.append('"');
-            int plain = 0;
-            for (int i = 0; i < text.length(); i++) {
+        private void writeString(String text) {
+            int length = text.length();
+            ensure(length * 3 + 2);
+            byte[] out = buffer;
+            int at = size;
+            out[at++] = '"';
+            for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
-                if (c == '"' || c == '\\') {
-                    to.append(text, plain, i).append('\\').append(c);
-                    plain = i + 1;
-                } else if (c < 0x20) {
-                    to.append(text, plain, i).append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    plain = i + 1;
+                if (c < 0x80) {
+                    if (c >= 0x20 && c != '"' && c != '\\') {
+                        out[at++] = (byte) c;
+                    } else if (c >= 0x20) {
+                        out[at++] = '\\';
+                        out[at++] = (byte) c;
+                    } else {
+                        size = at;
+                        writeControl(c, length - i);
+                        out = buffer;
+                        at = size;
+                    }
+                } else if (c < 0x800) {
+                    out[at++] = (byte) (0xC0 | (c >> 6));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
+                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    int codePoint = Character.toCodePoint(c, text.charAt(++i));
+                    out[at++] = (byte) (0xF0 | (codePoint >> 18));
+                    out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                    out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+                } else {
+                    if (Character.isSurrogate(c)) {
+                        unpairedSurrogates++;
+                    }
+                    out[at++] = (byte) (0xE0 | (c >> 12));
+                    out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[at++] = (byte) (0x80 | (c & 0x3F));
                 }
             }
-            to.append(text, plain, text.length()).append('"');
+            out[at++] = '"';
+            size = at;
+        }
+
+        /** Writes {@code \}{@code u00XX} for a control character, keeping room for the rest of the string. */
+        private void writeControl(char c, int charsLeft) {
+            ensure(6 + charsLeft * 3 + 1);
+            buffer[size++] = '\\';
+            buffer[size++] = 'u';
+            buffer[size++] = '0';
+            buffer[size++] = '0';
+            buffer[size++] = HEX[c >> 4];
+            buffer[size++] = HEX[c & 0xF];
+        }
+
+        private void writeAscii(String text) {
+            int length = text.length();
+            ensure(length);
+            for (int i = 0; i < length; i++) {
+                buffer[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        private void writeLong(long value) {
+            if (value == Long.MIN_VALUE) {
+                writeAscii(Long.toString(value));
+                return;
+            }
+            ensure(20);
+            long rest = value;
+            if (rest < 0) {
+                buffer[size++] = '-';
+                rest = -rest;
+            }
+            int digits = 1;
+            for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
+                digits++;
+            }
+            for (int i = size + digits - 1; i >= size; i--) {
+                buffer[i] = (byte) ('0' + rest % 10);
+                rest /= 10;
+            }
+            size += digits;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
+        }
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Scratch space of one nesting level: key and value slots, the key orders of the object shapes seen
+     * (by key identity, as typed items reuse their key constants), and the element ranges of a sorted array.
+     */
+    private static final class Level {
+        private static final int SHAPES = 8;
+
+        private String[] keys = new String[32];
+        private Object[] values = new Object[32];
+        private final String[][] shapeKeys = new String[SHAPES][];
+        private final int[][] shapeOrders = new int[SHAPES][];
+        private int nextShape;
+        private int[] starts = new int[8];
+        private int[] ends = new int[8];
+        private boolean[] unpaired = new boolean[8];
+        private int[] sorted = new int[8];
+        private byte[] scratch = new byte[1024];
+
+        String[] keys(int size) {
+            if (keys.length < size) {
+                keys = new String[Math.max(size, keys.length * 2)];
+            }
+            return keys;
+        }
+
+        Object[] values(int size) {
+            if (values.length < size) {
+                values = new Object[Math.max(size, values.length * 2)];
+            }
+            return values;
+        }
+
+        /** The sorted order of the first {@code count} keys, remembered per sequence of key objects. */
+        int[] order(String[] current, int count) {
+            for (int shape = 0; shape < SHAPES; shape++) {
+                String[] known = shapeKeys[shape];
+                if (known != null && known.length == count && sameKeys(known, current, count)) {
+                    return shapeOrders[shape];
+                }
+            }
+            Integer[] boxed = new Integer[count];
+            for (int i = 0; i < count; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, (a, b) -> current[a].compareTo(current[b]));
+            int[] order = new int[count];
+            for (int i = 0; i < count; i++) {
+                order[i] = boxed[i];
+            }
+            int shape = nextShape;
+            nextShape = (nextShape + 1) % SHAPES;
+            shapeKeys[shape] = Arrays.copyOf(current, count);
+            shapeOrders[shape] = order;
+            return order;
+        }
+
+        private static boolean sameKeys(String[] known, String[] current, int count) {
+            for (int i = 0; i < count; i++) {
+                if (!known[i].equals(current[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void element(int index, int start, int end, boolean hasUnpaired) {
+            if (index >= starts.length) {
+                int grown = starts.length * 2;
+                starts = Arrays.copyOf(starts, grown);
+                ends = Arrays.copyOf(ends, grown);
+                unpaired = Arrays.copyOf(unpaired, grown);
+                sorted = Arrays.copyOf(sorted, grown);
+            }
+            starts[index] = start;
+            ends[index] = end;
+            unpaired[index] = hasUnpaired;
+        }
+
+        int start(int element) {
+            return starts[element];
+        }
+
+        int end(int element) {
+            return ends[element];
+        }
+
+        int runLength(int count) {
+            return ends[count - 1];
+        }
+
+        byte[] scratch(int length) {
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+            }
+            return scratch;
+        }
+
+        /** Sorts the elements of a run by their text (insertion sort: arrays here are short). */
+        int[] sortElements(byte[] run, int count) {
+            for (int i = 0; i < count; i++) {
+                int element = i;
+                int j = i - 1;
+                while (j >= 0 && compare(run, sorted[j], element) > 0) {
+                    sorted[j + 1] = sorted[j];
+                    j--;
+                }
+                sorted[j + 1] = element;
+            }
+            return sorted;
+        }
+
+        private int compare(byte[] run, int a, int b) {
+            if (unpaired[a] || unpaired[b]) {
+                return Wtf8.decode(run, starts[a], ends[a]).compareTo(Wtf8.decode(run, starts[b], ends[b]));
+            }
+            return Wtf8.compareAsUtf16(run, starts[a], ends[a], starts[b], ends[b]);
         }
     }
 

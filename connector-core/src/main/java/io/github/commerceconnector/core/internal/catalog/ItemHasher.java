@@ -13,9 +13,9 @@ import java.util.Map;
  * {@link CanonicalJson canonical JSON}. Both are the first 64 bits of SHA-256 over UTF-8, never 0 (0 is
  * reserved). With 64 bits, a million items collide with a probability near 3 in 100 million.
  *
- * <p>The canonical text is streamed into the digest as UTF-8 through a buffer the hasher keeps (an unpaired
- * surrogate becomes {@code ?}, as {@link String#getBytes} makes it), so hashing an item allocates next to
- * nothing. Not thread-safe: one per thread.
+ * <p>The canonical text is written straight as UTF-8 bytes into a buffer the hasher keeps and fed to the digest
+ * from there (an unpaired surrogate becomes {@code ?}, as {@link String#getBytes} makes it), so hashing an item
+ * allocates next to nothing. Not thread-safe: one per thread.
  */
 public final class ItemHasher {
     private static final int CHUNK = 4096;
@@ -61,14 +61,37 @@ public final class ItemHasher {
      * @throws IllegalArgumentException for a value that is not JSON (validate first)
      */
     public long contentHash(Map<String, ?> fields) {
-        CharSequence text = canonical.write(fields);
+        int length = canonical.write(fields);
+        byte[] text = canonical.buffer();
         digest.reset();
-        update(text);
+        if (canonical.hasUnpairedSurrogates()) {
+            updateReplacingUnpairedSurrogates(text, length);
+        } else {
+            digest.update(text, 0, length);
+        }
         return finish();
     }
 
+    /** Feeds canonical bytes to the digest with each unpaired surrogate as {@code ?}. */
+    private void updateReplacingUnpairedSurrogates(byte[] text, int length) {
+        int used = 0;
+        for (int i = 0; i < length; i++) {
+            if (used >= CHUNK) {
+                digest.update(chunk, 0, used);
+                used = 0;
+            }
+            if (Wtf8.isUnpairedSurrogate(text, i, length)) {
+                chunk[used++] = '?';
+                i += 2;
+            } else {
+                chunk[used++] = text[i];
+            }
+        }
+        digest.update(chunk, 0, used);
+    }
+
     /** Feeds text to the digest as UTF-8. */
-    private void update(CharSequence text) {
+    private void update(String text) {
         int used = 0;
         int length = text.length();
         for (int i = 0; i < length; i++) {
