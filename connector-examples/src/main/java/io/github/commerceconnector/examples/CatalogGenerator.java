@@ -54,7 +54,16 @@ public final class CatalogGenerator {
 
     /** The SKU of the product at an index. */
     public static String sku(int index) {
-        return String.format("SKU-%08d", index);
+        if (index < 0 || index > 99_999_999) {
+            return String.format("SKU-%08d", index);
+        }
+        char[] text = {'S', 'K', 'U', '-', '0', '0', '0', '0', '0', '0', '0', '0'};
+        int rest = index;
+        for (int at = text.length - 1; rest > 0; at--) {
+            text[at] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new String(text);
     }
 
     /** Whether the product at an index differs between revision 0 and a later revision. */
@@ -91,7 +100,8 @@ public final class CatalogGenerator {
         if (revision > 0 && changesInRevision(index)) {
             name = name + " (" + revision + ". edition)";
         }
-        String urlKey = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-" + index;
+        String sku = sku(index);
+        String urlKey = slug(name) + "-" + index;
         StringBuilder description = new StringBuilder("<p>");
         for (int i = 0; i < 3; i++) {
             description.append(pick(random, SENTENCES)).append(' ');
@@ -100,7 +110,7 @@ public final class CatalogGenerator {
         int category = random.nextInt(CATEGORY_COUNT);
         Instant updated = CREATED.plusSeconds(index).plusSeconds(revision * 86_400L);
         return Product.builder()
-                .sku(sku(index))
+                .sku(sku)
                 .storeViewCode(storeViewCode)
                 .storeCode("main_website_store")
                 .websiteCode(websiteCode)
@@ -127,9 +137,9 @@ public final class CatalogGenerator {
                 .addAttribute("eco_collection", random.nextBoolean() ? "1" : "0")
                 .addCategory(Integer.toString(category + 3), categoryPath(category), random.nextInt(50))
                 .addCategory("2", "default-category", index % 1000)
-                .addImage("https://media.example.com/catalog/product/" + sku(index) + "_main.jpg", name, 1,
+                .addImage("https://media.example.com/catalog/product/" + sku + "_main.jpg", name, 1,
                         "image", "small_image", "thumbnail")
-                .addImage("https://media.example.com/catalog/product/" + sku(index) + "_back.jpg", name + " back", 2)
+                .addImage("https://media.example.com/catalog/product/" + sku + "_back.jpg", name + " back", 2)
                 .inventory(new Product.Inventory(BigDecimal.valueOf(random.nextInt(500)), true))
                 .createdAt(CREATED)
                 .updatedAt(updated)
@@ -171,6 +181,24 @@ public final class CatalogGenerator {
     private static String categoryPath(int index) {
         return "gear/" + NOUNS[index % NOUNS.length].toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + "s-"
                 + (index / NOUNS.length + 1);
+    }
+
+    /** Lower case, every run of characters other than {@code a-z} and {@code 0-9} turned into one dash. */
+    private static String slug(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        StringBuilder slug = new StringBuilder(lower.length());
+        boolean dash = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                slug.append(c);
+                dash = false;
+            } else if (!dash) {
+                slug.append('-');
+                dash = true;
+            }
+        }
+        return slug.toString();
     }
 
     private static String pick(SplittableRandom random, String[] values) {
