@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * answered: accepted items (and deletes) after its {@code 200}, refused ones with the gateway's reason,
  * retryable ones with their payload. At most {@code maxInFlight} batches are in flight; {@link #submit}
  * blocks the reading thread until a sender is free, so nothing is buffered without bound. Every request
- * waits for its slot of the data space's {@link AdaptiveRateLimiter}.
+ * waits for its slot of the data space's {@link AdaptiveRateLimiter}; while the endpoint's circuit breaker is not
+ * closed (recovering), requests go one at a time, so that the breaker's trial calls are not raced by refusals.
  *
  * <p>Outcomes: {@code 200} with {@code invalidFeedItems} (those refused, the rest accepted); {@code 400} or
  * {@code 422} for the whole request (split in halves to isolate the bad items, then refused); {@code 413}
@@ -54,6 +55,7 @@ final class FeedSender implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService workers;
     private final Semaphore slots;
+    private final Semaphore probe = new Semaphore(1);
     private final AtomicLong completed = new AtomicLong();
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile RuntimeException failure;
@@ -186,18 +188,15 @@ final class FeedSender implements AutoCloseable {
 
     private void deliver(List<BatchItem> batch, int throttled) {
         byte[] body = RequestBody.encode(batch, settings.gzip(), settings.gzipLevel());
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            retryable(batch, new ConnectorClientException("Interrupted before sending to " + path, e, true));
-            return;
-        }
         GatewayCall call = new GatewayCall("POST", path, headers, body, GatewayCall.RetryPolicy.IDEMPOTENT,
                 (attempt, status, retryAfterMillis) -> observe(body.length, status, retryAfterMillis));
         TransportResponse response;
         try {
-            response = caller.call(call);
+            response = send(call);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retryable(batch, new ConnectorClientException("Interrupted before sending to " + path, e, true));
+            return;
         } catch (AuthenticationException e) {
             stop(e);
             return;
@@ -213,6 +212,20 @@ final class FeedSender implements AutoCloseable {
             return;
         }
         answered(batch, FeedReply.refusals(response, batch.size()));
+    }
+
+    /** Sends after the rate limiter's slot, one request at a time while the endpoint is recovering. */
+    private TransportResponse send(GatewayCall call) throws InterruptedException {
+        limiter.acquire();
+        if (caller.isHealthy(path)) {
+            return caller.call(call);
+        }
+        probe.acquire();
+        try {
+            return caller.call(call);
+        } finally {
+            probe.release();
+        }
     }
 
     private void observe(int bytes, int status, long retryAfterMillis) {

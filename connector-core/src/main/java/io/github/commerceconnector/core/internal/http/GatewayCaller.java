@@ -18,4 +18,13 @@ public interface GatewayCaller {
      *     timeouts or an open circuit breaker
      */
     TransportResponse call(GatewayCall call);
+
+    /**
+     * Whether calls to the endpoint of a path go through freely: its circuit breaker is closed. While it is
+     * not, the breaker refuses calls or lets a few trial calls through; callers sending many requests then
+     * send one at a time. The default says yes.
+     */
+    default boolean isHealthy(String path) {
+        return true;
+    }
 }

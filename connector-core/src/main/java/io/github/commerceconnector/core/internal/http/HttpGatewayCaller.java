@@ -120,6 +120,11 @@ public final class HttpGatewayCaller implements GatewayCaller {
         closed = true;
     }
 
+    @Override
+    public boolean isHealthy(String path) {
+        return breakerFor(path).getState() == CircuitBreaker.State.CLOSED;
+    }
+
     /** The state of an endpoint's circuit breaker, for tests and diagnostics. */
     public CircuitBreaker.State breakerState(String path) {
         return breakerFor(path).getState();
