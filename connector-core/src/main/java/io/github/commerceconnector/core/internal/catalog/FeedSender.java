@@ -57,6 +57,7 @@ final class FeedSender implements AutoCloseable {
     private final Semaphore slots;
     private final Semaphore probe = new Semaphore(1);
     private final AtomicLong completed = new AtomicLong();
+    private final Object completion = new Object();
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile RuntimeException failure;
 
@@ -105,11 +106,16 @@ final class FeedSender implements AutoCloseable {
     /**
      * Hands a batch to a free sender, waiting for one.
      *
-     * @param whileWaiting called every progress interval while no sender is free
+     * @param whileWaiting called whenever a batch finishes, and every progress interval, while no sender is free
      * @throws InterruptedException if the reading thread is interrupted while waiting
      */
     void submit(List<BatchItem> batch, Runnable whileWaiting) throws InterruptedException {
-        while (!slots.tryAcquire(settings.progressInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+        while (true) {
+            long seen = completed.get();
+            if (slots.tryAcquire()) {
+                break;
+            }
+            awaitCompletion(seen);
             whileWaiting.run();
         }
         if (stopped()) {
@@ -125,8 +131,11 @@ final class FeedSender implements AutoCloseable {
                 stop(e instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException("Sending a batch failed: " + e, e));
             } finally {
-                completed.incrementAndGet();
                 slots.release();
+                completed.incrementAndGet();
+                synchronized (completion) {
+                    completion.notifyAll();
+                }
             }
         });
     }
@@ -134,14 +143,34 @@ final class FeedSender implements AutoCloseable {
     /**
      * Waits until every batch handed over has finished.
      *
+     * @param whileWaiting called whenever a batch finishes, and every progress interval, while waiting
      * @throws InterruptedException if the reading thread is interrupted while waiting
      */
     void awaitIdle(Runnable whileWaiting) throws InterruptedException {
         int all = settings.maxInFlight();
-        while (!slots.tryAcquire(all, settings.progressInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+        while (true) {
+            long seen = completed.get();
+            if (slots.tryAcquire(all)) {
+                break;
+            }
+            awaitCompletion(seen);
             whileWaiting.run();
         }
         slots.release(all);
+    }
+
+    /** Waits until a batch finishes after {@code seen} had, or for the progress interval at most. */
+    private void awaitCompletion(long seen) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.progressInterval().toNanos();
+        synchronized (completion) {
+            while (completed.get() == seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(completion, left);
+            }
+        }
     }
 
     /** Interrupts the senders (their batches end retryable or unrecorded) and waits for them to finish. */

@@ -11,7 +11,6 @@ import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
-import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,14 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * One catalog call on one open feed state: reads the input on the calling thread (never collecting it),
- * validates and hashes each item, skips what the gateway already holds, batches the rest by count and bytes
- * for the {@link FeedSender}, finds the items that disappeared (full syncs), and builds the report.
- * Progress goes to the listener on the calling thread, after batches finish and at least every progress
- * interval while the call waits.
+ * One catalog call on one open feed state: reads the input on the calling thread (never collecting it), has
+ * each item validated, hashed, looked up and written as JSON by an {@link ItemPreparer} on up to four worker
+ * threads (a bounded number of items ahead), then, in input order, catches duplicates, skips what the gateway
+ * already holds, batches the rest by count and bytes for the {@link FeedSender}, finds the items that
+ * disappeared (full syncs), and builds the report. Progress goes to the listener on the calling thread, after
+ * batches finish and at least every progress interval while the call waits.
  */
 final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
+    /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
+    private static final int MAX_PREPARERS = 4;
+    /** Items per preparation task. */
+    private static final int PREPARE_CHUNK = 64;
 
     /** What the call does. */
     enum Mode {
@@ -106,14 +110,22 @@ final class SyncRun {
     /** Syncs, upserts or resyncs items. */
     SyncReport items(Iterable<? extends FeedItem> items, Mode mode) {
         return execute(() -> {
-            long position = 0;
-            for (FeedItem item : items) {
-                if (sender.stopped()) {
-                    break;
+            ItemPreparer preparer = new ItemPreparer(validator, state, !(mode.forced || stateErased), maxBatchBytes);
+            try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new OrderedPipeline<>(
+                    "catalog-prepare-" + feed.name() + "-", OrderedPipeline.availableThreads(MAX_PREPARERS),
+                    PREPARE_CHUNK, preparer::prepare, this::accept)) {
+                long position = 0;
+                for (FeedItem item : items) {
+                    if (sender.stopped()) {
+                        break;
+                    }
+                    tally.processed.incrementAndGet();
+                    pipeline.add(ItemPreparer.input(item), position++);
+                    progressIfDue();
                 }
-                tally.processed.incrementAndGet();
-                item(item, position++, mode.forced);
-                progressIfDue();
+                if (!sender.stopped()) {
+                    pipeline.finish();
+                }
             }
             finishInput();
             if (mode.full && !sender.stopped()) {
@@ -193,62 +205,35 @@ final class SyncRun {
         return report;
     }
 
-    private void item(FeedItem item, long position, boolean forced) throws InterruptedException {
-        Map<String, Object> fields;
-        try {
-            fields = item == null ? null : item.fields();
-        } catch (RuntimeException e) {
-            unidentified(new ItemValidator.Problem("INVALID_ITEM", null, "Item at position " + position
-                    + " failed to give its fields: " + e), position);
+    /** Takes a prepared item, in input order: duplicates, then what the preparation decided. */
+    private void accept(ItemPreparer.Prepared item) throws InterruptedException {
+        if (item.outcome() == ItemPreparer.Outcome.UNIDENTIFIED) {
+            unidentified(item.problem(), item.position());
+            progressIfDue();
             return;
         }
-        if (fields == null) {
-            unidentified(new ItemValidator.Problem("INVALID_ITEM", null, "Item at position " + position
-                    + " is null or has null fields"), position);
+        ItemKey key = item.key();
+        long identity = item.identity();
+        if (duplicate(key, identity, item.position())) {
+            progressIfDue();
             return;
         }
-        ItemValidator.Result checked = validator.check(fields);
-        if (checked.key() == null) {
-            unidentified(checked.problem(), position);
-            return;
-        }
-        ItemKey key = checked.key();
-        long identity = hasher.identityHash(key);
-        if (duplicate(key, identity, position)) {
-            return;
-        }
-        if (!checked.valid()) {
-            rejectLocally(key, identity, fallbackHash(fields, checked.problem()), checked.problem(), position);
-            return;
-        }
-        boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
-        long content = delete ? StateChange.DELETE_CONTENT : hasher.contentHash(fields);
-        StoredItem stored = forced || stateErased ? null : state.find(identity);
-        if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
-            pending.remove(identity);
-            if (stored.status() == ItemStatus.ACCEPTED) {
-                tally.unchanged.incrementAndGet();
-            } else {
-                tally.reject(new RejectedItem(key, state.reason(identity), "STILL_REJECTED", null, position));
+        switch (item.outcome()) {
+            case INVALID, TOO_LARGE -> rejectLocally(key, identity, item.content(), item.problem(), item.position());
+            case UNCHANGED -> {
+                pending.remove(identity);
+                if (item.stored() == ItemStatus.ACCEPTED) {
+                    tally.unchanged.incrementAndGet();
+                } else {
+                    tally.reject(new RejectedItem(key, state.reason(identity), "STILL_REJECTED", null,
+                            item.position()));
+                }
             }
-            return;
+            case SEND -> queue(new BatchItem(key, identity, item.content(), item.json(), item.position(),
+                    item.delete()));
+            default -> throw new IllegalStateException("Unexpected outcome " + item.outcome());
         }
-        byte[] json = FeedJson.write(fields);
-        if (json.length + 2 > maxBatchBytes) {
-            rejectLocally(key, identity, content, new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key
-                    + " is " + json.length + " bytes of JSON, more than one request may carry (" + maxBatchBytes
-                    + "): shorten it or raise maxBatchBytes"), position);
-            return;
-        }
-        queue(new BatchItem(key, identity, content, json, position, delete));
-    }
-
-    private long fallbackHash(Map<String, Object> fields, ItemValidator.Problem problem) {
-        try {
-            return hasher.contentHash(fields);
-        } catch (IllegalArgumentException notJson) {
-            return hasher.contentHash(Map.of("invalid", problem.message()));
-        }
+        progressIfDue();
     }
 
     /** Whether an identity came before in this call; marks it as seen otherwise. */
@@ -394,27 +379,32 @@ final class SyncRun {
         List<BatchItem> full = batch;
         batch = new ArrayList<>();
         batchBytes = 2;
-        sender.submit(full, this::progress);
+        sender.submit(full, this::progressIfDue);
     }
 
     private void finishInput() throws InterruptedException {
         flush();
         recordLocalRejections();
-        sender.awaitIdle(this::progress);
+        sender.awaitIdle(this::progressIfDue);
+        progressIfDue();
         progress();
     }
 
+    /** Reports progress once for every batch finished since the last report, or when the interval passed. */
     private void progressIfDue() {
         long batches = sender.completedBatches();
-        if (batches != lastProgressBatches
-                || System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
+        if (batches > lastProgressBatches) {
+            while (lastProgressBatches < batches) {
+                lastProgressBatches++;
+                progress();
+            }
+        } else if (System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
             progress();
         }
     }
 
     private void progress() {
         lastProgressNanos = System.nanoTime();
-        lastProgressBatches = sender.completedBatches();
         listener.progress(tally.progress());
     }
 }

@@ -1,0 +1,164 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import io.github.commerceconnector.api.catalog.Category;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.GenericItem;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.Price;
+import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.catalog.ProductAttribute;
+import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
+import io.github.commerceconnector.api.catalog.ScopeWebsite;
+import io.github.commerceconnector.api.catalog.Variant;
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.api.spi.StoredItem;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The per-item work of a sync that does not depend on the order of the items, done on worker threads ahead of
+ * the {@link SyncRun}: an item's fields, their validation, its identity and content hashes, the look-up of what
+ * the gateway holds, and, for an item to send, its JSON. What depends on order (duplicates, batching, the
+ * tally) stays with the run. The look-up is safe ahead of order: the run's own records only change items it
+ * already sent, and a second occurrence of those is a duplicate whatever the state says. Thread-safe.
+ */
+final class ItemPreparer {
+    /** Items whose fields are read on a worker thread: the SDK's own immutable types. */
+    private static final Set<Class<?>> IMMUTABLE = Set.of(Product.class, ProductAttribute.class, Category.class,
+            Price.class, Variant.class, ScopeWebsite.class, ScopeCustomerGroup.class, GenericItem.class);
+
+    /** What became of an item. */
+    enum Outcome {
+        /** Its identity could not be read: rejected by position. */
+        UNIDENTIFIED,
+        /** Failed validation: rejected locally. */
+        INVALID,
+        /** The gateway holds this content (or rejected it before): nothing to send. */
+        UNCHANGED,
+        /** Its JSON is larger than a request may carry: rejected locally. */
+        TOO_LARGE,
+        /** To be sent. */
+        SEND
+    }
+
+    /**
+     * An item as the reading thread hands it over: the item itself when it is of an immutable SDK type, else
+     * the fields it gave on the reading thread (or the exception it threw), so that a custom item's code only
+     * runs on the caller's thread.
+     */
+    record Input(FeedItem item, Map<String, Object> fields, RuntimeException failure) {
+    }
+
+    /**
+     * A prepared item.
+     *
+     * @param outcome  what became of it
+     * @param position its position in the input
+     * @param key      its identity (null when unidentified)
+     * @param identity its identity hash
+     * @param content  its content hash (the fallback hash of an invalid item)
+     * @param json     its JSON (to send only)
+     * @param delete   whether it is a delete
+     * @param problem  why it is rejected (unidentified, invalid, too large)
+     * @param stored   the status the state holds (unchanged only)
+     */
+    record Prepared(Outcome outcome, long position, ItemKey key, long identity, long content, byte[] json,
+            boolean delete, ItemValidator.Problem problem, ItemStatus stored) {
+    }
+
+    private final ItemValidator validator;
+    private final FeedSyncState state;
+    private final boolean lookUp;
+    private final int maxBatchBytes;
+    private final ThreadLocal<ItemHasher> hashers = ThreadLocal.withInitial(ItemHasher::new);
+
+    /**
+     * A preparer.
+     *
+     * @param lookUp whether to skip items the state holds unchanged (not for forced resyncs or erased state)
+     */
+    ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, int maxBatchBytes) {
+        this.validator = validator;
+        this.state = state;
+        this.lookUp = lookUp;
+        this.maxBatchBytes = maxBatchBytes;
+    }
+
+    /** Hands an item over, on the reading thread. */
+    static Input input(FeedItem item) {
+        if (item == null || IMMUTABLE.contains(item.getClass())) {
+            return new Input(item, null, null);
+        }
+        try {
+            Map<String, Object> fields = item.fields();
+            return fields == null ? new Input(null, null, null) : new Input(item, fields, null);
+        } catch (RuntimeException e) {
+            return new Input(item, null, e);
+        }
+    }
+
+    /** Prepares one item, on any thread. */
+    Prepared prepare(Input input, long position) {
+        Map<String, Object> fields;
+        if (input.item() == null) {
+            return unidentified("Item at position " + position + " is null or has null fields", position);
+        }
+        if (input.failure() != null) {
+            return unidentified("Item at position " + position + " failed to give its fields: " + input.failure(),
+                    position);
+        }
+        if (input.fields() != null) {
+            fields = input.fields();
+        } else {
+            try {
+                fields = input.item().fields();
+            } catch (RuntimeException e) {
+                return unidentified("Item at position " + position + " failed to give its fields: " + e, position);
+            }
+        }
+        if (fields == null) {
+            return unidentified("Item at position " + position + " is null or has null fields", position);
+        }
+        ItemValidator.Result checked = validator.check(fields);
+        if (checked.key() == null) {
+            return new Prepared(Outcome.UNIDENTIFIED, position, null, 0, 0, null, false, checked.problem(), null);
+        }
+        ItemHasher hasher = hashers.get();
+        ItemKey key = checked.key();
+        long identity = hasher.identityHash(key);
+        if (!checked.valid()) {
+            return new Prepared(Outcome.INVALID, position, key, identity, fallbackHash(hasher, fields,
+                    checked.problem()), null, false, checked.problem(), null);
+        }
+        boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
+        long content = delete ? StateChange.DELETE_CONTENT : hasher.contentHash(fields);
+        StoredItem stored = lookUp ? state.find(identity) : null;
+        if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
+            return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
+                    stored.status());
+        }
+        byte[] json = FeedJson.write(fields);
+        if (json.length + 2 > maxBatchBytes) {
+            return new Prepared(Outcome.TOO_LARGE, position, key, identity, content, null, delete,
+                    new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key + " is " + json.length
+                            + " bytes of JSON, more than one request may carry (" + maxBatchBytes
+                            + "): shorten it or raise maxBatchBytes"), null);
+        }
+        return new Prepared(Outcome.SEND, position, key, identity, content, json, delete, null, null);
+    }
+
+    private static Prepared unidentified(String message, long position) {
+        return new Prepared(Outcome.UNIDENTIFIED, position, null, 0, 0, null, false,
+                new ItemValidator.Problem("INVALID_ITEM", null, message), null);
+    }
+
+    private static long fallbackHash(ItemHasher hasher, Map<String, Object> fields, ItemValidator.Problem problem) {
+        try {
+            return hasher.contentHash(fields);
+        } catch (IllegalArgumentException notJson) {
+            return hasher.contentHash(Map.of("invalid", problem.message()));
+        }
+    }
+}

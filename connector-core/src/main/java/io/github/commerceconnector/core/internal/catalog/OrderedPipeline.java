@@ -1,0 +1,164 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a stage over a stream of inputs on worker threads, in chunks, and hands the outputs to a sink on the
+ * calling thread in input order. At most {@code 2 × threads} chunks are ahead of the sink: {@link #add} blocks
+ * (draining the oldest chunk into the sink) once they are, so memory stays bounded. With one thread the stage
+ * runs inline. An exception the stage throws reaches the caller from {@link #add} or {@link #finish}, as it
+ * was thrown. Not thread-safe: one calling thread.
+ *
+ * @param <I> the inputs
+ * @param <O> the outputs
+ */
+final class OrderedPipeline<I, O> implements AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** The work done per input on a worker thread; must be thread-safe. */
+    @FunctionalInterface
+    interface Stage<I, O> {
+        /** The output for one input at a position of the stream. */
+        O apply(I input, long position);
+    }
+
+    /** Where the outputs go, in order, on the calling thread. */
+    @FunctionalInterface
+    interface Sink<O> {
+        /** Takes one output. */
+        void accept(O output) throws InterruptedException;
+    }
+
+    private final Stage<I, O> stage;
+    private final Sink<O> sink;
+    private final int chunkSize;
+    private final int maxChunks;
+    private final ExecutorService workers;
+    private final ArrayDeque<Future<List<O>>> ahead = new ArrayDeque<>();
+    private List<I> chunk;
+    private long chunkStart;
+
+    /**
+     * A pipeline.
+     *
+     * @param name      the prefix of its thread names
+     * @param threads   worker threads (started as needed); 1 or less runs the stage inline
+     * @param chunkSize inputs per task
+     */
+    OrderedPipeline(String name, int threads, int chunkSize, Stage<I, O> stage, Sink<O> sink) {
+        this.stage = stage;
+        this.sink = sink;
+        this.chunkSize = chunkSize;
+        this.maxChunks = 2 * Math.max(1, threads);
+        this.workers = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name + THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.chunk = new ArrayList<>(chunkSize);
+    }
+
+    /** The number of worker threads worth using on this machine for CPU-bound work, at most {@code cap}. */
+    static int availableThreads(int cap) {
+        return Math.max(1, Math.min(cap, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Adds an input.
+     *
+     * @throws InterruptedException if interrupted while waiting for a worker
+     */
+    void add(I input, long position) throws InterruptedException {
+        if (workers == null) {
+            sink.accept(stage.apply(input, position));
+            return;
+        }
+        if (chunk.isEmpty()) {
+            chunkStart = position;
+        }
+        chunk.add(input);
+        if (chunk.size() >= chunkSize) {
+            submit();
+        }
+    }
+
+    /**
+     * Hands every output still pending to the sink.
+     *
+     * @throws InterruptedException if interrupted while waiting for a worker
+     */
+    void finish() throws InterruptedException {
+        if (workers == null) {
+            return;
+        }
+        if (!chunk.isEmpty()) {
+            submit();
+        }
+        while (!ahead.isEmpty()) {
+            drainOldest();
+        }
+    }
+
+    private void submit() throws InterruptedException {
+        List<I> inputs = chunk;
+        long start = chunkStart;
+        chunk = new ArrayList<>(chunkSize);
+        while (ahead.size() >= maxChunks) {
+            drainOldest();
+        }
+        ahead.add(workers.submit(() -> {
+            List<O> outputs = new ArrayList<>(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                outputs.add(stage.apply(inputs.get(i), start + i));
+            }
+            return outputs;
+        }));
+    }
+
+    private void drainOldest() throws InterruptedException {
+        List<O> outputs;
+        try {
+            outputs = ahead.remove().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("A preparation task failed: " + cause, cause);
+        }
+        for (O output : outputs) {
+            sink.accept(output);
+        }
+    }
+
+    /** Drops whatever is still pending and stops the workers. */
+    @Override
+    public void close() {
+        if (workers == null) {
+            return;
+        }
+        for (Future<List<O>> future : ahead) {
+            future.cancel(true);
+        }
+        ahead.clear();
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Item preparation threads did not stop within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
