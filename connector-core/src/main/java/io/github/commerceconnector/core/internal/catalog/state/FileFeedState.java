@@ -384,7 +384,7 @@ public final class FileFeedState implements FeedSyncState {
         return logSize;
     }
 
-    /** The heap bytes of the in-memory index (its primitive arrays). */
+    /** The bytes of the in-memory index (its arrays, kept outside the Java heap). */
     public synchronized long indexBytes() {
         return table.memoryBytes();
     }

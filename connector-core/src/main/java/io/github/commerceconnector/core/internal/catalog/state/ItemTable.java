@@ -7,9 +7,10 @@ import java.util.function.LongPredicate;
 /**
  * The in-memory index of a feed's sync state: identity hash to content hash, status, a transient seen
  * mark and the offset of the item's latest record in the log. An open-addressing table (linear probing,
- * backward-shift deletion) over three primitive {@code long} arrays: 24 bytes a slot, at most 64 bytes an
- * item at the lowest load factor after growth. Written by hand because the JDK has no primitive map. Not
- * thread-safe: its owner synchronizes.
+ * backward-shift deletion) over three arrays of longs kept outside the Java heap ({@link OffHeapLongs}), so that
+ * the heap a sync needs does not grow with the catalog: 24 bytes a slot, at most 64 bytes an item at the lowest
+ * load factor after growth. Written by hand because the JDK has no primitive map. Not thread-safe: its owner
+ * synchronizes.
  */
 final class ItemTable {
     private static final long OFFSET_MASK = (1L << 48) - 1;
@@ -19,9 +20,10 @@ final class ItemTable {
     private static final ItemStatus[] STATUSES = ItemStatus.values();
     private static final int MIN_CAPACITY = 16;
 
-    private long[] keys;
-    private long[] contents;
-    private long[] metas;
+    private OffHeapLongs keys;
+    private OffHeapLongs contents;
+    private OffHeapLongs metas;
+    private int capacity;
     private int size;
     private final long[] counts = new long[STATUSES.length];
 
@@ -39,10 +41,11 @@ final class ItemTable {
         return (int) capacity;
     }
 
-    private void allocate(int capacity) {
-        keys = new long[capacity];
-        contents = new long[capacity];
-        metas = new long[capacity];
+    private void allocate(int slots) {
+        capacity = slots;
+        keys = new OffHeapLongs(slots);
+        contents = new OffHeapLongs(slots);
+        metas = new OffHeapLongs(slots);
     }
 
     private static int slotOf(long key, int mask) {
@@ -51,9 +54,9 @@ final class ItemTable {
     }
 
     private int indexOf(long key) {
-        int mask = keys.length - 1;
+        int mask = capacity - 1;
         for (int slot = slotOf(key, mask);; slot = (slot + 1) & mask) {
-            long existing = keys[slot];
+            long existing = keys.get(slot);
             if (existing == key) {
                 return slot;
             }
@@ -70,19 +73,19 @@ final class ItemTable {
 
     /** The content hash held for a key; only valid when {@link #contains}. */
     long content(long key) {
-        return contents[indexOf(checkKey(key))];
+        return contents.get(indexOf(checkKey(key)));
     }
 
     /** The status of a held key, or {@code null}. */
     ItemStatus status(long key) {
         int slot = indexOf(checkKey(key));
-        return slot < 0 ? null : statusOf(metas[slot]);
+        return slot < 0 ? null : statusOf(metas.get(slot));
     }
 
     /** The log offset of a held key's latest record, or -1. */
     long offset(long key) {
         int slot = indexOf(checkKey(key));
-        return slot < 0 ? -1 : metas[slot] & OFFSET_MASK;
+        return slot < 0 ? -1 : metas.get(slot) & OFFSET_MASK;
     }
 
     private static ItemStatus statusOf(long meta) {
@@ -102,41 +105,42 @@ final class ItemTable {
         int slot = indexOf(key);
         long meta = offset | ((long) status.ordinal() << STATUS_SHIFT);
         if (slot >= 0) {
-            counts[statusOf(metas[slot]).ordinal()]--;
-            meta |= (metas[slot] & SEEN_BIT);
+            counts[statusOf(metas.get(slot)).ordinal()]--;
+            meta |= (metas.get(slot) & SEEN_BIT);
         } else {
-            if (size + 1 > keys.length * 3L / 4) {
+            if (size + 1 > capacity * 3L / 4) {
                 grow();
             }
             slot = freeSlot(key);
-            keys[slot] = key;
+            keys.set(slot, key);
             size++;
         }
-        contents[slot] = content;
-        metas[slot] = seen ? meta | SEEN_BIT : meta;
+        contents.set(slot, content);
+        metas.set(slot, seen ? meta | SEEN_BIT : meta);
         counts[status.ordinal()]++;
     }
 
     private int freeSlot(long key) {
-        int mask = keys.length - 1;
+        int mask = capacity - 1;
         int slot = slotOf(key, mask);
-        while (keys[slot] != 0) {
+        while (keys.get(slot) != 0) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldContents = contents;
-        long[] oldMetas = metas;
-        allocate(oldKeys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                int slot = freeSlot(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                contents[slot] = oldContents[i];
-                metas[slot] = oldMetas[i];
+        OffHeapLongs oldKeys = keys;
+        OffHeapLongs oldContents = contents;
+        OffHeapLongs oldMetas = metas;
+        int oldCapacity = capacity;
+        allocate(oldCapacity * 2);
+        for (int i = 0; i < oldCapacity; i++) {
+            if (oldKeys.get(i) != 0) {
+                int slot = freeSlot(oldKeys.get(i));
+                keys.set(slot, oldKeys.get(i));
+                contents.set(slot, oldContents.get(i));
+                metas.set(slot, oldMetas.get(i));
             }
         }
     }
@@ -147,23 +151,23 @@ final class ItemTable {
         if (slot < 0) {
             return false;
         }
-        counts[statusOf(metas[slot]).ordinal()]--;
+        counts[statusOf(metas.get(slot)).ordinal()]--;
         size--;
-        int mask = keys.length - 1;
+        int mask = capacity - 1;
         int hole = slot;
-        for (int next = (hole + 1) & mask; keys[next] != 0; next = (next + 1) & mask) {
-            int home = slotOf(keys[next], mask);
+        for (int next = (hole + 1) & mask; keys.get(next) != 0; next = (next + 1) & mask) {
+            int home = slotOf(keys.get(next), mask);
             boolean movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable) {
-                keys[hole] = keys[next];
-                contents[hole] = contents[next];
-                metas[hole] = metas[next];
+                keys.set(hole, keys.get(next));
+                contents.set(hole, contents.get(next));
+                metas.set(hole, metas.get(next));
                 hole = next;
             }
         }
-        keys[hole] = 0;
-        contents[hole] = 0;
-        metas[hole] = 0;
+        keys.set(hole, 0);
+        contents.set(hole, 0);
+        metas.set(hole, 0);
         return true;
     }
 
@@ -177,10 +181,10 @@ final class ItemTable {
         if (slot < 0) {
             return true;
         }
-        if ((metas[slot] & SEEN_BIT) != 0) {
+        if ((metas.get(slot) & SEEN_BIT) != 0) {
             return false;
         }
-        metas[slot] |= SEEN_BIT;
+        metas.set(slot, metas.get(slot) | SEEN_BIT);
         return true;
     }
 
@@ -188,12 +192,12 @@ final class ItemTable {
     long[] unseen() {
         long[] result = new long[Math.min(size, 1024)];
         int count = 0;
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != 0 && (metas[slot] & SEEN_BIT) == 0) {
+        for (int slot = 0; slot < capacity; slot++) {
+            if (keys.get(slot) != 0 && (metas.get(slot) & SEEN_BIT) == 0) {
                 if (count == result.length) {
                     result = Arrays.copyOf(result, result.length * 2);
                 }
-                result[count++] = keys[slot];
+                result[count++] = keys.get(slot);
             }
         }
         return Arrays.copyOf(result, count);
@@ -202,8 +206,9 @@ final class ItemTable {
     /** Visits the held keys with a status, in slot order, while the predicate returns true. */
     void forEach(ItemStatus status, LongPredicate visitor) {
         long wanted = (long) status.ordinal() << STATUS_SHIFT;
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != 0 && (metas[slot] & STATUS_MASK) == wanted && !visitor.test(keys[slot])) {
+        for (int slot = 0; slot < capacity; slot++) {
+            long key = keys.get(slot);
+            if (key != 0 && (metas.get(slot) & STATUS_MASK) == wanted && !visitor.test(key)) {
                 return;
             }
         }
@@ -211,9 +216,10 @@ final class ItemTable {
 
     /** Calls the visitor with every held key, its content, status ordinal and offset, in slot order. */
     void forEachEntry(EntryVisitor visitor) {
-        for (int slot = 0; slot < keys.length; slot++) {
-            if (keys[slot] != 0) {
-                visitor.visit(keys[slot], contents[slot], statusOf(metas[slot]), metas[slot] & OFFSET_MASK);
+        for (int slot = 0; slot < capacity; slot++) {
+            if (keys.get(slot) != 0) {
+                long meta = metas.get(slot);
+                visitor.visit(keys.get(slot), contents.get(slot), statusOf(meta), meta & OFFSET_MASK);
             }
         }
     }
@@ -221,7 +227,7 @@ final class ItemTable {
     /** Replaces the log offset of a held key (after compaction). */
     void moveTo(long key, long offset) {
         int slot = indexOf(checkKey(key));
-        metas[slot] = (metas[slot] & ~OFFSET_MASK) | offset;
+        metas.set(slot, (metas.get(slot) & ~OFFSET_MASK) | offset);
     }
 
     /** How many items are held. */
@@ -234,9 +240,9 @@ final class ItemTable {
         return counts[status.ordinal()];
     }
 
-    /** The heap bytes of the three arrays. */
+    /** The bytes of the three arrays (outside the heap). */
     long memoryBytes() {
-        return 3L * Long.BYTES * keys.length;
+        return keys.bytes() + contents.bytes() + metas.bytes();
     }
 
     /** Forgets everything. */

@@ -1,0 +1,50 @@
+package io.github.commerceconnector.core.internal.catalog.state;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.LongBuffer;
+
+/**
+ * A fixed number of longs, all 0 at first, kept outside the Java heap in direct buffers of at most 16 Mi longs
+ * each (so the count is not limited by a buffer's 2 GiB). The memory goes back to the system once the array is
+ * no longer reachable. Not thread-safe.
+ */
+final class OffHeapLongs {
+    private static final int SEGMENT_BITS = 24;
+    private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
+
+    private final LongBuffer[] segments;
+    private final int length;
+
+    /** An array of {@code length} zeros. */
+    OffHeapLongs(int length) {
+        this.length = length;
+        int count = (int) (((long) length + SEGMENT_MASK) >>> SEGMENT_BITS);
+        this.segments = new LongBuffer[Math.max(1, count)];
+        for (int i = 0; i < segments.length; i++) {
+            int longs = Math.min(1 << SEGMENT_BITS, length - (i << SEGMENT_BITS));
+            segments[i] = ByteBuffer.allocateDirect(Math.max(0, longs) * Long.BYTES).order(ByteOrder.nativeOrder())
+                    .asLongBuffer();
+        }
+    }
+
+    /** The value at an index. */
+    long get(int index) {
+        return segments[index >>> SEGMENT_BITS].get(index & SEGMENT_MASK);
+    }
+
+    /** Sets the value at an index. */
+    void set(int index, long value) {
+        segments[index >>> SEGMENT_BITS].put(index & SEGMENT_MASK, value);
+    }
+
+    /** How many longs it holds. */
+    int length() {
+        return length;
+    }
+
+    /** The bytes it takes outside the heap. */
+    long bytes() {
+        return (long) length * Long.BYTES;
+    }
+}
