@@ -5,8 +5,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The canonical JSON text of a feed item, the input of its content hash: object keys sorted, the
@@ -47,27 +50,45 @@ public final class CanonicalJson {
         return Wtf8.decode(writer.buffer(), writer.write(fields));
     }
 
-    /** A reusable writer of this canonical form, for one thread. */
+    /** A reusable writer of this canonical form, for one thread, that checks nothing. */
     Writer writer() {
-        return new Writer(orderFreeArrays);
+        return writer(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A reusable writer of this canonical form, for one thread, that also notices what {@link ItemValidator}
+     * with these limits may refuse ({@link Writer#suspect()}).
+     */
+    Writer writer(int maxStringBytes, int maxDepth) {
+        return new Writer(orderFreeArrays, maxStringBytes, maxDepth);
     }
 
     /**
      * Writes the canonical text straight as bytes into one buffer it keeps: UTF-8, except that an unpaired
      * UTF-16 surrogate (only in items validation rejects) is kept as its own three-byte sequence so that
      * ordering stays exact ({@link Wtf8}). Key orders are remembered per shape of object, and sorting scratch
-     * is kept per nesting level, so that after the first items of a shape nothing is allocated. Not
-     * thread-safe.
+     * is kept per nesting level, so that after the first items of a shape nothing is allocated.
+     *
+     * <p>While it writes, it notices everything {@link ItemValidator} refuses (a control character, an
+     * unpaired surrogate, a string that may be too long, nesting too deep, a field name that is not a
+     * non-empty string, a number of an odd type or a negative {@code qty}, a field it leaves out that is not a
+     * string), and some things it accepts (tab, line feed and carriage return excepted): an item it does not
+     * call {@link #suspect()} needs no validation walk of its own. Not thread-safe.
      */
     static final class Writer {
         private final Set<String> orderFreeArrays;
+        private final int maxStringBytes;
+        private final int maxDepth;
         private Level[] levels = new Level[0];
         private byte[] buffer = new byte[4096];
         private int size;
         private int unpairedSurrogates;
+        private boolean suspect;
 
-        private Writer(Set<String> orderFreeArrays) {
+        private Writer(Set<String> orderFreeArrays, int maxStringBytes, int maxDepth) {
             this.orderFreeArrays = orderFreeArrays;
+            this.maxStringBytes = maxStringBytes;
+            this.maxDepth = maxDepth;
         }
 
         /**
@@ -79,6 +100,7 @@ public final class CanonicalJson {
         int write(Map<String, ?> fields) {
             size = 0;
             unpairedSurrogates = 0;
+            suspect = false;
             writeObject(fields, true, 0);
             return size;
         }
@@ -93,6 +115,11 @@ public final class CanonicalJson {
             return unpairedSurrogates > 0;
         }
 
+        /** Whether the last item written holds something validation may refuse. */
+        boolean suspect() {
+            return suspect || unpairedSurrogates > 0;
+        }
+
         private Level level(int depth) {
             if (depth >= levels.length) {
                 Level[] grown = Arrays.copyOf(levels, depth + 1);
@@ -105,17 +132,18 @@ public final class CanonicalJson {
         }
 
         private void writeObject(Map<?, ?> map, boolean topLevel, int depth) {
+            if (depth + 1 > maxDepth) {
+                suspect = true;
+            }
             Level level = level(depth);
-            String[] keys = level.keys(map.size());
-            Object[] values = level.values(map.size());
-            int count = 0;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                Object key = entry.getKey();
-                String name = key instanceof String text ? text : String.valueOf(key);
-                if (!(topLevel && IGNORED_FIELDS.contains(name))) {
-                    keys[count] = name;
-                    values[count++] = key instanceof String ? entry.getValue() : map.get(name);
-                }
+            int count = level.collect(map, topLevel);
+            if (level.oddKeys()) {
+                suspect = true;
+            }
+            String[] keys = level.keys();
+            Object[] values = level.values();
+            if (topLevel) {
+                level.checkLeftOut(this);
             }
             int[] order = level.order(keys, count);
             ensure(1);
@@ -136,18 +164,42 @@ public final class CanonicalJson {
             Arrays.fill(values, 0, count, null);
         }
 
+        /** Notices a left-out field that validation may refuse: anything but a plain, short string. */
+        void checkLeftOut(Object value) {
+            if (value instanceof String text) {
+                if (text.length() > maxStringBytes / 3) {
+                    suspect = true;
+                }
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c)) {
+                        suspect = true;
+                    }
+                }
+            } else if (value != null) {
+                suspect = true;
+            }
+        }
+
         private void writeValue(Object value, String fieldName, int depth) {
             if (value == null) {
                 writeAscii("null");
             } else if (value instanceof String text) {
+                if (text.length() > maxStringBytes / 3) {
+                    suspect = true;
+                }
                 writeString(text);
             } else if (value instanceof Boolean bool) {
                 writeAscii(bool ? "true" : "false");
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                     || value instanceof Byte) {
-                writeLong(((Number) value).longValue());
+                long number = ((Number) value).longValue();
+                if (number < 0 && "qty".equals(fieldName)) {
+                    suspect = true;
+                }
+                writeLong(number);
             } else if (value instanceof Number number) {
-                writeAscii(canonicalNumber(number));
+                writeNumber(number, fieldName);
             } else if (value instanceof Map<?, ?> map) {
                 writeObject(map, false, depth);
             } else if (value instanceof Collection<?> list) {
@@ -157,11 +209,31 @@ public final class CanonicalJson {
             }
         }
 
+        private void writeNumber(Number number, String fieldName) {
+            String text = canonicalNumber(number);
+            if (!(number instanceof BigDecimal || number instanceof BigInteger || number instanceof Double
+                    || number instanceof Float) || ("qty".equals(fieldName) && text.startsWith("-"))) {
+                suspect = true;
+            }
+            writeAscii(text);
+        }
+
         private void writeArray(Collection<?> list, boolean sorted, int depth) {
+            if (depth + 1 > maxDepth) {
+                suspect = true;
+            }
             ensure(1);
             buffer[size++] = '[';
             if (sorted) {
                 writeSorted(list, depth);
+            } else if (list instanceof List<?> indexed && list instanceof RandomAccess) {
+                for (int i = 0; i < indexed.size(); i++) {
+                    if (i > 0) {
+                        ensure(1);
+                        buffer[size++] = ',';
+                    }
+                    writeValue(indexed.get(i), null, depth + 1);
+                }
             } else {
                 boolean first = true;
                 for (Object element : list) {
@@ -182,11 +254,14 @@ public final class CanonicalJson {
             Level level = level(depth);
             int start = size;
             int count = 0;
-            for (Object element : list) {
-                int before = unpairedSurrogates;
-                int elementStart = size;
-                writeValue(element, null, depth + 1);
-                level.element(count++, elementStart - start, size - start, unpairedSurrogates != before);
+            if (list instanceof List<?> indexed && list instanceof RandomAccess) {
+                for (int i = 0; i < indexed.size(); i++) {
+                    writeElement(indexed.get(i), depth, level, start, count++);
+                }
+            } else {
+                for (Object element : list) {
+                    writeElement(element, depth, level, start, count++);
+                }
             }
             if (count == 0) {
                 return;
@@ -208,6 +283,13 @@ public final class CanonicalJson {
             }
         }
 
+        private void writeElement(Object element, int depth, Level level, int start, int index) {
+            int before = unpairedSurrogates;
+            int elementStart = size;
+            writeValue(element, null, depth + 1);
+            level.element(index, elementStart - start, size - start, unpairedSurrogates != before);
+        }
+
         private void writeString(String text) {
             int length = text.length();
             ensure(length * 3 + 2);
@@ -223,6 +305,9 @@ public final class CanonicalJson {
                         out[at++] = '\\';
                         out[at++] = (byte) c;
                     } else {
+                        if (c != '\t' && c != '\n' && c != '\r') {
+                            suspect = true;
+                        }
                         size = at;
                         writeControl(c, length - i);
                         out = buffer;
@@ -309,6 +394,13 @@ public final class CanonicalJson {
 
         private String[] keys = new String[32];
         private Object[] values = new Object[32];
+        private Object[] leftOut = new Object[4];
+        private int count;
+        private int leftOutCount;
+        private boolean topLevel;
+        private boolean oddKeys;
+        private Map<?, ?> map;
+        private final BiConsumer<Object, Object> collector = this::take;
         private final String[][] shapeKeys = new String[SHAPES][];
         private final int[][] shapeOrders = new int[SHAPES][];
         private int nextShape;
@@ -318,17 +410,69 @@ public final class CanonicalJson {
         private int[] sorted = new int[8];
         private byte[] scratch = new byte[1024];
 
-        String[] keys(int size) {
+        /**
+         * Takes the keys and values of an object (without the left-out fields at the top level) into this
+         * level's slots, in the map's order; returns how many.
+         */
+        int collect(Map<?, ?> object, boolean top) {
+            int size = object.size();
             if (keys.length < size) {
                 keys = new String[Math.max(size, keys.length * 2)];
+                values = new Object[keys.length];
             }
+            map = object;
+            topLevel = top;
+            oddKeys = false;
+            count = 0;
+            leftOutCount = 0;
+            object.forEach(collector);
+            map = null;
+            return count;
+        }
+
+        private void take(Object key, Object value) {
+            String name;
+            Object taken = value;
+            if (key instanceof String text && !text.isEmpty()) {
+                name = text;
+            } else {
+                oddKeys = true;
+                name = String.valueOf(key);
+                taken = key instanceof String ? value : map.get(name);
+            }
+            if (topLevel && IGNORED_FIELDS.contains(name)) {
+                if (leftOutCount == leftOut.length) {
+                    leftOut = Arrays.copyOf(leftOut, leftOutCount * 2);
+                }
+                leftOut[leftOutCount++] = value;
+                return;
+            }
+            if (count == keys.length) {
+                keys = Arrays.copyOf(keys, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+            }
+            keys[count] = name;
+            values[count++] = taken;
+        }
+
+        /** Whether the last object had a field name that is not a non-empty string. */
+        boolean oddKeys() {
+            return oddKeys;
+        }
+
+        /** Has the writer check the fields the last (top-level) object left out. */
+        void checkLeftOut(Writer writer) {
+            for (int i = 0; i < leftOutCount; i++) {
+                writer.checkLeftOut(leftOut[i]);
+                leftOut[i] = null;
+            }
+        }
+
+        String[] keys() {
             return keys;
         }
 
-        Object[] values(int size) {
-            if (values.length < size) {
-                values = new Object[Math.max(size, values.length * 2)];
-            }
+        Object[] values() {
             return values;
         }
 

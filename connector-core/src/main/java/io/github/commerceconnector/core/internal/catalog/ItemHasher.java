@@ -32,7 +32,19 @@ public final class ItemHasher {
 
     /** A hasher with a given canonical form. */
     public ItemHasher(CanonicalJson canonical) {
-        this.canonical = canonical.writer();
+        this(canonical.writer());
+    }
+
+    /**
+     * A hasher with the default canonical form that, while hashing, notices what an {@link ItemValidator} with
+     * these limits may refuse ({@link #needsValidation()}).
+     */
+    public ItemHasher(int maxStringBytes, int maxDepth) {
+        this(new CanonicalJson().writer(maxStringBytes, maxDepth));
+    }
+
+    private ItemHasher(CanonicalJson.Writer canonical) {
+        this.canonical = canonical;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -70,6 +82,14 @@ public final class ItemHasher {
             digest.update(text, 0, length);
         }
         return finish();
+    }
+
+    /**
+     * Whether the item last given to {@link #contentHash} holds something validation may refuse, so that it must
+     * be validated; when not, the item is known to pass validation (of the limits this hasher was built with).
+     */
+    public boolean needsValidation() {
+        return canonical.suspect();
     }
 
     /** Feeds canonical bytes to the digest with each unpaired surrogate as {@code ?}. */

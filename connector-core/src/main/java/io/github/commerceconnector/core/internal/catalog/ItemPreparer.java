@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The per-item work of a sync that does not depend on the order of the items, done on worker threads ahead of
  * the {@link SyncRun}: an item's fields, their validation, its identity and content hashes, the look-up of what
- * the gateway holds, and, for an item to send, its JSON. What depends on order (duplicates, batching, the
+ * the gateway holds, and, for an item to send, its JSON. Validation walks an item only when hashing it noticed
+ * something validation may refuse ({@link ItemHasher#needsValidation()}); the identity is always checked. What depends on order (duplicates, batching, the
  * tally) stays with the run. The look-up is safe ahead of order: the run's own records only change items it
  * already sent, and a second occurrence of those is a duplicate whatever the state says. Thread-safe.
  */
@@ -72,7 +73,7 @@ final class ItemPreparer {
     private final FeedSyncState state;
     private final boolean lookUp;
     private final int maxBatchBytes;
-    private final ThreadLocal<ItemHasher> hashers = ThreadLocal.withInitial(ItemHasher::new);
+    private final ThreadLocal<ItemHasher> hashers;
 
     /**
      * A preparer.
@@ -81,6 +82,7 @@ final class ItemPreparer {
      */
     ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, int maxBatchBytes) {
         this.validator = validator;
+        this.hashers = ThreadLocal.withInitial(() -> new ItemHasher(validator.maxStringBytes(), validator.maxDepth()));
         this.state = state;
         this.lookUp = lookUp;
         this.maxBatchBytes = maxBatchBytes;
@@ -121,19 +123,34 @@ final class ItemPreparer {
         if (fields == null) {
             return unidentified("Item at position " + position + " is null or has null fields", position);
         }
-        ItemValidator.Result checked = validator.check(fields);
+        ItemValidator.Result checked = validator.identity(fields);
         if (checked.key() == null) {
             return new Prepared(Outcome.UNIDENTIFIED, position, null, 0, 0, null, false, checked.problem(), null);
         }
         ItemHasher hasher = hashers.get();
         ItemKey key = checked.key();
         long identity = hasher.identityHash(key);
-        if (!checked.valid()) {
-            return new Prepared(Outcome.INVALID, position, key, identity, fallbackHash(hasher, fields,
-                    checked.problem()), null, false, checked.problem(), null);
+        long content;
+        ItemValidator.Problem problem = null;
+        try {
+            content = hasher.contentHash(fields);
+            if (hasher.needsValidation()) {
+                problem = validator.check(fields).problem();
+            }
+        } catch (IllegalArgumentException notJson) {
+            problem = validator.check(fields).problem();
+            if (problem == null) {
+                throw notJson;
+            }
+            content = hasher.contentHash(Map.of("invalid", problem.message()));
+        }
+        if (problem != null) {
+            return new Prepared(Outcome.INVALID, position, key, identity, content, null, false, problem, null);
         }
         boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
-        long content = delete ? StateChange.DELETE_CONTENT : hasher.contentHash(fields);
+        if (delete) {
+            content = StateChange.DELETE_CONTENT;
+        }
         StoredItem stored = lookUp ? state.find(identity) : null;
         if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
             return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
@@ -152,13 +169,5 @@ final class ItemPreparer {
     private static Prepared unidentified(String message, long position) {
         return new Prepared(Outcome.UNIDENTIFIED, position, null, 0, 0, null, false,
                 new ItemValidator.Problem("INVALID_ITEM", null, message), null);
-    }
-
-    private static long fallbackHash(ItemHasher hasher, Map<String, Object> fields, ItemValidator.Problem problem) {
-        try {
-            return hasher.contentHash(fields);
-        } catch (IllegalArgumentException notJson) {
-            return hasher.contentHash(Map.of("invalid", problem.message()));
-        }
     }
 }

@@ -5,7 +5,6 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,16 @@ public final class ItemValidator {
         this.maxDepth = maxDepth;
     }
 
+    /** The longest string value allowed, in UTF-8 bytes. */
+    public int maxStringBytes() {
+        return maxStringBytes;
+    }
+
+    /** The deepest nesting allowed. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
     /**
      * What is wrong with an item.
      *
@@ -59,18 +68,31 @@ public final class ItemValidator {
 
     /** Checks an item's fields. */
     public Result check(Map<String, ?> fields) {
-        List<String> values = new ArrayList<>(feed.identityFields().size());
-        for (String field : feed.identityFields()) {
+        Result identity = identity(fields);
+        if (identity.key() == null) {
+            return identity;
+        }
+        Walk walk = new Walk(identity.key());
+        return new Result(identity.key(), walk.object(fields, 1));
+    }
+
+    /**
+     * Checks only an item's identity fields: the key when they are sound (the rest unchecked), else the
+     * problem.
+     */
+    public Result identity(Map<String, ?> fields) {
+        List<String> identityFields = feed.identityFields();
+        String[] values = new String[identityFields.size()];
+        for (int i = 0; i < values.length; i++) {
+            String field = identityFields.get(i);
             Object value = fields.get(field);
             Problem problem = identityProblem(field, value);
             if (problem != null) {
                 return new Result(null, problem);
             }
-            values.add(value.toString());
+            values[i] = value.toString();
         }
-        ItemKey key = new ItemKey(feed.identityFields(), values);
-        Walk walk = new Walk(key);
-        return new Result(key, walk.object(fields, 1));
+        return new Result(new ItemKey(identityFields, List.of(values)), null);
     }
 
     private Problem identityProblem(String field, Object value) {
