@@ -154,8 +154,8 @@ public final class FileFeedState implements FeedSyncState {
 
     private void replay() throws IOException {
         long end = LogScanner.scan(log, HEADER, (buffer, offset, length, position) -> {
-            StateRecord record = StateRecord.decode(buffer, offset, feed.identityFields(), false);
-            apply(record, position);
+            apply(StateRecord.kindOf(buffer, offset), StateRecord.identityHashOf(buffer, offset),
+                    StateRecord.contentHashOf(buffer, offset), StateRecord.epochSecondsOf(buffer, offset), position);
             return true;
         });
         if (end < log.size()) {
@@ -167,17 +167,16 @@ public final class FileFeedState implements FeedSyncState {
         logSize = end;
     }
 
-    private void apply(StateRecord record, long position) {
-        switch (record.kind()) {
-            case ACCEPTED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.ACCEPTED, position, false);
-            case REJECTED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.REJECTED, position, false);
-            case RETRYABLE -> table.put(record.identityHash(), record.contentHash(), ItemStatus.RETRYABLE, position,
-                    false);
-            case REMOVED -> table.remove(record.identityHash());
-            case FULL_SYNC -> lastFullSync = Instant.ofEpochSecond(record.epochSeconds());
-            default -> throw new IllegalStateException("Unknown record kind " + record.kind());
+    private void apply(StateRecord.Kind kind, long identity, long content, long epochSeconds, long position) {
+        switch (kind) {
+            case ACCEPTED -> table.put(identity, content, ItemStatus.ACCEPTED, position, false);
+            case REJECTED -> table.put(identity, content, ItemStatus.REJECTED, position, false);
+            case RETRYABLE -> table.put(identity, content, ItemStatus.RETRYABLE, position, false);
+            case REMOVED -> table.remove(identity);
+            case FULL_SYNC -> lastFullSync = Instant.ofEpochSecond(epochSeconds);
+            default -> throw new IllegalStateException("Unknown record kind " + kind);
         }
-        if (record.kind() != StateRecord.Kind.FULL_SYNC) {
+        if (kind != StateRecord.Kind.FULL_SYNC) {
             recordsInLog++;
         }
     }
@@ -425,7 +424,7 @@ public final class FileFeedState implements FeedSyncState {
             ByteBuffer pending = ByteBuffer.allocate(1 << 16);
             long[] position = {HEADER};
             LogScanner.scan(log, HEADER, (buffer, offset, length, at) -> {
-                long identity = StateRecord.decode(buffer, offset, feed.identityFields(), false).identityHash();
+                long identity = StateRecord.identityHashOf(buffer, offset);
                 if (identity != 0 && table.offset(identity) == at) {
                     if (pending.remaining() < length) {
                         flush(out, pending, position[0] - pending.position());

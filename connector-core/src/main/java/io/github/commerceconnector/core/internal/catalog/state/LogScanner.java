@@ -1,14 +1,16 @@
 package io.github.commerceconnector.core.internal.catalog.state;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.zip.CRC32C;
 
 /** Reads the intact {@link StateRecord}s of a state log in order, stopping at the first torn or corrupt one. */
 final class LogScanner {
+    private static final int CHUNK = 1 << 20;
+    /** More than the longest record: two identity values and a reason at their limits, and the fixed part. */
+    private static final int MAX_RECORD = StateRecord.FIXED + StateRecord.CRC + 2 * (2 + StateRecord.MAX_VALUE_BYTES)
+            + 2 + StateRecord.MAX_REASON_BYTES + 1024;
 
     private LogScanner() {
     }
@@ -29,37 +31,53 @@ final class LogScanner {
     }
 
     /**
-     * Scans the log from {@code start} to its end.
+     * Scans the log from {@code start} to its end, reading it in large chunks and checking each record's
+     * checksum in place.
      *
      * @return the file position after the last intact record visited
      */
     static long scan(FileChannel log, long start, Visitor visitor) throws IOException {
         long size = log.size();
-        long position = start;
-        byte[] buffer = new byte[1 << 16];
-        DataInputStream in = new DataInputStream(new BufferedInputStream(
-                Channels.newInputStream(log.position(start)), 1 << 16));
-        while (position + 2 <= size) {
-            int length;
-            try {
-                length = in.readUnsignedShort();
-                if (length < StateRecord.FIXED + StateRecord.CRC || position + length > size) {
-                    return position;
-                }
-                buffer[0] = (byte) (length >>> 8);
-                buffer[1] = (byte) length;
-                in.readFully(buffer, 2, length - 2);
-            } catch (EOFException e) {
+        byte[] buffer = new byte[CHUNK];
+        CRC32C crc = new CRC32C();
+        long bufferStart = start;
+        int filled = 0;
+        int at = 0;
+        while (bufferStart + at + 2 <= size) {
+            if (filled - at < MAX_RECORD && bufferStart + filled < size) {
+                System.arraycopy(buffer, at, buffer, 0, filled - at);
+                bufferStart += at;
+                filled -= at;
+                at = 0;
+                filled += readInto(log, buffer, filled, bufferStart + filled);
+            }
+            long position = bufferStart + at;
+            int length = StateRecord.lengthOf(buffer, at);
+            if (length < StateRecord.FIXED + StateRecord.CRC || position + length > size || at + length > filled) {
                 return position;
             }
-            if (!StateRecord.isIntact(buffer, 0, length)) {
+            if (!StateRecord.isIntact(buffer, at, length, crc)) {
                 return position;
             }
-            if (!visitor.visit(buffer, 0, length, position)) {
+            if (!visitor.visit(buffer, at, length, position)) {
                 return position + length;
             }
-            position += length;
+            at += length;
         }
-        return position;
+        return bufferStart + at;
+    }
+
+    /** Reads from {@code filePosition} into {@code buffer[from..]} until it is full or the file ends. */
+    private static int readInto(FileChannel log, byte[] buffer, int from, long filePosition) throws IOException {
+        ByteBuffer target = ByteBuffer.wrap(buffer, from, buffer.length - from);
+        long next = filePosition;
+        while (target.hasRemaining()) {
+            int read = log.read(target, next);
+            if (read <= 0) {
+                break;
+            }
+            next += read;
+        }
+        return (int) (next - filePosition);
     }
 }

@@ -128,13 +128,46 @@ record StateRecord(Kind kind, long identityHash, long contentHash, long epochSec
      * a matching checksum.
      */
     static boolean isIntact(byte[] buffer, int offset, int length) {
+        return isIntact(buffer, offset, length, new CRC32C());
+    }
+
+    /** As {@link #isIntact(byte[], int, int)}, with a checksum to reuse. */
+    static boolean isIntact(byte[] buffer, int offset, int length, CRC32C crc) {
         if (length < FIXED + CRC || Kind.of(buffer[offset + 2]) == null) {
             return false;
         }
-        CRC32C crc = new CRC32C();
+        crc.reset();
         crc.update(buffer, offset, length - CRC);
-        int stored = ByteBuffer.wrap(buffer, offset + length - CRC, CRC).getInt();
-        return stored == (int) crc.getValue();
+        return intAt(buffer, offset + length - CRC) == (int) crc.getValue();
+    }
+
+    /** The kind of an intact record, read in place. */
+    static Kind kindOf(byte[] buffer, int offset) {
+        return Kind.of(buffer[offset + 2]);
+    }
+
+    /** The identity hash of an intact record, read in place. */
+    static long identityHashOf(byte[] buffer, int offset) {
+        return longAt(buffer, offset + 3);
+    }
+
+    /** The content hash of an intact record, read in place. */
+    static long contentHashOf(byte[] buffer, int offset) {
+        return longAt(buffer, offset + 11);
+    }
+
+    /** The epoch seconds of an intact record, read in place. */
+    static long epochSecondsOf(byte[] buffer, int offset) {
+        return Integer.toUnsignedLong(intAt(buffer, offset + 19));
+    }
+
+    private static int intAt(byte[] buffer, int at) {
+        return ((buffer[at] & 0xFF) << 24) | ((buffer[at + 1] & 0xFF) << 16) | ((buffer[at + 2] & 0xFF) << 8)
+                | (buffer[at + 3] & 0xFF);
+    }
+
+    private static long longAt(byte[] buffer, int at) {
+        return ((long) intAt(buffer, at) << 32) | (intAt(buffer, at + 4) & 0xFFFF_FFFFL);
     }
 
     /**
