@@ -197,6 +197,17 @@ class CatalogSyncTest {
     }
 
     @Test
+    void aSecondOccurrenceOfAnUnchangedItemIsRejectedAsDuplicate() {
+        client.catalog().sync(Feed.PRODUCTS, List.of(product(1, 1), product(2, 1)));
+        fake.gateway.clearRequests();
+        SyncReport again = client.catalog().sync(Feed.PRODUCTS, List.of(product(1, 1), product(2, 1), product(1, 1)));
+        assertEquals(0, again.requests());
+        assertEquals(2, again.unchanged());
+        assertEquals(List.of("DUPLICATE_IDENTITY"), again.rejected().stream().map(rejected -> rejected.code()).toList());
+        assertEquals(2, again.rejected().get(0).position());
+    }
+
+    @Test
     void retryableFailuresAreKeptAndRetryFailedSendsThem() {
         try (CommerceServicesClient oneAtATime = fake.client(stateDirectory,
                 CatalogSyncSettings.defaults().withMaxInFlight(1))) {

@@ -585,6 +585,14 @@ public final class CanonicalJson {
         if (decimal.signum() == 0) {
             return "0";
         }
-        return decimal.stripTrailingZeros().toPlainString();
+        String plain = decimal.toPlainString();
+        if (decimal.scale() <= 0 || plain.charAt(plain.length() - 1) != '0') {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        return plain.substring(0, plain.charAt(end - 1) == '.' ? end - 1 : end);
     }
 }

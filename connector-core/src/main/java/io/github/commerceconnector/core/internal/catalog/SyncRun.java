@@ -214,26 +214,36 @@ final class SyncRun {
         }
         ItemKey key = item.key();
         long identity = item.identity();
+        if (item.outcome() == ItemPreparer.Outcome.UNCHANGED) {
+            unchanged(item, key, identity);
+            progressIfDue();
+            return;
+        }
         if (duplicate(key, identity, item.position())) {
             progressIfDue();
             return;
         }
         switch (item.outcome()) {
             case INVALID, TOO_LARGE -> rejectLocally(key, identity, item.content(), item.problem(), item.position());
-            case UNCHANGED -> {
-                pending.remove(identity);
-                if (item.stored() == ItemStatus.ACCEPTED) {
-                    tally.unchanged.incrementAndGet();
-                } else {
-                    tally.reject(new RejectedItem(key, state.reason(identity), "STILL_REJECTED", null,
-                            item.position()));
-                }
-            }
             case SEND -> queue(new BatchItem(key, identity, item.content(), item.json(), item.position(),
                     item.delete()));
             default -> throw new IllegalStateException("Unexpected outcome " + item.outcome());
         }
         progressIfDue();
+    }
+
+    /**
+     * An item the state holds with this content. It is held, so its seen mark alone tells a duplicate: an
+     * earlier occurrence in this call marked it, in flight or not, and the pending set is not needed.
+     */
+    private void unchanged(ItemPreparer.Prepared item, ItemKey key, long identity) {
+        if (!state.markSeen(identity)) {
+            rejectDuplicate(key, item.position());
+        } else if (item.stored() == ItemStatus.ACCEPTED) {
+            tally.unchanged.incrementAndGet();
+        } else {
+            tally.reject(new RejectedItem(key, state.reason(identity), "STILL_REJECTED", null, item.position()));
+        }
     }
 
     /** Whether an identity came before in this call; marks it as seen otherwise. */
@@ -244,9 +254,13 @@ final class SyncRun {
             }
             pending.remove(identity);
         }
+        rejectDuplicate(key, position);
+        return true;
+    }
+
+    private void rejectDuplicate(ItemKey key, long position) {
         tally.reject(new RejectedItem(key, "Item " + key + " comes more than once in this call: only its first "
                 + "occurrence is sent; merge the duplicates", "DUPLICATE_IDENTITY", null, position));
-        return true;
     }
 
     private void unidentified(ItemValidator.Problem problem, long position) {

@@ -6,6 +6,7 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.spi.StateChange;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -84,6 +86,18 @@ class StreamedHashProperties {
         expected.flip().get(input);
         assertEquals(Reference.hash(input), hasher.identityHash(new ItemKey(Feed.PRODUCTS.identityFields(),
                 List.of(sku, view))));
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> decimals() {
+        return Combinators.combine(Arbitraries.longs().between(-10_000_000, 10_000_000), Arbitraries.integers()
+                .between(-5, 8)).as((unscaled, scale) -> new BigDecimal(BigInteger.valueOf(unscaled), scale));
+    }
+
+    @Property(tries = 2000)
+    void decimalsAreWrittenPlainWithoutTrailingZeros(@ForAll("decimals") BigDecimal value) {
+        String expected = value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        assertEquals(expected, CanonicalJson.canonicalNumber(value));
     }
 
     /** The canonical form built as plainly as possible, the way the first version of the hasher did. */
