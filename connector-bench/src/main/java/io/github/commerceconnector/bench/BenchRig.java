@@ -2,6 +2,7 @@ package io.github.commerceconnector.bench;
 
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.credentials.ApiKey;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.registry.SaasProject;
@@ -13,7 +14,6 @@ import io.github.commerceconnector.core.internal.auth.JwtAuthenticator;
 import io.github.commerceconnector.core.internal.keys.PemKeyParser;
 import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.keys.TestKeyPair;
-import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +36,10 @@ final class BenchRig implements AutoCloseable {
     private BenchRig(FakeGateway gateway) {
         this.gateway = gateway;
         this.project = gateway.services().addProject("Bench");
-        this.keys = TestKeys.rsa();
-        this.credentials = keys.registerWith(gateway);
+        this.keys = BenchKeys.rsa();
+        ApiKey apiKey = BenchKeys.apiKey();
+        gateway.registerKey(apiKey, keys.publicKey());
+        this.credentials = keys.credentials(Environment.SANDBOX, apiKey);
         store.put(credentials);
     }
 

@@ -2,11 +2,8 @@ package io.github.commerceconnector.bench;
 
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.internal.catalog.FeedJson;
+import io.github.commerceconnector.core.internal.catalog.RequestBody;
 import io.github.commerceconnector.examples.CatalogGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,12 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The limit: the same products generated, serialized and compressed in batches of 100 with the SDK's own
- * settings (its JSON writer, its gzip level), on every core, with no network and no state. No sync of the
- * same items can be faster on this machine.
+ * code and settings (its JSON writer, its request body encoder at its gzip level), on every core, with no
+ * network, no hashing and no state. No sync of the same items can be faster on this machine.
  */
 final class LimitRun {
     private static final CatalogGenerator CATALOG = new CatalogGenerator();
@@ -62,7 +58,7 @@ final class LimitRun {
                     for (int index = batch * BATCH; index < Math.min(size, (batch + 1) * BATCH); index++) {
                         items.add(FeedJson.write(CATALOG.product(index, 0).fields()));
                     }
-                    bytes.addAndGet(encode(items, settings.gzipLevel()).length);
+                    bytes.addAndGet(RequestBody.encodeJson(items, settings.gzip(), settings.gzipLevel()).length);
                 }
             }));
         }
@@ -74,30 +70,5 @@ final class LimitRun {
             }
         }
         return bytes.get();
-    }
-
-    private static byte[] encode(List<byte[]> items, int level) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        try (OutputStream out = new LeveledGzip(bytes, level)) {
-            out.write('[');
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(items.get(i));
-            }
-            out.write(']');
-        } catch (IOException e) {
-            throw new UncheckedIOException("Writing to memory failed", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A gzip stream at a chosen level. */
-    private static final class LeveledGzip extends GZIPOutputStream {
-        LeveledGzip(OutputStream out, int level) throws IOException {
-            super(out, 1 << 14);
-            def.setLevel(level);
-        }
     }
 }

@@ -34,12 +34,12 @@ final class SdkScenarios {
         try (BenchRig rig = BenchRig.start(true, 0)) {
             warmUp(rig, state, warmup);
             FakeGateway gateway = rig.gateway();
-            gateway.clearRequests();
             long signaturesBefore = rig.signatures();
             SyncReport full;
             long nanos;
             try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = rig.client(state.resolve("main"),
                     UNLIMITED, 0)) {
+                gateway.clearRequests();
                 long start = System.nanoTime();
                 full = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
                 nanos = System.nanoTime() - start;
@@ -66,8 +66,8 @@ final class SdkScenarios {
 
     private static void resyncs(BenchRig rig, Path state, int size, Figures figures) {
         FakeGateway gateway = rig.gateway();
-        gateway.clearRequests();
         try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
+            gateway.clearRequests();
             long start = System.nanoTime();
             SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
             long nanos = System.nanoTime() - start;
@@ -77,8 +77,8 @@ final class SdkScenarios {
                     .put("resyncRequests", unchanged.requests())
                     .put("resyncGatewayRequests", gateway.requestCount());
         }
-        gateway.clearRequests();
         try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
+            gateway.clearRequests();
             long start = System.nanoTime();
             SyncReport changed = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size, 1));
             long nanos = System.nanoTime() - start;

@@ -7,7 +7,6 @@ import io.github.commerceconnector.core.auth.JwtClaimSet;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.internal.auth.JwtAuthenticator;
 import io.github.commerceconnector.core.internal.keys.PemKeyParser;
-import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +27,7 @@ final class SigningRun {
     /** Simulates {@code minutes} minutes of traffic at {@code perSecond} requests a second. */
     static Figures run(int minutes, double perSecond) {
         CredentialStore store = CredentialStores.inMemory();
-        store.put(TestKeys.credentials(Environment.SANDBOX));
+        store.put(BenchKeys.rsa().credentials(Environment.SANDBOX, BenchKeys.apiKey()));
         SteppedClock clock = new SteppedClock(Instant.parse("2026-03-01T08:00:00Z"));
         AtomicLong signatures = new AtomicLong();
         long requests = Math.round(minutes * 60 * perSecond);

@@ -1,12 +1,12 @@
 package io.github.commerceconnector.bench.jmh;
 
 import io.github.commerceconnector.api.Environment;
+import io.github.commerceconnector.bench.BenchKeys;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.core.auth.JwtClaimSet;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.internal.auth.JwtAuthenticator;
 import io.github.commerceconnector.core.internal.keys.PemKeyParser;
-import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +40,7 @@ public class SigningBenchmark {
     @Setup
     public void setUp() {
         CredentialStore store = CredentialStores.inMemory();
-        store.put(TestKeys.credentials(Environment.SANDBOX));
+        store.put(BenchKeys.rsa().credentials(Environment.SANDBOX, BenchKeys.apiKey()));
         authenticator = new JwtAuthenticator(store, Environment.SANDBOX,
                 current -> PemKeyParser.parsePrivateKey(current.privateKey(), current.passphrase()),
                 JwtClaimSet.defaults(), Clock.systemUTC());

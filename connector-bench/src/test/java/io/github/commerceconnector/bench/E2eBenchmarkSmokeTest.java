@@ -1,0 +1,58 @@
+package io.github.commerceconnector.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Keeps the end-to-end benchmark from rotting: a tiny run (2,000 products, one run of each scenario, each in its
+ * own child JVM as in a real run) must produce every figure and judge every target. Speed is not asserted.
+ */
+class E2eBenchmarkSmokeTest {
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void aTinyRunProducesEveryFigureAndJudgesEveryTarget() throws Exception {
+        E2eOptions options = E2eOptions.parse("--sizes", "1000,2000", "--runs", "1", "--warmup", "0",
+                "--fidelity-size", "2000", "--fidelity-heap", "512m", "--guardrail-size", "300",
+                "--signing-minutes", "8");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+
+        E2eResults results = E2eBenchmark.measure(options, out);
+        new E2eReport(options, results, out).print();
+
+        for (String contender : List.of("sdk", "baseline", "limit")) {
+            Figures figures = results.first(contender + "/2000").orElseThrow();
+            assertTrue(figures.get("itemsPerSecond") > 0, contender);
+            assertEquals(20, figures.get("requests"), contender);
+            assertTrue(figures.get("bytesSent") > 0, contender);
+        }
+        Figures sdk = results.first("sdk/2000").orElseThrow();
+        assertEquals(20, sdk.get("gatewayRequests"), "every request reached the gateway");
+        assertEquals(0, sdk.get("resyncRequests") + sdk.get("resyncGatewayRequests"), "unchanged: nothing sent");
+        assertEquals(20, sdk.get("changedSent"), "1% of 2,000 changed");
+        assertEquals(20, results.first("baseline/2000").orElseThrow().get("signatures"), "a JWT per request");
+        assertTrue(results.first("heap/2000").orElseThrow().get("livePeakMiB") > 0);
+        Figures fidelity = results.first("fidelity").orElseThrow();
+        assertEquals(1, fidelity.get("exact"));
+        assertEquals(1, fidelity.get("changedExact"));
+        Figures guardrail = results.first("guardrail").orElseThrow();
+        assertEquals(3, guardrail.get("accepted"));
+        assertTrue(guardrail.get("acceptedPerSecond") > 0);
+        Figures signing = results.first("signing").orElseThrow();
+        assertEquals(2, signing.get("signatures"), "8 minutes of traffic: a token every 4 minutes");
+
+        String report = text.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("SDK/baseline x"), report);
+        assertEquals(7, results.targets().size(), report);
+        assertTrue(report.contains("== Targets =="), report);
+    }
+}
