@@ -10,6 +10,7 @@ import io.github.commerceconnector.testkit.Fault;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -96,6 +97,22 @@ class FakeGatewayLifecycleTest extends GatewayTestSupport {
         assertEquals(0, services.projects().list().size());
         assertEquals(403, client.get("merchant-registry/v1/ping").statusCode());
         assertTrue(gateway.isRunning());
+    }
+
+    @Test
+    void servesTheJdkClientsDefaultConfigurationOverHttp11() {
+        HttpClient preferringHttp2 = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest get = client.request("merchant-registry/v1/ping").GET().build();
+        HttpRequest post = client.request("merchant-registry/v1/registry/initialize")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"projectName\":\"Luma\"}")).build();
+
+        HttpResponse<String> first = client.sendWith(preferringHttp2, get);
+        HttpResponse<String> second = client.sendWith(preferringHttp2, post);
+
+        assertEquals(200, first.statusCode());
+        assertEquals(HttpClient.Version.HTTP_1_1, first.version());
+        assertEquals(200, second.statusCode());
+        assertEquals("Luma", services.projects().list().get(0).name());
     }
 
     @Test
