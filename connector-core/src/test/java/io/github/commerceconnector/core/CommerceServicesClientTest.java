@@ -33,6 +33,7 @@ import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.RsaKeys;
 import io.github.commerceconnector.core.gateway.TestClients;
+import io.github.commerceconnector.core.gateway.TestCredentialStore;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -187,6 +188,21 @@ class CommerceServicesClientTest {
         try (CommerceServicesClient client = builder().build()) {
             assertThrows(ConnectorServiceException.class, () -> client.credentials().validate(Environment.SANDBOX));
         }
+    }
+
+    @Test
+    void theKeyCheckReportsUnusableKeyMaterialWithoutAskingTheGateway() {
+        TestCredentialStore unvalidated = TestCredentialStore.with(ServiceCredentials.of(Environment.SANDBOX,
+                TestClients.API_KEY, "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n-----END PUBLIC KEY-----"));
+
+        try (CommerceServicesClient client = builder().credentials(unvalidated).build()) {
+            KeyCheck check = client.credentials().validate(Environment.SANDBOX);
+
+            assertFalse(check.valid());
+            assertFalse(check.gatewayConfirmed());
+            assertTrue(check.message().contains("nothing was sent"), check.message());
+        }
+        assertEquals(0, gateway.getAllServeEvents().size());
     }
 
     @Test
