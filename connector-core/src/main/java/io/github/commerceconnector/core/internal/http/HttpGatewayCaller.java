@@ -121,11 +121,6 @@ public final class HttpGatewayCaller implements GatewayCaller {
         closed = true;
     }
 
-    /** The state of an endpoint's circuit breaker, for tests and diagnostics. */
-    public CircuitBreaker.State breakerState(String path) {
-        return breakerFor(path).getState();
-    }
-
     /**
      * The route an endpoint's breaker is kept for: the path up to its version segment, e.g.
      * {@code merchant-registry/v1} or {@code feeds/catalog/v2}.
