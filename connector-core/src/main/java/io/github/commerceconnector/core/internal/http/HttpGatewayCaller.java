@@ -103,6 +103,8 @@ public final class HttpGatewayCaller implements GatewayCaller {
         }
         Attempts attempts = new Attempts(call, breakerFor(call.path()),
                 clock.instant().plus(settings.timeouts().call()));
+        // One Retry per call, decorated once: its interval function waits through this call's sleeper and
+        // deadline (resilience4j's own sleep is a JVM-wide static), so it returns 0 after waiting itself.
         RetryConfig config = RetryConfig.<TransportResponse>from(retryConfigs.get(call.retryPolicy()))
                 .intervalBiFunction(attempts::waitBeforeRetry)
                 .build();
