@@ -31,7 +31,11 @@ public final class CredentialStores {
     private CredentialStores() {
     }
 
-    /** A store that keeps key pairs in memory only, for tests and for keys fetched from a vault at startup. */
+    /**
+     * A store that keeps key pairs in memory only, for tests and for keys fetched from a vault at startup.
+     *
+     * @return a new, empty store
+     */
     public static CredentialStore inMemory() {
         return new InMemoryCredentialStore();
     }
@@ -53,6 +57,7 @@ public final class CredentialStores {
      * </ul>
      *
      * @param file the file, e.g. {@code var/connector/credentials.json}; need not exist yet
+     * @return the store, holding what the file holds
      * @throws io.github.commerceconnector.api.exception.ConfigurationException if the existing file is open to
      *     other users, corrupt, or holds a key that is refused
      */
@@ -84,6 +89,7 @@ public final class CredentialStores {
      * <p>An environment with none of its names set has no keys. {@code put} and {@code remove} throw
      * {@link UnsupportedOperationException}. Errors name the variable or property, never its value.
      *
+     * @return the read-only store
      * @throws io.github.commerceconnector.api.exception.InvalidKeyException naming the variable whose key is
      *     refused, and why
      * @throws io.github.commerceconnector.api.exception.ConfigurationException naming a missing or
@@ -99,6 +105,7 @@ public final class CredentialStores {
      *
      * @param environmentVariables variables by name, consulted first
      * @param systemProperties     properties, consulted for environments without any variable set
+     * @return the read-only store
      */
     public static CredentialStore fromEnvironment(Map<String, String> environmentVariables,
             Properties systemProperties) {
@@ -112,6 +119,8 @@ public final class CredentialStores {
      * {@code validate} asks the store {@code find} answers from. Listeners hear of any member's change with
      * the chain's resulting keys.
      *
+     * @param stores the stores, first asked first
+     * @return the chain
      * @throws IllegalArgumentException if no store is given
      * @throws NullPointerException     if a store is null
      */

@@ -14,11 +14,14 @@ import io.github.commerceconnector.core.testsupport.KeyPems;
 import io.github.commerceconnector.core.testsupport.TestCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -265,6 +268,19 @@ class FileCredentialStoreTest extends WritableCredentialStoreContract {
             pool.shutdownNow();
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void worksWithoutPermissionChecksOnAFileSystemWithoutPosixPermissions() throws IOException {
+        try (FileSystem zip = FileSystems.newFileSystem(directory.resolve("keys.zip"), Map.of("create", "true"))) {
+            Path inZip = zip.getPath("/connector/credentials.json");
+            CredentialStore store = CredentialStores.file(inZip);
+
+            store.put(SANDBOX);
+            store.put(SANDBOX_ROTATED);
+
+            assertEquals(SANDBOX_ROTATED, CredentialStores.file(inZip).require(Environment.SANDBOX));
+        }
     }
 
     private void writeOwnerOnly(String content) throws IOException {

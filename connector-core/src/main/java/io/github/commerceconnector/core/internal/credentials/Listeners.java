@@ -42,11 +42,6 @@ public final class Listeners {
         }
     }
 
-    /** Whether no listener is registered. */
-    public boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** Wraps a listener so that each registration is removed by identity. */
     private static final class Entry {
         private final CredentialsListener listener;
