@@ -233,9 +233,12 @@ class CatalogSyncTest {
         fake.account.failures().clear();
         fake.clock.advance(java.time.Duration.ofMinutes(1));
         SyncReport recovered = syncVersion(CATALOG, 1);
-        assertEquals(CATALOG, recovered.sent());
         assertEquals(0, recovered.deleted());
+        SyncReport retried = client.catalog().retryFailed(Feed.PRODUCTS);
+        assertEquals(CATALOG, recovered.sent() + retried.sent(), "the circuit breaker's trial calls may leave a batch "
+                + "for retryFailed: " + recovered + " then " + retried);
         assertGatewayHoldsExactly(CATALOG, 1);
+        assertTrue(client.catalog().status(Feed.PRODUCTS).isClean());
         assertNotNull(client.catalog().status(Feed.PRODUCTS).lastSync());
     }
 

@@ -26,8 +26,8 @@ import java.util.function.Function;
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it),
  * validates and hashes each item, skips what the gateway already holds, batches the rest by count and bytes
  * for the {@link FeedSender}, finds the items that disappeared (full syncs), and builds the report.
- * Progress goes to the listener on the calling thread, after batches finish and at least every progress
- * interval while the call waits.
+ * Progress goes to the listener after every batch (from the thread that sent it) and at least every progress
+ * interval (from the reading thread), one call at a time.
  */
 final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
@@ -67,8 +67,8 @@ final class SyncRun {
     private List<BatchItem> batch = new ArrayList<>();
     private int batchBytes = 2;
     private final List<StateChange> localRejections = new ArrayList<>();
-    private long lastProgressNanos = System.nanoTime();
-    private long lastProgressBatches;
+    private final Object progressLock = new Object();
+    private volatile long lastProgressNanos = System.nanoTime();
 
     /**
      * A run.
@@ -224,7 +224,7 @@ final class SyncRun {
         boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
         long content = delete ? StateChange.DELETE_CONTENT : hasher.contentHash(fields);
         StoredItem stored = forced || stateErased ? null : state.find(identity);
-        if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
+        if (stored != null && stored.contentHash() == content && settled(stored.status())) {
             pending.remove(identity);
             if (stored.status() == ItemStatus.ACCEPTED) {
                 tally.unchanged.incrementAndGet();
@@ -241,6 +241,11 @@ final class SyncRun {
             return;
         }
         queue(new BatchItem(key, identity, content, json, position, delete));
+    }
+
+    /** Whether the gateway's answer about an item is known, so the same content need not be sent again. */
+    private static boolean settled(ItemStatus status) {
+        return status == ItemStatus.ACCEPTED || status == ItemStatus.REJECTED;
     }
 
     private long fallbackHash(Map<String, Object> fields, ItemValidator.Problem problem) {
@@ -405,16 +410,16 @@ final class SyncRun {
     }
 
     private void progressIfDue() {
-        long batches = sender.completedBatches();
-        if (batches != lastProgressBatches
-                || System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
+        if (System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
             progress();
         }
     }
 
-    private void progress() {
-        lastProgressNanos = System.nanoTime();
-        lastProgressBatches = sender.completedBatches();
-        listener.progress(tally.progress());
+    /** Reports the totals; called after every batch (on its sender's thread) and by the reading thread. */
+    void progress() {
+        synchronized (progressLock) {
+            lastProgressNanos = System.nanoTime();
+            listener.progress(tally.progress());
+        }
     }
 }

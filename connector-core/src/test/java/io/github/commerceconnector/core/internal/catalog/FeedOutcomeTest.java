@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -79,9 +80,12 @@ class FeedOutcomeTest {
     }
 
     private CatalogSyncClient client(CatalogSyncSettings settings) {
+        return client(settings, CircuitBreakerSettings.defaults());
+    }
+
+    private CatalogSyncClient client(CatalogSyncSettings settings, CircuitBreakerSettings breaker) {
         GatewaySettings gatewaySettings = new GatewaySettings(URI.create(gateway.baseUrl() + "/"), "test-agent/1",
-                Timeouts.defaults().withAttempt(Duration.ofSeconds(2)), RetrySettings.defaults(),
-                CircuitBreakerSettings.defaults());
+                Timeouts.defaults().withAttempt(Duration.ofSeconds(2)), RetrySettings.defaults(), breaker);
         HttpGatewayCaller caller = new HttpGatewayCaller(gatewaySettings, transport,
                 () -> Map.of("x-api-key", "key-for-tests"),
                 new GatewayErrors(Environment.SANDBOX, GatewayErrors.KEY_PAIR_ADVICE), clock, sleeper);
@@ -186,6 +190,25 @@ class FeedOutcomeTest {
         assertTrue(sleeper.waits().stream().filter(wait -> wait.equals(Duration.ofSeconds(2))).count() >= 3,
                 "Retry-After is honoured: " + sleeper.waits());
         assertTrue(((HttpCatalogSyncClient) client).limiter(DATA_SPACE).rate() < 2.0, "the limiter backed off");
+    }
+
+    @Test
+    void aBatchTheOpenCircuitBreakerHoldsBackIsSentAfterAPause() {
+        gateway.stubFor(post(FEED).inScenario("outage").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed once"));
+        gateway.stubFor(post(FEED).inScenario("outage").whenScenarioStateIs("failed once")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("up"));
+        gateway.stubFor(post(FEED).inScenario("outage").whenScenarioStateIs("up")
+                .willReturn(aResponse().withStatus(200)));
+        CatalogSyncClient client = client(CatalogSyncSettings.defaults().withRequestsPerSecond(0).withBatchSize(2)
+                .withMaxInFlight(1), CircuitBreakerSettings.defaults().withWindow(2, 2)
+                .withOpenDuration(Duration.ofSeconds(2)));
+        SyncReport report = client.sync(Feed.PRODUCTS, products("A", "B", "C", "D"));
+
+        assertEquals(2, report.retryable(), "the first batch failed twice, then the breaker opened");
+        assertEquals(2, report.sent(), "the second waited for the breaker instead of failing");
+        assertTrue(sleeper.waits().containsAll(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))),
+                sleeper.waits().toString());
     }
 
     @Test

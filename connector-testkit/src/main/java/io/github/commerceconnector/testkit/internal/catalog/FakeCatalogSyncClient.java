@@ -89,7 +89,8 @@ public final class FakeCatalogSyncClient implements CatalogSyncClient {
         String dataSpaceId = selected().dataSpaceId();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
             return new FeedStatus(feed, dataSpaceId, state.count(ItemStatus.ACCEPTED), state.count(ItemStatus.REJECTED),
-                    state.count(ItemStatus.RETRYABLE), state.lastFullSync(), state.rejected(FakeSyncRun.LISTED));
+                    state.count(ItemStatus.RETRYABLE), state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(),
+                    state.rejected(FakeSyncRun.LISTED));
         }
     }
 

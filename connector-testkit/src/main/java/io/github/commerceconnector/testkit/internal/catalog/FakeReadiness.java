@@ -92,6 +92,10 @@ public final class FakeReadiness {
             return Check.fail("catalog", "The products feed was never fully synced into this data space",
                     "Run catalog().sync(Feed.PRODUCTS, products)");
         }
+        if (status.unconfirmed() > 0) {
+            return Check.fail("catalog", status.unconfirmed() + " products were sent by a sync that stopped before "
+                    + "their answers were recorded", "Run catalog().sync(Feed.PRODUCTS, products) again to settle them");
+        }
         if (status.retryable() > 0) {
             return Check.fail("catalog", status.retryable() + " products wait to be resent",
                     "Run catalog().retryFailed(Feed.PRODUCTS)");

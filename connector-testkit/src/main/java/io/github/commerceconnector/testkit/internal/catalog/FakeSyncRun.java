@@ -213,7 +213,8 @@ final class FakeSyncRun {
         boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
         long content = delete ? StateChange.DELETE_CONTENT : ItemRules.contentHash(fields);
         StoredItem stored = forced || stateErased ? null : state.find(identity);
-        if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
+        if (stored != null && stored.contentHash() == content
+                && (stored.status() == ItemStatus.ACCEPTED || stored.status() == ItemStatus.REJECTED)) {
             pending.remove(identity);
             if (stored.status() == ItemStatus.ACCEPTED) {
                 unchanged++;
@@ -281,6 +282,9 @@ final class FakeSyncRun {
     }
 
     private void send(List<Entry> entries) {
+        List<StateChange> sending = new ArrayList<>();
+        entries.forEach(entry -> sending.add(StateChange.sending(entry.key(), entry.identity(), entry.content())));
+        state.record(sending, runtime.clock().instant());
         List<Map<String, Object>> items = entries.stream().map(Entry::item).toList();
         requests++;
         FeedResult result;
