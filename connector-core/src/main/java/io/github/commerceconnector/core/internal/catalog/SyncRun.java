@@ -163,15 +163,11 @@ final class SyncRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ConnectorClientException("The catalog call on feed " + feed.name()
-                    + " was interrupted; items in flight are kept as retryable", e, true);
+                    + " was interrupted; the batches in flight were finished and recorded", e, true);
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (failure != null) {
-            sender.abort();
-        } else {
-            sender.close();
-        }
+        sender.close();
         if (failure == null) {
             failure = sender.failure();
         } else if (sender.failure() != null && sender.failure() != failure) {
