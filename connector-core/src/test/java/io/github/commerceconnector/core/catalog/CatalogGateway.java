@@ -73,7 +73,20 @@ final class CatalogGateway implements AutoCloseable {
                 .retry(RetrySettings.defaults().withBackoff(Duration.ofMillis(200), Duration.ofSeconds(5)))
                 .stateDirectory(stateDirectory)
                 .clock(clock)
-                .sleeper(clock::advance);
+                .sleeper(this::sleep);
+    }
+
+    /**
+     * Waits on the fake clock as a thread waits in real time: until now plus the wait. Waits of several threads
+     * overlap instead of adding up, so that a client's pacing is seen by the gateway as it would be.
+     */
+    private void sleep(Duration wait) {
+        Instant until = clock.instant().plus(wait);
+        synchronized (clock) {
+            if (clock.instant().isBefore(until)) {
+                clock.set(until);
+            }
+        }
     }
 
     /** A client with these catalog settings that has selected the project's first testing data space. */

@@ -36,7 +36,7 @@ final class ItemPreparer {
         UNIDENTIFIED,
         /** Failed validation: rejected locally. */
         INVALID,
-        /** The gateway holds this content (or rejected it before): nothing to send. */
+        /** The gateway holds this content, or rejected it before: nothing to send. */
         UNCHANGED,
         /** Its JSON is larger than a request may carry: rejected locally. */
         TOO_LARGE,
@@ -152,7 +152,7 @@ final class ItemPreparer {
             content = StateChange.DELETE_CONTENT;
         }
         StoredItem stored = lookUp ? state.find(identity) : null;
-        if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
+        if (stored != null && stored.contentHash() == content && settled(stored.status())) {
             return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
                     stored.status());
         }
@@ -164,6 +164,11 @@ final class ItemPreparer {
                             + "): shorten it or raise maxBatchBytes"), null);
         }
         return new Prepared(Outcome.SEND, position, key, identity, content, json, delete, null, null);
+    }
+
+    /** Whether the gateway's answer about an item is known, so the same content need not be sent again. */
+    private static boolean settled(ItemStatus status) {
+        return status == ItemStatus.ACCEPTED || status == ItemStatus.REJECTED;
     }
 
     private static Prepared unidentified(String message, long position) {

@@ -19,15 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it), has
  * each item validated, hashed, looked up and written as JSON by an {@link ItemPreparer} on up to four worker
  * threads (a bounded number of items ahead), then, in input order, catches duplicates, skips what the gateway
  * already holds, batches the rest by count and bytes for the {@link FeedSender}, finds the items that
- * disappeared (full syncs), and builds the report. Progress goes to the listener on the calling thread, after
- * batches finish and at least every progress interval while the call waits.
+ * disappeared (full syncs), and builds the report. Progress goes to the listener after every batch (from the
+ * thread that sent it) and at least every progress interval (from the reading thread), one call at a time.
  */
 final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
@@ -71,18 +70,18 @@ final class SyncRun {
     private List<BatchItem> batch = new ArrayList<>();
     private int batchBytes = 2;
     private final List<StateChange> localRejections = new ArrayList<>();
-    private long lastProgressNanos = System.nanoTime();
-    private long lastProgressBatches;
+    private final Object progressLock = new Object();
+    private volatile long lastProgressNanos = System.nanoTime();
 
     /**
      * A run.
      *
-     * @param senderFactory builds the sender from the run's tally and pending set
      * @param dryRun        count what would be sent, send and record nothing
      * @param stateErased   treat the state as empty (a dry run of a resync with cleanup)
+     * @param senderFactory builds the sender over the run's totals and pending identities
      */
     SyncRun(FeedSyncState state, CatalogSyncSettings settings, SyncListener listener, Clock clock, boolean dryRun,
-            boolean stateErased, Function<SyncRun, FeedSender> senderFactory) {
+            boolean stateErased, SenderFactory senderFactory) {
         this.feed = state.feed();
         this.state = state;
         this.settings = settings;
@@ -94,17 +93,20 @@ final class SyncRun {
         this.validator = new ItemValidator(feed, settings.maxStringBytes(), settings.maxDepth());
         this.batchSize = settings.batchSizeFor(feed);
         this.maxBatchBytes = settings.maxBatchBytes();
-        this.sender = senderFactory.apply(this);
+        this.sender = senderFactory.create(tally, pending, this::progress);
     }
 
-    /** The run's totals, shared with its sender. */
-    SyncTally tally() {
-        return tally;
-    }
-
-    /** Identities queued but not yet recorded, shared with the sender. */
-    Set<Long> pending() {
-        return pending;
+    /** Builds the sender of a run. */
+    @FunctionalInterface
+    interface SenderFactory {
+        /**
+         * A sender for the run.
+         *
+         * @param tally      the run's totals, which the sender updates
+         * @param pending    identities queued but not yet recorded, which the sender removes once recorded
+         * @param afterBatch called after each batch (progress)
+         */
+        FeedSender create(SyncTally tally, Set<Long> pending, Runnable afterBatch);
     }
 
     /** Syncs, upserts or resyncs items. */
@@ -112,8 +114,8 @@ final class SyncRun {
         return execute(() -> {
             ItemPreparer preparer = new ItemPreparer(validator, state, !(mode.forced || stateErased), maxBatchBytes);
             try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new OrderedPipeline<>(
-                    "catalog-prepare-" + feed.name() + "-", OrderedPipeline.availableThreads(MAX_PREPARERS),
-                    PREPARE_CHUNK, preparer::prepare, this::accept)) {
+                    "catalog-prepare-" + feed.name() + "-", preparers(), prepareChunk(batchSize), preparer::prepare,
+                    this::accept)) {
                 long position = 0;
                 for (FeedItem item : items) {
                     if (sender.stopped()) {
@@ -136,6 +138,24 @@ final class SyncRun {
                 }
             }
         });
+    }
+
+    private static int preparers() {
+        return OrderedPipeline.availableThreads(MAX_PREPARERS);
+    }
+
+    /** Items per preparation task: a batch's worth, at most {@link #PREPARE_CHUNK}. */
+    private static int prepareChunk(int batchSize) {
+        return Math.max(1, Math.min(PREPARE_CHUNK, batchSize));
+    }
+
+    /**
+     * The most items a call reads ahead of its batches: those being prepared on worker threads (at most two
+     * tasks per preparer thread), beyond the batch being filled and the batches in flight.
+     */
+    static int preparedAhead(CatalogSyncSettings settings, Feed feed) {
+        int threads = preparers();
+        return threads <= 1 ? 0 : 2 * threads * prepareChunk(settings.batchSizeFor(feed));
     }
 
     /** Deletes items by key. */
@@ -175,15 +195,11 @@ final class SyncRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ConnectorClientException("The catalog call on feed " + feed.name()
-                    + " was interrupted; items in flight are kept as retryable", e, true);
+                    + " was interrupted; the batches in flight were finished and recorded", e, true);
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (failure != null) {
-            sender.abort();
-        } else {
-            sender.close();
-        }
+        sender.close();
         if (failure == null) {
             failure = sender.failure();
         } else if (sender.failure() != null && sender.failure() != failure) {
@@ -393,32 +409,27 @@ final class SyncRun {
         List<BatchItem> full = batch;
         batch = new ArrayList<>();
         batchBytes = 2;
-        sender.submit(full, this::progressIfDue);
+        sender.submit(full, this::progress);
     }
 
     private void finishInput() throws InterruptedException {
         flush();
         recordLocalRejections();
-        sender.awaitIdle(this::progressIfDue);
-        progressIfDue();
+        sender.awaitIdle(this::progress);
         progress();
     }
 
-    /** Reports progress once for every batch finished since the last report, or when the interval passed. */
     private void progressIfDue() {
-        long batches = sender.completedBatches();
-        if (batches > lastProgressBatches) {
-            while (lastProgressBatches < batches) {
-                lastProgressBatches++;
-                progress();
-            }
-        } else if (System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
+        if (System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
             progress();
         }
     }
 
-    private void progress() {
-        lastProgressNanos = System.nanoTime();
-        listener.progress(tally.progress());
+    /** Reports the totals; called after every batch (on its sender's thread) and by the reading thread. */
+    void progress() {
+        synchronized (progressLock) {
+            lastProgressNanos = System.nanoTime();
+            listener.progress(tally.progress());
+        }
     }
 }

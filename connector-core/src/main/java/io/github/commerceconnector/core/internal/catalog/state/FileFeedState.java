@@ -172,6 +172,7 @@ public final class FileFeedState implements FeedSyncState {
             case ACCEPTED -> table.put(identity, content, ItemStatus.ACCEPTED, position, false);
             case REJECTED -> table.put(identity, content, ItemStatus.REJECTED, position, false);
             case RETRYABLE -> table.put(identity, content, ItemStatus.RETRYABLE, position, false);
+            case UNCONFIRMED -> table.put(identity, content, ItemStatus.UNCONFIRMED, position, false);
             case REMOVED -> table.remove(identity);
             case FULL_SYNC -> lastFullSync = Instant.ofEpochSecond(epochSeconds);
             default -> throw new IllegalStateException("Unknown record kind " + kind);
@@ -218,6 +219,7 @@ public final class FileFeedState implements FeedSyncState {
                 case ACCEPTED -> StateRecord.Kind.ACCEPTED;
                 case REJECTED -> StateRecord.Kind.REJECTED;
                 case RETRYABLE -> StateRecord.Kind.RETRYABLE;
+                case SENDING -> StateRecord.Kind.UNCONFIRMED;
                 case REMOVED -> StateRecord.Kind.REMOVED;
             };
             byte[] record = new StateRecord(kind, change.identityHash(), change.contentHash(), seconds, change.key(),
