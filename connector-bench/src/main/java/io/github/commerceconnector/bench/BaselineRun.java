@@ -23,9 +23,11 @@ final class BaselineRun {
             long nanos;
             Figures figures = new Figures();
             try (HeapGauge heap = new HeapGauge()) {
+                CpuClock cpu = new CpuClock();
                 long start = System.nanoTime();
                 sent = baseline.send(CATALOG.products(size));
                 nanos = System.nanoTime() - start;
+                figures.put("cpuSeconds", cpu.seconds());
                 figures.put("poolPeakMiB", heap.poolPeakMiB()).put("livePeakMiB", heap.livePeakMiB());
             }
             return figures.put("items", size)

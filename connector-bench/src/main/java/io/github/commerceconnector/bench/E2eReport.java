@@ -57,24 +57,27 @@ final class E2eReport {
                 + "JWT per request");
         out.println("  limit    = generate + serialize + gzip with the SDK's settings on every core; no network, "
                 + "no state");
-        out.printf(Locale.ROOT, "  %-10s %-9s %12s %10s %10s %9s %10s %6s%n", "products", "contender", "items/s",
-                "MiB sent", "requests", "seconds", "pool MiB", "load");
+        out.println("  CPU µs/item = CPU time of the whole child JVM (gateway, JIT and GC included) per item");
+        out.printf(Locale.ROOT, "  %-10s %-9s %12s %12s %10s %10s %9s %10s %6s%n", "products", "contender", "items/s",
+                "CPU µs/item", "MiB sent", "requests", "seconds", "pool MiB", "load");
         for (int size : options.sizes()) {
             for (String contender : CONTENDERS) {
                 String key = contender + "/" + size;
                 if (results.runs(key).isEmpty()) {
                     continue;
                 }
-                out.printf(Locale.ROOT, "  %-10s %-9s %,12.0f %10.1f %,10.0f %9.2f %10s %6.1f%n",
+                out.printf(Locale.ROOT, "  %-10s %-9s %,12.0f %12.1f %10.1f %,10.0f %9.2f %10s %6.1f%n",
                         String.format(Locale.ROOT, "%,d", size), contender,
-                        results.median(key, "itemsPerSecond"), results.median(key, "bytesSent") / MIB,
+                        results.median(key, "itemsPerSecond"), results.median(key, "cpuSeconds") * 1e6 / size,
+                        results.median(key, "bytesSent") / MIB,
                         results.median(key, "requests"), results.median(key, "seconds"),
                         results.first(key).flatMap(f -> f.find("poolPeakMiB")).isPresent()
                                 ? String.format(Locale.ROOT, "%.0f", results.median(key, "poolPeakMiB")) : "-",
                         results.median(key, "load"));
             }
-            ratio(size).ifPresent(ratios -> out.printf(Locale.ROOT, "  %-10s SDK/baseline x%.2f   SDK/limit %.0f%%%n",
-                    "", ratios[0], ratios[1] * 100));
+            ratio(size).ifPresent(ratios -> out.printf(Locale.ROOT, "  %-10s SDK/baseline x%.2f   SDK/limit %.0f%%"
+                    + "   (by CPU per item: x%.2f and %.0f%%)%n", "", ratios[0], ratios[1] * 100, ratios[2],
+                    ratios[3] * 100));
         }
     }
 
@@ -85,8 +88,10 @@ final class E2eReport {
             return Optional.empty();
         }
         double speed = results.median(sdk, "itemsPerSecond");
+        double cpu = results.median(sdk, "cpuSeconds");
         return Optional.of(new double[] {speed / results.median("baseline/" + size, "itemsPerSecond"),
-            speed / results.median("limit/" + size, "itemsPerSecond")});
+            speed / results.median("limit/" + size, "itemsPerSecond"),
+            results.median("baseline/" + size, "cpuSeconds") / cpu, results.median("limit/" + size, "cpuSeconds") / cpu});
     }
 
     private void resync() {
@@ -97,8 +102,9 @@ final class E2eReport {
         out.println();
         out.printf(Locale.ROOT, "== Re-sync of %,d products (new client on the same state directory), medians ==%n",
                 options.resyncSize());
-        out.printf(Locale.ROOT, "  unchanged:  %6.2f s, %,.0f feed requests%n", results.median(key, "resyncSeconds"),
-                results.median(key, "resyncRequests"));
+        out.printf(Locale.ROOT, "  unchanged:  %6.2f s, %,.0f feed requests, %.1f CPU s%n",
+                results.median(key, "resyncSeconds"), results.median(key, "resyncRequests"),
+                results.median(key, "resyncCpuSeconds"));
         out.printf(Locale.ROOT, "  1%% changed: %6.2f s, %,.0f products sent in %,.0f requests (%.1f MiB)%n",
                 results.median(key, "changedSeconds"), results.median(key, "changedSent"),
                 results.median(key, "changedRequests"), results.median(key, "changedBytes") / MIB);

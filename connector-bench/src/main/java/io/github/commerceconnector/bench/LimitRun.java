@@ -31,10 +31,11 @@ final class LimitRun {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             encodeAll(pool, threads, warmup, settings);
+            CpuClock cpu = new CpuClock();
             long start = System.nanoTime();
             long bytes = encodeAll(pool, threads, size, settings);
             long nanos = System.nanoTime() - start;
-            return new Figures().put("items", size)
+            return new Figures().put("cpuSeconds", cpu.seconds()).put("items", size)
                     .put("seconds", nanos / 1e9)
                     .put("itemsPerSecond", size / (nanos / 1e9))
                     .put("bytesSent", bytes)

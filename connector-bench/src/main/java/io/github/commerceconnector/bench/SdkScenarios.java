@@ -40,9 +40,11 @@ final class SdkScenarios {
             try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = rig.client(state.resolve("main"),
                     UNLIMITED, 0)) {
                 gateway.clearRequests();
+                CpuClock cpu = new CpuClock();
                 long start = System.nanoTime();
                 full = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
                 nanos = System.nanoTime() - start;
+                figures.put("cpuSeconds", cpu.seconds());
                 figures.put("poolPeakMiB", heap.poolPeakMiB()).put("livePeakMiB", heap.livePeakMiB());
             }
             expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent() + " of " + size
@@ -68,9 +70,11 @@ final class SdkScenarios {
         FakeGateway gateway = rig.gateway();
         try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
             gateway.clearRequests();
+            CpuClock cpu = new CpuClock();
             long start = System.nanoTime();
             SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
             long nanos = System.nanoTime() - start;
+            figures.put("resyncCpuSeconds", cpu.seconds());
             expect(unchanged.unchanged() == size, "the re-sync found " + unchanged.unchanged() + " of " + size
                     + " products unchanged");
             figures.put("resyncSeconds", nanos / 1e9)
