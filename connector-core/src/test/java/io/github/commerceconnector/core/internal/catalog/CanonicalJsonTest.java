@@ -49,4 +49,22 @@ class CanonicalJsonTest {
         assertEquals(hasher.identityHash(ItemKey.of(feed, "MH01", "default")),
                 new ItemHasher().identityHash(ItemKey.of(feed, "MH01", "default")));
     }
+
+    @Test
+    void refusesAValueThatNestsBeyondAnyValidDepthOrContainsItselfInsteadOfOverflowingTheStack() {
+        Map<String, Object> deep = new java.util.HashMap<>();
+        Map<String, Object> current = deep;
+        for (int i = 0; i < 100_000; i++) {
+            Map<String, Object> next = new java.util.HashMap<>();
+            current.put("child", next);
+            current = next;
+        }
+        Map<String, Object> cyclic = new java.util.HashMap<>();
+        cyclic.put("self", List.of(cyclic));
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> canonical.of(Map.of("sku", "A", "attributes", deep)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> canonical.of(Map.of("sku", "A", "attributes", cyclic)));
+    }
 }
