@@ -143,7 +143,12 @@ public final class CanonicalJson {
         out.append('"');
     }
 
-    /** One text per numeric value: plain decimal, no trailing zeros. */
+    /**
+     * One text per numeric value: plain decimal, no trailing zeros.
+     *
+     * @throws IllegalArgumentException for a decimal whose plain form would run beyond {@link
+     *     ItemValidator#MAX_DECIMAL_SCALE} digits of exponent (validation refuses those first)
+     */
     static String canonicalNumber(Number number) {
         BigDecimal decimal;
         if (number instanceof BigDecimal big) {
@@ -165,6 +170,11 @@ public final class CanonicalJson {
         if (decimal.signum() == 0) {
             return "0";
         }
-        return decimal.stripTrailingZeros().toPlainString();
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (Math.abs((long) stripped.scale()) > ItemValidator.MAX_DECIMAL_SCALE) {
+            throw new IllegalArgumentException("Not a number JSON carries plainly: its exponent is beyond "
+                    + ItemValidator.MAX_DECIMAL_SCALE + " (scale " + stripped.scale() + ")");
+        }
+        return stripped.toPlainString();
     }
 }

@@ -67,4 +67,13 @@ class CanonicalJsonTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> canonical.of(Map.of("sku", "A", "attributes", cyclic)));
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void refusesADecimalWhosePlainFormWouldBeBillionsOfDigits() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> canonical.of(Map.of("sku", "A", "weight", new BigDecimal("1E+1000000000"))));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("exponent"), refused.getMessage());
+        assertEquals("{\"weight\":1" + "0".repeat(9999) + "}", canonical.of(Map.of("weight", new BigDecimal("1E+9999"))));
+    }
 }
