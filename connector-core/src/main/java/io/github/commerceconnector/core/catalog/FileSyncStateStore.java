@@ -64,10 +64,19 @@ public final class FileSyncStateStore implements SyncStateStore {
         return FileFeedState.open(folder, dataSpaceId, feed, lock);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A data space this store never held state for has nothing to forget: {@code erase} runs and no file
+     * is created.
+     */
     @Override
     public void resetDataSpace(String dataSpaceId, Runnable erase) {
         Path folder = folderOf(dataSpaceId);
-        createDirectories(folder);
+        if (!Files.isDirectory(folder)) {
+            erase.run();
+            return;
+        }
         List<FileLocks.Held> locks = new ArrayList<>();
         try {
             for (String feed : feedNames(folder)) {

@@ -52,11 +52,11 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
             problems.add("allowProductionDataSpace needs a reason: say why this installation must write to the "
                     + "production data space; it is logged with every use");
         }
-        URI endpoint = settings.endpoint != null ? checkUrl(settings.endpoint, "endpoint", problems)
+        URI endpoint = settings.endpoint != null ? checkUrl(settings.endpoint, "endpoint", true, problems)
                 : settings.environment == null ? null : settings.environment.defaultEndpoint();
         URI tokenEndpoint = ImsAuthenticator.DEFAULT_TOKEN_URL;
         if (settings.imsTokenEndpoint != null) {
-            tokenEndpoint = checkUrl(settings.imsTokenEndpoint, "imsTokenEndpoint", problems);
+            tokenEndpoint = checkUrl(settings.imsTokenEndpoint, "imsTokenEndpoint", false, problems);
             if (settings.imsCredentials == null) {
                 problems.add("imsTokenEndpoint is set but imsCredentials is not: give imsCredentials(...) too, or "
                         + "drop imsTokenEndpoint");
@@ -90,8 +90,11 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
         }
     }
 
-    /** An absolute http(s) URL without user info, query or fragment, ending in {@code /}. */
-    private static URI checkUrl(URI url, String name, List<String> problems) {
+    /**
+     * An absolute http(s) URL without user info, query or fragment; a base URL is made to end in {@code /} so
+     * that relative paths resolve below it.
+     */
+    private static URI checkUrl(URI url, String name, boolean base, List<String> problems) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
             problems.add(name + " '" + url + "' is not an absolute http or https URL: give one like "
@@ -104,7 +107,7 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
             return null;
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        return URI.create(scheme + "://" + url.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
+        return URI.create(scheme + "://" + url.getRawAuthority() + (!base || path.endsWith("/") ? path : path + "/"));
     }
 
     /** Creates the directory if needed and proves it writable by creating and deleting a file in it. */

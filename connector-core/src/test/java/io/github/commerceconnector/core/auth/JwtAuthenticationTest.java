@@ -28,9 +28,13 @@ import io.github.commerceconnector.core.gateway.RsaKeys;
 import io.github.commerceconnector.core.gateway.TestClients;
 import io.github.commerceconnector.core.gateway.TestCredentialStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +110,25 @@ class JwtAuthenticationTest {
         Set<String> tokens = signatures();
         assertEquals(20, gateway.getAllServeEvents().size());
         assertEquals(1, tokens.size(), "20 calls over 200 s must share one signature");
+    }
+
+    @Test
+    void concurrentCallsShareOneSignature() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<KeyCheck>> checks = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                checks.add(pool.submit(() -> services.credentials().validate(Environment.SANDBOX)));
+            }
+            for (Future<KeyCheck> check : checks) {
+                assertTrue(check.get().valid());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(40, gateway.getAllServeEvents().size());
+        assertEquals(1, signatures().size(), "40 concurrent calls must share one signature");
     }
 
     @Test

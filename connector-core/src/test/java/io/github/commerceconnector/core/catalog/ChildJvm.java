@@ -4,11 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Starts a class's {@code main} in a child JVM on the test class path, for the cross-process tests. */
+/**
+ * Starts a class's {@code main} in a child JVM on the test class path, for the cross-process tests. The
+ * child's standard error goes to {@code target/child-jvm-<class>.log}.
+ */
 final class ChildJvm implements AutoCloseable {
     private final Process process;
     private final BufferedReader output;
@@ -27,7 +31,8 @@ final class ChildJvm implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        Path log = Files.createDirectories(Path.of("target")).resolve("child-jvm-" + main.getSimpleName() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         return new ChildJvm(builder.start());
     }
 

@@ -61,7 +61,7 @@ class FileSyncStateStoreTest {
             state.record(List.of(accepted(1, 11), accepted(2, 22), accepted(3, 33)), NOW);
             state.record(List.of(StateChange.rejected(key(2), id(2), 23, "name: must not be empty"),
                     StateChange.retryable(key(4), id(4), 44, "{\"sku\":\"SKU-0000004\"}".getBytes(StandardCharsets.UTF_8)),
-                    StateChange.removed(key(3), id(3))), NOW.plusSeconds(5));
+                    StateChange.removed(key(3), id(3)), StateChange.sending(key(5), id(5), 55)), NOW.plusSeconds(5));
             state.fullSyncFinished(NOW.plusSeconds(9));
         }
         try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
@@ -77,6 +77,9 @@ class FileSyncStateStoreTest {
             assertEquals(1, state.count(ItemStatus.ACCEPTED));
             assertEquals(1, state.count(ItemStatus.REJECTED));
             assertEquals(1, state.count(ItemStatus.RETRYABLE));
+            assertEquals(new StoredItem(id(5), 55, ItemStatus.UNCONFIRMED), state.find(id(5)),
+                    "an item sent without a recorded answer stays unconfirmed");
+            assertEquals(key(5), state.key(id(5)));
             assertEquals(List.of(new RejectedItem(key(2), "name: must not be empty", null, null, -1)),
                     state.rejected(10));
             List<RetryPayload> payloads = new ArrayList<>();

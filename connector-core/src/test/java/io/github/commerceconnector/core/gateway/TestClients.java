@@ -12,7 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** Builders of clients pointed at a WireMock gateway on 127.0.0.1, HTTP/1.1, with short timeouts. */
+/** Builders of clients pointed at a WireMock gateway on 127.0.0.1, HTTP/1.1, with timeouts short enough for tests. */
 public final class TestClients {
     /** The sandbox API key id used by the gateway tests. */
     public static final String API_KEY = "sandbox-api-key-1a2b";
@@ -35,7 +35,7 @@ public final class TestClients {
 
     /**
      * A sandbox, non-production client for the gateway at {@code baseUrl}, with key pair 0, a standing clock
-     * and a recording sleeper, and 2 s attempt / 20 s call timeouts.
+     * and a recording sleeper, and 5 s attempt / 20 s call timeouts.
      */
     public static CommerceServicesClient.Builder builder(String baseUrl, CredentialStore store, MutableClock clock,
             RecordingSleeper sleeper) {
@@ -45,7 +45,7 @@ public final class TestClients {
                 .installation(Installation.NON_PRODUCTION)
                 .endpoint(URI.create(baseUrl))
                 .httpVersion(HttpClient.Version.HTTP_1_1)
-                .timeouts(Timeouts.defaults().withConnect(Duration.ofSeconds(2)).withAttempt(Duration.ofSeconds(2))
+                .timeouts(Timeouts.defaults().withConnect(Duration.ofSeconds(2)).withAttempt(Duration.ofSeconds(5))
                         .withCall(Duration.ofSeconds(20)))
                 .clock(clock)
                 .sleeper(sleeper);

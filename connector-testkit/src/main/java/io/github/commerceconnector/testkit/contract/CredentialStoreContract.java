@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,31 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 public abstract class CredentialStoreContract {
     private static final String PASSPHRASE = "correct horse battery staple";
+    private static final Map<String, String> SHARED_PEMS = new ConcurrentHashMap<>();
+
+    /** Key material the refusal tests share (generating keys is slow; they only need its form). */
+    private static String sharedPem(String kind) {
+        return SHARED_PEMS.computeIfAbsent(kind, k -> {
+            switch (k) {
+                case "rsa":
+                    return TestKeys.rsa().pkcs8Pem();
+                case "pkcs1":
+                    return TestKeys.rsa().pkcs1Pem();
+                case "encrypted":
+                    return TestKeys.rsa().encryptedPkcs8Pem(PASSPHRASE);
+                case "public":
+                    return TestKeys.rsa().publicKeyPem();
+                case "certificate":
+                    return TestKeys.rsa().certificatePem();
+                case "ec":
+                    return TestKeys.ecPrivateKeyPem();
+                case "short":
+                    return TestKeys.rsa(1024).pkcs8Pem();
+                default:
+                    throw new IllegalArgumentException(k);
+            }
+        });
+    }
 
     /** A fresh, empty, writable store of the implementation under test. */
     protected abstract CredentialStore createStore();
@@ -195,7 +222,7 @@ public abstract class CredentialStoreContract {
     public void acceptsPkcs1Keys() {
         CredentialStore store = createStore();
 
-        assertDoesNotThrow(() -> store.put(withKey(TestKeys.rsa().pkcs1Pem())));
+        assertDoesNotThrow(() -> store.put(withKey(sharedPem("pkcs1"))));
         assertTrue(store.find(Environment.SANDBOX).isPresent());
     }
 
@@ -203,8 +230,8 @@ public abstract class CredentialStoreContract {
     @Test
     public void acceptsEncryptedPkcs8KeysWithTheirPassphrase() {
         CredentialStore store = createStore();
-        ServiceCredentials credentials = TestKeys.rsa().encryptedCredentials(Environment.SANDBOX, TestKeys.apiKey(),
-                PASSPHRASE);
+        ServiceCredentials credentials = ServiceCredentials.of(Environment.SANDBOX, TestKeys.apiKey().value(),
+                sharedPem("encrypted"), PASSPHRASE);
 
         assertDoesNotThrow(() -> store.put(credentials));
         assertTrue(store.find(Environment.SANDBOX).isPresent());
@@ -214,7 +241,7 @@ public abstract class CredentialStoreContract {
     @Test
     public void acceptsKeysWithMangledLineBreaks() {
         CredentialStore store = createStore();
-        String pem = TestKeys.rsa().pkcs8Pem();
+        String pem = sharedPem("rsa");
 
         assertDoesNotThrow(() -> store.put(withKey(pem.replace("\n", "\r\n"))));
         assertDoesNotThrow(() -> store.put(withKey(pem.replace("\n", "\\n"))));
@@ -240,31 +267,31 @@ public abstract class CredentialStoreContract {
     /** A public key pasted where the private key belongs is refused as {@link Problem#PUBLIC_KEY}. */
     @Test
     public void refusesAPublicKey() {
-        assertEquals(Problem.PUBLIC_KEY, problemOf(createStore(), withKey(TestKeys.rsa().publicKeyPem())));
+        assertEquals(Problem.PUBLIC_KEY, problemOf(createStore(), withKey(sharedPem("public"))));
     }
 
     /** A certificate pasted where the private key belongs is refused as {@link Problem#CERTIFICATE}. */
     @Test
     public void refusesACertificate() {
-        assertEquals(Problem.CERTIFICATE, problemOf(createStore(), withKey(TestKeys.rsa().certificatePem())));
+        assertEquals(Problem.CERTIFICATE, problemOf(createStore(), withKey(sharedPem("certificate"))));
     }
 
     /** A key that is not RSA is refused as {@link Problem#NOT_RSA}. */
     @Test
     public void refusesANonRsaKey() {
-        assertEquals(Problem.NOT_RSA, problemOf(createStore(), withKey(TestKeys.ecPrivateKeyPem())));
+        assertEquals(Problem.NOT_RSA, problemOf(createStore(), withKey(sharedPem("ec"))));
     }
 
     /** An RSA key under 2048 bits is refused as {@link Problem#TOO_SHORT}. */
     @Test
     public void refusesAnRsaKeyShorterThan2048Bits() {
-        assertEquals(Problem.TOO_SHORT, problemOf(createStore(), withKey(TestKeys.rsa(1024).pkcs8Pem())));
+        assertEquals(Problem.TOO_SHORT, problemOf(createStore(), withKey(sharedPem("short"))));
     }
 
     /** An encrypted key without a passphrase is refused as {@link Problem#PASSPHRASE_REQUIRED}. */
     @Test
     public void refusesAnEncryptedKeyWithoutPassphrase() {
-        String encrypted = TestKeys.rsa().encryptedPkcs8Pem(PASSPHRASE);
+        String encrypted = sharedPem("encrypted");
 
         assertEquals(Problem.PASSPHRASE_REQUIRED, problemOf(createStore(), withKey(encrypted)));
     }
@@ -273,7 +300,7 @@ public abstract class CredentialStoreContract {
     @Test
     public void refusesAnEncryptedKeyWithTheWrongPassphrase() {
         ServiceCredentials credentials = ServiceCredentials.of(Environment.SANDBOX, TestKeys.apiKey().value(),
-                TestKeys.rsa().encryptedPkcs8Pem(PASSPHRASE), "not the passphrase");
+                sharedPem("encrypted"), "not the passphrase");
 
         assertEquals(Problem.WRONG_PASSPHRASE, problemOf(createStore(), credentials));
     }
@@ -281,7 +308,7 @@ public abstract class CredentialStoreContract {
     /** Two private keys in one paste are refused as {@link Problem#MULTIPLE_KEYS}. */
     @Test
     public void refusesTwoKeysAtOnce() {
-        String two = TestKeys.rsa().pkcs8Pem() + TestKeys.rsa().pkcs8Pem();
+        String two = sharedPem("rsa") + sharedPem("pkcs1");
 
         assertEquals(Problem.MULTIPLE_KEYS, problemOf(createStore(), withKey(two)));
     }
@@ -289,7 +316,7 @@ public abstract class CredentialStoreContract {
     /** A key whose base64 body was cut short is refused as {@link Problem#CORRUPT}. */
     @Test
     public void refusesATruncatedKey() {
-        String[] lines = TestKeys.rsa().pkcs8Pem().split("\n");
+        String[] lines = sharedPem("rsa").split("\n");
         StringBuilder truncated = new StringBuilder(lines[0]).append('\n');
         for (int i = 1; i < lines.length / 2; i++) {
             truncated.append(lines[i]).append('\n');
@@ -318,7 +345,7 @@ public abstract class CredentialStoreContract {
         String pem = pair.pkcs8Pem();
         String bodyLine = pem.split("\n")[1];
         List<ServiceCredentials> refused = List.of(withKey(pem.substring(0, pem.length() / 2)),
-                withKey(pair.publicKeyPem()), withKey(TestKeys.rsa(1024).pkcs8Pem()),
+                withKey(pair.publicKeyPem()), withKey(sharedPem("short")),
                 ServiceCredentials.of(Environment.SANDBOX, TestKeys.apiKey().value(),
                         pair.encryptedPkcs8Pem(PASSPHRASE), "Zq9-not-the-passphrase-77"));
         for (ServiceCredentials credentials : refused) {

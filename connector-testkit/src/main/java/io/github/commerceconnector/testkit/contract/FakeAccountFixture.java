@@ -14,7 +14,15 @@ import java.util.Objects;
  * A {@link ContractFixture} whose account is a {@link FakeCommerceServices}: the out-of-band operations
  * go straight to that account. By default the implementation under test is the fake itself; pass
  * another {@link CommerceServices} (e.g. the HTTP client pointed at a {@code FakeGateway} on this
- * account) and the resources to close with it.
+ * account) and the resources to close with it; override {@link #reopen()} when that implementation
+ * keeps its selection in files.
+ *
+ * <pre>{@code
+ * FakeCommerceServices account = FakeAccountFixture.inMemory(spec);
+ * FakeGateway gateway = FakeGateway.builder().services(account).noRateLimit().start();
+ * CommerceServices client = ...;   // the HTTP client: endpoint(gateway.baseUri()), TestKeys.credentialsFor(gateway)
+ * return new FakeAccountFixture(account, client, List.of(gateway));
+ * }</pre>
  */
 public class FakeAccountFixture implements ContractFixture {
     private final FakeCommerceServices account;

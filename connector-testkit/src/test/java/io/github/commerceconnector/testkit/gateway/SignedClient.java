@@ -65,8 +65,12 @@ final class SignedClient {
     }
 
     HttpResponse<String> send(HttpRequest request) {
+        return sendWith(http, request);
+    }
+
+    HttpResponse<String> sendWith(HttpClient other, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return other.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {

@@ -6,20 +6,25 @@ import java.time.Duration;
 
 /**
  * The client-side request rate limit of one data space, shared by every feed syncing into it. Requests get
- * evenly spaced start slots at the current rate. The rate adapts (additive increase, multiplicative
- * decrease): a {@code 429} halves it (at most once per current interval, so a burst of refusals counts once)
- * and pauses every sender for the gateway's {@code Retry-After}; each accepted request raises it by a tenth of
- * the configured rate, back up to that rate. Written by hand because resilience4j's limiter has a fixed rate.
- * Thread-safe; waits through the injected {@link Sleeper} and reads the injected {@link Clock}.
+ * evenly spaced start slots at the current rate. The rate adapts: a {@code 429} halves it (at most once per
+ * current interval, so a burst of refusals counts once), remembers the rate that was refused as a ceiling,
+ * and pauses every sender for the gateway's {@code Retry-After}. Each accepted request raises the rate
+ * quickly back to 80% of that ceiling, then only by 1% a request, probing above it slowly, up to the
+ * configured rate: so a sync settles just under what the gateway allows instead of refusing and recovering in
+ * a storm. Written by hand because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
+ * injected {@link Sleeper} and reads the injected {@link Clock}.
  */
 public final class AdaptiveRateLimiter {
     private static final double MIN_RATE = 0.05;
+    private static final double SAFE_SHARE = 0.8;
+    private static final double PROBE_STEP = 0.01;
 
     private final double maxRate;
     private final boolean adaptive;
     private final Clock clock;
     private final Sleeper sleeper;
     private double rate;
+    private double ceiling;
     private long nextSlotMillis;
     private long pausedUntilMillis;
     private long lastDecreaseMillis = Long.MIN_VALUE;
@@ -37,6 +42,7 @@ public final class AdaptiveRateLimiter {
         this.clock = clock;
         this.sleeper = sleeper;
         this.rate = requestsPerSecond;
+        this.ceiling = requestsPerSecond;
     }
 
     /** Whether limiting is on. */
@@ -81,6 +87,7 @@ public final class AdaptiveRateLimiter {
         }
         long now = clock.millis();
         if (adaptive && now >= lastDecreaseMillis + intervalMillis()) {
+            ceiling = rate;
             rate = Math.max(Math.min(MIN_RATE, maxRate), rate / 2);
             lastDecreaseMillis = now;
         }
@@ -90,8 +97,15 @@ public final class AdaptiveRateLimiter {
 
     /** The gateway accepted a request. */
     public synchronized void accepted() {
-        if (adaptive && enabled()) {
-            rate = Math.min(maxRate, rate + maxRate / 10);
+        if (!adaptive || !enabled()) {
+            return;
+        }
+        double safe = ceiling * SAFE_SHARE;
+        if (rate < safe) {
+            rate = Math.min(safe, rate + maxRate / 10);
+        } else {
+            rate = Math.min(maxRate, rate * (1 + PROBE_STEP));
+            ceiling = Math.max(ceiling, rate);
         }
     }
 

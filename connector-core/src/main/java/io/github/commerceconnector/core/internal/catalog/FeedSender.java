@@ -6,12 +6,14 @@ import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.ConnectorException;
 import io.github.commerceconnector.api.exception.ConnectorServiceException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.TransportResponse;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +36,15 @@ import org.slf4j.LoggerFactory;
  * <p>Outcomes: {@code 200} with {@code invalidFeedItems} (those refused, the rest accepted); {@code 400} or
  * {@code 422} for the whole request (split in halves to isolate the bad items, then refused); {@code 413}
  * (split in halves, a single item left retryable); {@code 429} after the transport's retries (sent again up to
- * {@code throttledAttempts} times at the limiter's pace, then retryable); {@code 408}, {@code 5xx}, I/O errors
- * and timeouts (retryable); {@code 401}/{@code 403} and any other refusal stop the call, recording nothing
+ * {@code throttledAttempts} times at the limiter's pace, then retryable); a batch the caller refused without
+ * sending it (an open circuit breaker: sent again after a pause, up to {@code throttledAttempts} times, then
+ * retryable); {@code 408}, {@code 5xx}, I/O errors and timeouts (retryable); {@code 401}/{@code 403} and any other refusal stop the call, recording nothing
  * for the batch.
  */
 final class FeedSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedSender.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final Duration NOT_SENT_PAUSE = Duration.ofSeconds(1);
 
     private final GatewayCaller caller;
     private final String path;
@@ -52,9 +55,10 @@ final class FeedSender implements AutoCloseable {
     private final SyncTally tally;
     private final Set<Long> pending;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final ExecutorService workers;
     private final Semaphore slots;
-    private final AtomicLong completed = new AtomicLong();
+    private final Runnable afterBatch;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private volatile RuntimeException failure;
 
@@ -63,10 +67,12 @@ final class FeedSender implements AutoCloseable {
      *
      * @param path    the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
      * @param headers the extra request headers (content type and encoding, connector metadata)
-     * @param pending identities queued but not yet recorded; the sender removes them once recorded
+     * @param pending    identities queued but not yet recorded; the sender removes them once recorded
+     * @param afterBatch called on the sender's thread after each batch's outcome is recorded (progress)
      */
     FeedSender(GatewayCaller caller, String path, Map<String, String> headers, CatalogSyncSettings settings,
-            AdaptiveRateLimiter limiter, FeedSyncState state, SyncTally tally, Set<Long> pending, Clock clock) {
+            AdaptiveRateLimiter limiter, FeedSyncState state, SyncTally tally, Set<Long> pending, Clock clock,
+            Sleeper sleeper, Runnable afterBatch) {
         this.caller = caller;
         this.path = path;
         this.headers = Map.copyOf(headers);
@@ -76,6 +82,8 @@ final class FeedSender implements AutoCloseable {
         this.tally = tally;
         this.pending = pending;
         this.clock = clock;
+        this.sleeper = sleeper;
+        this.afterBatch = afterBatch;
         this.slots = new Semaphore(settings.maxInFlight());
         String name = "catalog-sync-" + state.feed().name() + "-";
         this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), task -> {
@@ -95,11 +103,6 @@ final class FeedSender implements AutoCloseable {
         return failure != null;
     }
 
-    /** How many batches have finished. */
-    long completedBatches() {
-        return completed.get();
-    }
-
     /**
      * Hands a batch to a free sender, waiting for one.
      *
@@ -117,13 +120,14 @@ final class FeedSender implements AutoCloseable {
         workers.execute(() -> {
             try {
                 if (!stopped()) {
+                    markSending(batch);
                     deliver(batch, 0);
+                    afterBatch.run();
                 }
             } catch (RuntimeException | Error e) {
                 stop(e instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException("Sending a batch failed: " + e, e));
             } finally {
-                completed.incrementAndGet();
                 slots.release();
             }
         });
@@ -142,13 +146,10 @@ final class FeedSender implements AutoCloseable {
         slots.release(all);
     }
 
-    /** Interrupts the senders (their batches end retryable or unrecorded) and waits for them to finish. */
-    void abort() {
-        workers.shutdownNow();
-        awaitTermination();
-    }
-
-    /** Stops the senders once idle. */
+    /**
+     * Lets the batches in flight finish (each within the caller's call deadline; they are not interrupted,
+     * so their outcomes are recorded) and stops the senders.
+     */
     @Override
     public void close() {
         workers.shutdown();
@@ -184,7 +185,16 @@ final class FeedSender implements AutoCloseable {
         }
     }
 
-    private void deliver(List<BatchItem> batch, int throttled) {
+    /** Records that the batch is about to go out, so a crash before its answer leaves it unconfirmed. */
+    private void markSending(List<BatchItem> batch) {
+        List<StateChange> changes = new ArrayList<>(batch.size());
+        for (BatchItem item : batch) {
+            changes.add(StateChange.sending(item.key(), item.identityHash(), item.contentHash()));
+        }
+        state.record(changes, clock.instant());
+    }
+
+    private void deliver(List<BatchItem> batch, int resends) {
         byte[] body = RequestBody.encode(batch, settings.gzip(), settings.gzipLevel());
         try {
             limiter.acquire();
@@ -193,8 +203,12 @@ final class FeedSender implements AutoCloseable {
             retryable(batch, new ConnectorClientException("Interrupted before sending to " + path, e, true));
             return;
         }
+        AtomicInteger attempts = new AtomicInteger();
         GatewayCall call = new GatewayCall("POST", path, headers, body, GatewayCall.RetryPolicy.IDEMPOTENT,
-                (attempt, status, retryAfterMillis) -> observe(body.length, status, retryAfterMillis));
+                (attempt, status, retryAfterMillis) -> {
+                    attempts.incrementAndGet();
+                    observe(body.length, status, retryAfterMillis);
+                });
         TransportResponse response;
         try {
             response = caller.call(call);
@@ -202,10 +216,12 @@ final class FeedSender implements AutoCloseable {
             stop(e);
             return;
         } catch (ConnectorServiceException e) {
-            refused(batch, throttled, e);
+            refused(batch, resends, e);
             return;
         } catch (ConnectorClientException e) {
-            if (e.isRetryable()) {
+            if (e.isRetryable() && attempts.get() == 0 && resends < settings.throttledAttempts()) {
+                notSent(batch, resends, e);
+            } else if (e.isRetryable()) {
                 retryable(batch, e);
             } else {
                 stop(e);
@@ -213,6 +229,24 @@ final class FeedSender implements AutoCloseable {
             return;
         }
         answered(batch, FeedReply.refusals(response, batch.size()));
+    }
+
+    /**
+     * The caller refused the batch without sending it (an open circuit breaker): waits a little, doubling
+     * each time, and tries again.
+     */
+    private void notSent(List<BatchItem> batch, int resends, ConnectorClientException cause) {
+        Duration pause = NOT_SENT_PAUSE.multipliedBy(1L << resends);
+        LOG.debug("{} items to {} were not sent ({}); trying again in {} ms", batch.size(), path, cause.getMessage(),
+                pause.toMillis());
+        try {
+            sleeper.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retryable(batch, cause);
+            return;
+        }
+        deliver(batch, resends + 1);
     }
 
     private void observe(int bytes, int status, long retryAfterMillis) {
@@ -225,7 +259,7 @@ final class FeedSender implements AutoCloseable {
         }
     }
 
-    private void refused(List<BatchItem> batch, int throttled, ConnectorServiceException e) {
+    private void refused(List<BatchItem> batch, int resends, ConnectorServiceException e) {
         int status = e.statusCode();
         if (status == 401 || status == 403) {
             stop(e);
@@ -238,8 +272,8 @@ final class FeedSender implements AutoCloseable {
             split(batch);
         } else if (status == 400 || status == 422) {
             rejected(batch, e);
-        } else if (status == 429 && throttled < settings.throttledAttempts()) {
-            deliver(batch, throttled + 1);
+        } else if (status == 429 && resends < settings.throttledAttempts()) {
+            deliver(batch, resends + 1);
         } else if (status == 413 || e.isRetryable()) {
             retryable(batch, e);
         } else {

@@ -134,8 +134,8 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         SaasIdentity selected = selected();
         try (FeedSyncState state = store.open(selected.dataSpaceId(), feed)) {
             return new FeedStatus(feed, selected.dataSpaceId(), state.count(ItemStatus.ACCEPTED),
-                    state.count(ItemStatus.REJECTED), state.count(ItemStatus.RETRYABLE), state.lastFullSync(),
-                    state.rejected(SyncTally.REJECTED_LISTED));
+                    state.count(ItemStatus.REJECTED), state.count(ItemStatus.RETRYABLE),
+                    state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(), state.rejected(SyncTally.REJECTED_LISTED));
         }
     }
 
@@ -161,8 +161,8 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         String path = feed.route() + "/" + encode(dataSpaceId);
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
             SyncRun run = new SyncRun(state, settings, listener, clock, dryRun, cleanup && dryRun,
-                    created -> new FeedSender(caller, path, headers, settings, limiter, state, created.tally(),
-                            created.pending(), clock));
+                    (tally, pending, afterBatch) -> new FeedSender(caller, path, headers, settings, limiter, state,
+                            tally, pending, clock, sleeper, afterBatch));
             SyncReport report = body.apply(run);
             LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "
                     + "{} retryable, {} deleted, {} requests{}", dryRun ? "dry run" : "call", feed.name(),

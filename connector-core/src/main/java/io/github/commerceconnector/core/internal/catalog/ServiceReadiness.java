@@ -143,6 +143,10 @@ final class ServiceReadiness {
                     "Run catalog().sync(Feed.PRODUCTS, products) (and the other feeds " + service.displayName()
                             + " uses: categories, prices, product attributes)");
         }
+        if (status.unconfirmed() > 0) {
+            return Check.fail("catalog", status.unconfirmed() + " products were sent by a sync that stopped before "
+                    + "their answers were recorded", "Run catalog().sync(Feed.PRODUCTS, products) again to settle them");
+        }
         if (status.retryable() > 0) {
             return Check.fail("catalog", status.retryable() + " products wait to be resent",
                     "Run catalog().retryFailed(Feed.PRODUCTS) once the gateway answers again");

@@ -20,14 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it),
  * validates and hashes each item, skips what the gateway already holds, batches the rest by count and bytes
  * for the {@link FeedSender}, finds the items that disappeared (full syncs), and builds the report.
- * Progress goes to the listener on the calling thread, after batches finish and at least every progress
- * interval while the call waits.
+ * Progress goes to the listener after every batch (from the thread that sent it) and at least every progress
+ * interval (from the reading thread), one call at a time.
  */
 final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
@@ -67,18 +66,18 @@ final class SyncRun {
     private List<BatchItem> batch = new ArrayList<>();
     private int batchBytes = 2;
     private final List<StateChange> localRejections = new ArrayList<>();
-    private long lastProgressNanos = System.nanoTime();
-    private long lastProgressBatches;
+    private final Object progressLock = new Object();
+    private volatile long lastProgressNanos = System.nanoTime();
 
     /**
      * A run.
      *
-     * @param senderFactory builds the sender from the run's tally and pending set
      * @param dryRun        count what would be sent, send and record nothing
      * @param stateErased   treat the state as empty (a dry run of a resync with cleanup)
+     * @param senderFactory builds the sender over the run's totals and pending identities
      */
     SyncRun(FeedSyncState state, CatalogSyncSettings settings, SyncListener listener, Clock clock, boolean dryRun,
-            boolean stateErased, Function<SyncRun, FeedSender> senderFactory) {
+            boolean stateErased, SenderFactory senderFactory) {
         this.feed = state.feed();
         this.state = state;
         this.settings = settings;
@@ -90,17 +89,20 @@ final class SyncRun {
         this.validator = new ItemValidator(feed, settings.maxStringBytes(), settings.maxDepth());
         this.batchSize = settings.batchSizeFor(feed);
         this.maxBatchBytes = settings.maxBatchBytes();
-        this.sender = senderFactory.apply(this);
+        this.sender = senderFactory.create(tally, pending, this::progress);
     }
 
-    /** The run's totals, shared with its sender. */
-    SyncTally tally() {
-        return tally;
-    }
-
-    /** Identities queued but not yet recorded, shared with the sender. */
-    Set<Long> pending() {
-        return pending;
+    /** Builds the sender of a run. */
+    @FunctionalInterface
+    interface SenderFactory {
+        /**
+         * A sender for the run.
+         *
+         * @param tally      the run's totals, which the sender updates
+         * @param pending    identities queued but not yet recorded, which the sender removes once recorded
+         * @param afterBatch called after each batch (progress)
+         */
+        FeedSender create(SyncTally tally, Set<Long> pending, Runnable afterBatch);
     }
 
     /** Syncs, upserts or resyncs items. */
@@ -163,15 +165,11 @@ final class SyncRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ConnectorClientException("The catalog call on feed " + feed.name()
-                    + " was interrupted; items in flight are kept as retryable", e, true);
+                    + " was interrupted; the batches in flight were finished and recorded", e, true);
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (failure != null) {
-            sender.abort();
-        } else {
-            sender.close();
-        }
+        sender.close();
         if (failure == null) {
             failure = sender.failure();
         } else if (sender.failure() != null && sender.failure() != failure) {
@@ -224,7 +222,7 @@ final class SyncRun {
         boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
         long content = delete ? StateChange.DELETE_CONTENT : hasher.contentHash(fields);
         StoredItem stored = forced || stateErased ? null : state.find(identity);
-        if (stored != null && stored.contentHash() == content && stored.status() != ItemStatus.RETRYABLE) {
+        if (stored != null && stored.contentHash() == content && settled(stored.status())) {
             pending.remove(identity);
             if (stored.status() == ItemStatus.ACCEPTED) {
                 tally.unchanged.incrementAndGet();
@@ -241,6 +239,11 @@ final class SyncRun {
             return;
         }
         queue(new BatchItem(key, identity, content, json, position, delete));
+    }
+
+    /** Whether the gateway's answer about an item is known, so the same content need not be sent again. */
+    private static boolean settled(ItemStatus status) {
+        return status == ItemStatus.ACCEPTED || status == ItemStatus.REJECTED;
     }
 
     private long fallbackHash(Map<String, Object> fields, ItemValidator.Problem problem) {
@@ -405,16 +408,16 @@ final class SyncRun {
     }
 
     private void progressIfDue() {
-        long batches = sender.completedBatches();
-        if (batches != lastProgressBatches
-                || System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
+        if (System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
             progress();
         }
     }
 
-    private void progress() {
-        lastProgressNanos = System.nanoTime();
-        lastProgressBatches = sender.completedBatches();
-        listener.progress(tally.progress());
+    /** Reports the totals; called after every batch (on its sender's thread) and by the reading thread. */
+    void progress() {
+        synchronized (progressLock) {
+            lastProgressNanos = System.nanoTime();
+            listener.progress(tally.progress());
+        }
     }
 }

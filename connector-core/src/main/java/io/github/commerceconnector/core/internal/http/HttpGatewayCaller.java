@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpGatewayCaller implements GatewayCaller {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGatewayCaller.class);
     private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(1);
+    private static final String NO_REQUEST_ID = "none";
     /** How much of an I/O error's message is quoted; some quote the bytes received. */
     private static final int MAX_CAUSE = 100;
 
@@ -105,6 +106,8 @@ public final class HttpGatewayCaller implements GatewayCaller {
         }
         Attempts attempts = new Attempts(call, breakerFor(call.path()),
                 clock.instant().plus(settings.timeouts().call()));
+        // One Retry per call, decorated once: its interval function waits through this call's sleeper and
+        // deadline (resilience4j's own sleep is a JVM-wide static), so it returns 0 after waiting itself.
         RetryConfig config = RetryConfig.<TransportResponse>from(retryConfigs.get(call.retryPolicy()))
                 .intervalBiFunction(attempts::waitBeforeRetry)
                 .build();
@@ -121,11 +124,6 @@ public final class HttpGatewayCaller implements GatewayCaller {
     /** Refuses further calls; the transport is closed by its owner. */
     public void close() {
         closed = true;
-    }
-
-    /** The state of an endpoint's circuit breaker, for tests and diagnostics. */
-    public CircuitBreaker.State breakerState(String path) {
-        return breakerFor(path).getState();
     }
 
     /**
@@ -223,14 +221,14 @@ public final class HttpGatewayCaller implements GatewayCaller {
                         limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit));
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("<- {} {} in {} ms (attempt {}, request id {}) headers {}", response.statusCode(), what,
-                            millisSince(started), number, ReplyDetails.requestIdFromHeaders(response),
+                            millisSince(started), number, orNone(ReplyDetails.requestIdFromHeaders(response)),
                             HeaderLog.render(response.headers()));
                 }
                 call.observer().attempted(number, response.statusCode(), -1);
                 return response;
             } catch (ConnectorServiceException refused) {
                 LOG.debug("<- {} {} in {} ms (attempt {}, request id {})", refused.statusCode(), what,
-                        millisSince(started), number, refused.requestId().orElse(null));
+                        millisSince(started), number, refused.requestId().orElse(NO_REQUEST_ID));
                 call.observer().attempted(number, refused.statusCode(),
                         refused.retryAfter().map(Duration::toMillis).orElse(-1L));
                 if (refused instanceof AuthenticationException) {
@@ -294,7 +292,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
                             + settings.timeouts().call().toSeconds() + " s call deadline)" : "");
             if (failure instanceof ConnectorServiceException service) {
                 LOG.warn("{} failed{}: HTTP {} (request id {})", what, after, service.statusCode(),
-                        service.requestId().orElse("none"));
+                        service.requestId().orElse(NO_REQUEST_ID));
                 return service;
             }
             if (failure instanceof TransportFailure transportFailure) {
@@ -356,6 +354,10 @@ public final class HttpGatewayCaller implements GatewayCaller {
         private String host() {
             return settings.endpoint().getScheme() + "://" + settings.endpoint().getAuthority();
         }
+    }
+
+    private static String orNone(String requestId) {
+        return requestId == null ? NO_REQUEST_ID : requestId;
     }
 
     private static long millisSince(long startedNanos) {

@@ -68,6 +68,8 @@ public final class JdkHttpTransport implements HttpTransport {
                 HttpResponse.BodyHandlers.ofByteArray());
         HttpResponse<byte[]> response;
         try {
+            // A timed get rather than orTimeout: orTimeout would complete the future without stopping the
+            // exchange, whereas cancel(true) on the future sendAsync returned aborts it.
             response = reply.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
             reply.cancel(true);

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class HttpGatewayCallerTest {
 
     private HttpGatewayCaller caller(String baseUrl, CircuitBreakerSettings breaker) {
         GatewaySettings settings = new GatewaySettings(URI.create(baseUrl + "/"), "test-agent/1",
-                Timeouts.defaults().withAttempt(Duration.ofSeconds(2)), RetrySettings.defaults(), breaker);
+                Timeouts.defaults().withAttempt(Duration.ofSeconds(5)), RetrySettings.defaults(), breaker);
         return new HttpGatewayCaller(settings, transport, () -> Map.of("x-api-key", "key-for-tests"),
                 new GatewayErrors(Environment.SANDBOX, GatewayErrors.KEY_PAIR_ADVICE), clock, sleeper);
     }
@@ -209,6 +210,23 @@ class HttpGatewayCallerTest {
         assertEquals("feeds/catalog/v2", HttpGatewayCaller.endpointOf("/feeds/catalog/v2/products/ds-1"));
         assertEquals("feeds/categories/v1", HttpGatewayCaller.endpointOf("feeds/categories/v1/ds-1"));
         assertEquals("health", HttpGatewayCaller.endpointOf("health"));
+    }
+
+    @Test
+    void anInterruptedCallIsNeitherRetriedNorRetryable() {
+        gateway.stubFor(get("/merchant-registry/v1/ping").willReturn(aResponse().withStatus(200).withFixedDelay(1000)));
+        Thread.currentThread().interrupt();
+        try {
+            ConnectorClientException failure = assertThrows(ConnectorClientException.class,
+                    () -> caller().call(GatewayCall.get("merchant-registry/v1/ping")));
+
+            assertFalse(failure.isRetryable());
+            assertTrue(failure.getMessage().contains("interrupted"), failure.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+            assertTrue(sleeper.waits().isEmpty());
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

@@ -5,9 +5,12 @@ import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.registry.SaasIdentity;
 import io.github.commerceconnector.testkit.TestClock;
 import io.github.commerceconnector.testkit.internal.account.AccountState;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Everything the in-memory clients of one {@code FakeCommerceServices} share: the account, the
@@ -24,6 +27,7 @@ public final class FakeRuntime {
     private final CallGate gate;
     private final DataSpaceGuard guard;
     private final AtomicReference<SaasIdentity> selection = new AtomicReference<>();
+    private final List<Consumer<String>> cleanupListeners = new CopyOnWriteArrayList<>();
 
     /**
      * Creates a runtime.
@@ -94,6 +98,19 @@ public final class FakeRuntime {
     /** Saves or clears ({@code null}) the selection. */
     public void setSelection(SaasIdentity identity) {
         selection.set(identity);
+    }
+
+    /**
+     * Registers a listener told of every data space cleaned up through the in-memory clients (after the
+     * account erased it), so client-side state for it (the catalog sync state) can be dropped too.
+     */
+    public void addCleanupListener(Consumer<String> listener) {
+        cleanupListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Tells the cleanup listeners that a data space was erased. */
+    public void cleanedUp(String dataSpaceId) {
+        cleanupListeners.forEach(listener -> listener.accept(dataSpaceId));
     }
 
     /** Forgets the account's contents, the selection, the injected failures and the call log. */

@@ -81,6 +81,7 @@ public final class InMemoryDataSpaceClient implements DataSpaceClient {
                     runtime.account().cleanup(dataSpaceId);
                     return null;
                 });
+        runtime.cleanedUp(dataSpaceId);
     }
 
     @Override

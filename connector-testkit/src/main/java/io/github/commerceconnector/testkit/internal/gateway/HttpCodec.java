@@ -128,9 +128,7 @@ final class HttpCodec {
                 throw new MalformedRequestException(400, "A chunk size is not hexadecimal");
             }
             if (size == 0) {
-                while (!readLine(in, false).isEmpty()) {
-                    continue;
-                }
+                skipTrailers(in);
                 return body.toByteArray();
             }
             if (size < 0 || body.size() + (long) size > maxBody) {
@@ -143,6 +141,13 @@ final class HttpCodec {
             body.write(chunk);
             readLine(in, false);
         }
+    }
+
+    private static void skipTrailers(InputStream in) throws IOException, MalformedRequestException {
+        String trailer;
+        do {
+            trailer = readLine(in, false);
+        } while (!trailer.isEmpty());
     }
 
     /** A line without its CRLF or LF; {@code null} at end of stream only when {@code eofAllowed}. */

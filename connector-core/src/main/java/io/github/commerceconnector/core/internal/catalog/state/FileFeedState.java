@@ -173,6 +173,8 @@ public final class FileFeedState implements FeedSyncState {
             case REJECTED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.REJECTED, position, false);
             case RETRYABLE -> table.put(record.identityHash(), record.contentHash(), ItemStatus.RETRYABLE, position,
                     false);
+            case UNCONFIRMED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.UNCONFIRMED,
+                    position, false);
             case REMOVED -> table.remove(record.identityHash());
             case FULL_SYNC -> lastFullSync = Instant.ofEpochSecond(record.epochSeconds());
             default -> throw new IllegalStateException("Unknown record kind " + record.kind());
@@ -219,6 +221,7 @@ public final class FileFeedState implements FeedSyncState {
                 case ACCEPTED -> StateRecord.Kind.ACCEPTED;
                 case REJECTED -> StateRecord.Kind.REJECTED;
                 case RETRYABLE -> StateRecord.Kind.RETRYABLE;
+                case SENDING -> StateRecord.Kind.UNCONFIRMED;
                 case REMOVED -> StateRecord.Kind.REMOVED;
             };
             byte[] record = new StateRecord(kind, change.identityHash(), change.contentHash(), seconds, change.key(),

@@ -47,7 +47,9 @@ record StateRecord(Kind kind, long identityHash, long contentHash, long epochSec
         /** The item is forgotten. */
         REMOVED(4),
         /** A full sync finished at this time. */
-        FULL_SYNC(5);
+        FULL_SYNC(5),
+        /** The item is about to be sent with this content; no answer is recorded yet. */
+        UNCONFIRMED(6);
 
         final int code;
 
@@ -65,7 +67,7 @@ record StateRecord(Kind kind, long identityHash, long contentHash, long epochSec
         }
 
         boolean hasKey() {
-            return this == ACCEPTED || this == REJECTED || this == RETRYABLE;
+            return this == ACCEPTED || this == REJECTED || this == RETRYABLE || this == UNCONFIRMED;
         }
     }
 
