@@ -111,6 +111,7 @@ class CrashRecoveryTest {
         HeldState state = readState();
         assertEquals(CATALOG, state.count(ItemStatus.ACCEPTED));
         assertEquals(0, state.count(ItemStatus.RETRYABLE));
+        assertEquals(0, state.count(ItemStatus.UNCONFIRMED));
         long received = itemsReceived();
         double overhead = 100.0 * (received - CATALOG) / CATALOG;
         figures.add(String.format("%d items received by the gateway for a catalog of %d: %d resent (%.2f %%) "
@@ -152,8 +153,9 @@ class CrashRecoveryTest {
         HeldState state = readState();
         List<ItemKey> unsafe = state.acceptedButNotHeld(Feed.PRODUCTS, account.items(dataSpaceId, Feed.PRODUCTS));
         assertEquals(List.of(), unsafe, "after run " + run + " (killed " + moment + ")");
-        figures.add(String.format("        state after run %d: %d accepted, %d retryable", run,
-                state.count(ItemStatus.ACCEPTED), state.count(ItemStatus.RETRYABLE)));
+        figures.add(String.format("        state after run %d: %d accepted, %d retryable, %d unconfirmed (in flight "
+                + "when killed)", run, state.count(ItemStatus.ACCEPTED), state.count(ItemStatus.RETRYABLE),
+                state.count(ItemStatus.UNCONFIRMED)));
     }
 
     private void assertGatewayHoldsExactlyTheCatalog() {
