@@ -103,6 +103,7 @@ class SecretLeakTest {
         ServiceCredentials credentials = new ServiceCredentials(Environment.SANDBOX, ApiKey.of(API_KEY),
                 Secret.of(pem), Secret.of(BadKeys.PASSPHRASE));
         Path keyFile = Files.writeString(directory.resolve("sandbox.pem"), pem);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         CredentialStore memory = CredentialStores.inMemory();
         CredentialStore file = CredentialStores.file(directory.resolve("credentials.json"));
         CredentialStore environment = CredentialStores.fromEnvironment(Map.of(
