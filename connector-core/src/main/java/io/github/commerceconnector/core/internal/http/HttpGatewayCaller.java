@@ -230,7 +230,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
                 LOG.debug("<- {} {} in {} ms (attempt {}, request id {})", refused.statusCode(), what,
                         millisSince(started), number, refused.requestId().orElse(NO_REQUEST_ID));
                 call.observer().attempted(number, refused.statusCode(),
-                        refused.retryAfter().map(Duration::toMillis).orElse(-1L));
+                        refused.retryAfter().map(this::capped).map(Duration::toMillis).orElse(-1L));
                 if (refused instanceof AuthenticationException) {
                     authenticator.refused();
                 }
@@ -254,6 +254,12 @@ public final class HttpGatewayCaller implements GatewayCaller {
             synchronized (trialLocks.computeIfAbsent(breaker.getName(), name -> new Object())) {
                 return breaker.executeSupplier(send);
             }
+        }
+
+        /** A wait the gateway asked for, shortened to the longest {@code Retry-After} the settings honour. */
+        private Duration capped(Duration asked) {
+            Duration max = settings.retry().maxRetryAfter();
+            return asked.compareTo(max) > 0 ? max : asked;
         }
 
         private TransportResponse exchange(TransportRequest request, Duration limit) {
