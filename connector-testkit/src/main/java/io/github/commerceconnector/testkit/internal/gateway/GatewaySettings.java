@@ -1,0 +1,18 @@
+package io.github.commerceconnector.testkit.internal.gateway;
+
+import java.time.Duration;
+
+/**
+ * The fake gateway's settings.
+ *
+ * @param rateLimit        feed requests per second allowed per data space; {@code 0} for no limit
+ * @param sink             whether feed requests are only counted (signature checked, body read, {@code 200})
+ * @param hangLimit        how long a {@code timeout} fault holds a connection at most
+ * @param slowBodyDuration how long a {@code SLOW_BODY} reply takes to dribble out by default
+ * @param clockSkew        tolerance when checking a JWT's {@code exp}, {@code iat} and {@code nbf}
+ * @param requestLogLimit  how many requests the log keeps (the oldest are dropped)
+ * @param maxBodyBytes     the largest request body read
+ */
+public record GatewaySettings(double rateLimit, boolean sink, Duration hangLimit, Duration slowBodyDuration,
+        Duration clockSkew, int requestLogLimit, int maxBodyBytes) {
+}
