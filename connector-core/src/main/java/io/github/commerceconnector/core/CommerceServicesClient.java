@@ -1,0 +1,294 @@
+package io.github.commerceconnector.core;
+
+import io.github.commerceconnector.api.CommerceService;
+import io.github.commerceconnector.api.CommerceServices;
+import io.github.commerceconnector.api.Edition;
+import io.github.commerceconnector.api.Environment;
+import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.Readiness;
+import io.github.commerceconnector.api.catalog.CatalogSyncClient;
+import io.github.commerceconnector.api.credentials.CredentialStore;
+import io.github.commerceconnector.api.credentials.ImsCredentials;
+import io.github.commerceconnector.api.exception.ConfigurationException;
+import io.github.commerceconnector.api.registry.DataSpaceClient;
+import io.github.commerceconnector.api.registry.SaasProjectClient;
+import io.github.commerceconnector.api.spi.HttpTransport;
+import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.core.auth.Authenticator;
+import io.github.commerceconnector.core.auth.JwtClaimSet;
+import io.github.commerceconnector.core.http.CircuitBreakerSettings;
+import io.github.commerceconnector.core.http.RetrySettings;
+import io.github.commerceconnector.core.http.Timeouts;
+import io.github.commerceconnector.core.internal.ClientContext;
+import io.github.commerceconnector.core.internal.ClientParts;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The connector over HTTP: the default {@link CommerceServices}, talking to the Commerce Services gateway of
+ * one {@link Environment} with that environment's keys.
+ *
+ * <pre>{@code
+ * try (CommerceServices services = CommerceServicesClient.builder()
+ *         .environment(Environment.SANDBOX)
+ *         .credentials(CredentialStores.fromEnvironment())
+ *         .installation(Installation.NON_PRODUCTION)
+ *         .stateDirectory(Path.of("var/connector"))
+ *         .build()) {
+ *     services.projects().list();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per environment and share it. {@link #close()} releases the HTTP connections
+ * (of the default transport; a transport given to the builder stays open for its owner to close).
+ */
+public final class CommerceServicesClient implements CommerceServices {
+    private final ClientParts parts;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CommerceServicesClient(ClientParts parts) {
+        this.parts = parts;
+    }
+
+    /** A builder; {@code environment}, {@code credentials} and {@code installation} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Environment environment() {
+        return parts.context().environment();
+    }
+
+    @Override
+    public Installation installation() {
+        return parts.context().installation();
+    }
+
+    /** The store given to the builder; {@link CredentialStore#validate} here asks the gateway's key check. */
+    @Override
+    public CredentialStore credentials() {
+        return parts.credentials();
+    }
+
+    @Override
+    public SaasProjectClient projects() {
+        return parts.projects();
+    }
+
+    @Override
+    public DataSpaceClient dataSpaces() {
+        return parts.context().dataSpaces();
+    }
+
+    /**
+     * Catalog sync into the selected data space.
+     *
+     * @throws UnsupportedOperationException until catalog sync is wired into this client
+     */
+    @Override
+    public CatalogSyncClient catalog() {
+        return catalogClient(parts.context());
+    }
+
+    /**
+     * Whether a Commerce Service can work for this store.
+     *
+     * @throws UnsupportedOperationException until catalog sync is wired into this client
+     */
+    @Override
+    public Readiness readiness(CommerceService service) {
+        throw new UnsupportedOperationException("catalog sync is not wired yet");
+    }
+
+    /**
+     * Builds the catalog sync client over this client's caller, guard, selection and state directory.
+     * The catalog sync module plugs in here.
+     */
+    private static CatalogSyncClient catalogClient(ClientContext context) {
+        throw new UnsupportedOperationException("catalog sync is not wired yet");
+    }
+
+    /** Releases the default transport's connections and threads and stops listening for key changes. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            parts.close();
+        }
+    }
+
+    /** Names the environment, installation and gateway; never a key. */
+    @Override
+    public String toString() {
+        return "CommerceServicesClient[" + environment().wireName() + ", " + installation().configName() + ", "
+                + parts.endpoint() + "]";
+    }
+
+    /**
+     * Configures a {@link CommerceServicesClient}. Setters only record; {@link #build()} checks the whole
+     * configuration at once and reports every problem in one {@link ConfigurationException}.
+     */
+    public static final class Builder implements CommerceServices.Builder<Builder> {
+        private final ClientParts.Settings settings = new ClientParts.Settings();
+
+        private Builder() {
+        }
+
+        /** The environment: picks the key pair and the default gateway. Required. */
+        @Override
+        public Builder environment(Environment environment) {
+            settings.environment = environment;
+            return this;
+        }
+
+        /** Where the keys come from, e.g. {@code CredentialStores.fromEnvironment()}. Required. */
+        @Override
+        public Builder credentials(CredentialStore credentialStore) {
+            settings.credentials = credentialStore;
+            return this;
+        }
+
+        /** The installation kind, which drives the data-space guard. Required: there is no safe default. */
+        @Override
+        public Builder installation(Installation installation) {
+            settings.installation = installation;
+            return this;
+        }
+
+        /** The store's edition; defaults to {@link Edition#ADOBE_COMMERCE}. */
+        @Override
+        public Builder edition(Edition edition) {
+            settings.edition = edition;
+            return this;
+        }
+
+        /**
+         * Overrides the gateway base URL (tests, proxies, a regional gateway); defaults to the environment's
+         * {@link Environment#defaultEndpoint()}. Must be an absolute {@code http} or {@code https} URL without
+         * user info, query or fragment.
+         */
+        @Override
+        public Builder endpoint(URI endpoint) {
+            settings.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Where the selection ({@code saas-identity.json}) and the sync state are kept; created if missing and
+         * checked for writing at build time. Optional: without it the selection lives in memory only.
+         */
+        @Override
+        public Builder stateDirectory(Path directory) {
+            settings.stateDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Lets a {@link Installation#NON_PRODUCTION} installation select, sync to and clean up production data
+         * spaces. Every such use is logged at WARN with the reason.
+         *
+         * @param reason why, kept in the log; must not be blank
+         */
+        @Override
+        public Builder allowProductionDataSpace(String reason) {
+            settings.productionOverride = reason == null ? "" : reason;
+            return this;
+        }
+
+        /**
+         * A transport of your own instead of the default JDK {@code HttpClient} one. It is not closed by
+         * {@link CommerceServicesClient#close()}; {@link #proxy}, {@link #httpVersion} and the connect timeout
+         * do not apply to it.
+         */
+        public Builder httpTransport(HttpTransport transport) {
+            settings.transport = transport;
+            return this;
+        }
+
+        /** The proxy of the default transport; defaults to the system's {@link ProxySelector#getDefault()}. */
+        public Builder proxy(ProxySelector proxy) {
+            settings.proxy = proxy;
+            return this;
+        }
+
+        /**
+         * The HTTP version of the default transport: {@link HttpClient.Version#HTTP_2} (the default, falls back
+         * to HTTP/1.1 where the server does not offer HTTP/2) or {@link HttpClient.Version#HTTP_1_1}.
+         */
+        public Builder httpVersion(HttpClient.Version version) {
+            settings.httpVersion = version;
+            return this;
+        }
+
+        /** Connect, per-attempt and whole-call timeouts; defaults to {@link Timeouts#defaults()}. */
+        public Builder timeouts(Timeouts timeouts) {
+            settings.timeouts = timeouts;
+            return this;
+        }
+
+        /** Retry and backoff settings; defaults to {@link RetrySettings#defaults()}. */
+        public Builder retry(RetrySettings retry) {
+            settings.retry = retry;
+            return this;
+        }
+
+        /** Circuit breaker settings, one breaker per gateway endpoint; defaults to {@link CircuitBreakerSettings#defaults()}. */
+        public Builder circuitBreaker(CircuitBreakerSettings breaker) {
+            settings.breaker = breaker;
+            return this;
+        }
+
+        /** The clock for token lifetimes, deadlines and the circuit breaker; defaults to the system UTC clock. */
+        public Builder clock(Clock clock) {
+            settings.clock = clock;
+            return this;
+        }
+
+        /** What waits between retries; defaults to {@link Sleeper#SYSTEM}. Tests inject one that returns at once. */
+        public Builder sleeper(Sleeper sleeper) {
+            settings.sleeper = sleeper;
+            return this;
+        }
+
+        /** The fixed claims of the gateway JWT; defaults to {@link JwtClaimSet#defaults()}. JWT mode only. */
+        public Builder jwtClaims(JwtClaimSet claims) {
+            settings.jwtClaims = claims;
+            return this;
+        }
+
+        /**
+         * Authenticates with an Adobe IMS technical account (OAuth server-to-server) instead of the key pair's
+         * JWT. The credential store is still required, for the key check and key management.
+         */
+        public Builder imsCredentials(ImsCredentials credentials) {
+            settings.imsCredentials = credentials;
+            return this;
+        }
+
+        /** Overrides the IMS token URL ({@code https://ims-na1.adobelogin.com/ims/token/v2}). IMS mode only. */
+        public Builder imsTokenEndpoint(URI tokenEndpoint) {
+            settings.imsTokenEndpoint = tokenEndpoint;
+            return this;
+        }
+
+        /** An authenticator of your own, replacing both built-in modes. */
+        public Builder authenticator(Authenticator authenticator) {
+            settings.authenticator = authenticator;
+            return this;
+        }
+
+        /**
+         * Builds the client, checking the whole configuration now.
+         *
+         * @throws ConfigurationException listing everything that is missing or wrong
+         */
+        @Override
+        public CommerceServicesClient build() {
+            return new CommerceServicesClient(ClientParts.assemble(settings));
+        }
+    }
+}

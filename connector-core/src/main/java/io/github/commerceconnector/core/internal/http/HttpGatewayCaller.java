@@ -1,0 +1,350 @@
+package io.github.commerceconnector.core.internal.http;
+
+import io.github.commerceconnector.api.exception.AuthenticationException;
+import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.exception.ConnectorException;
+import io.github.commerceconnector.api.exception.ConnectorServiceException;
+import io.github.commerceconnector.api.spi.HttpTransport;
+import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.api.spi.TransportRequest;
+import io.github.commerceconnector.api.spi.TransportResponse;
+import io.github.commerceconnector.core.auth.Authenticator;
+import io.github.commerceconnector.core.internal.http.GatewayCall.RetryPolicy;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link GatewayCaller} over an {@link HttpTransport}: signs each attempt with the {@link Authenticator},
+ * retries with {@link Backoff} (resilience4j {@link Retry}, one decoration per call) and guards each gateway
+ * endpoint with a resilience4j {@link CircuitBreaker}, in the order Retry(CircuitBreaker(send)) so that the
+ * breaker sees every attempt. Waits go through the injected {@link Sleeper} and time through the injected
+ * {@link Clock}, so tests never sleep.
+ *
+ * <p>Logs the request line, status, duration, attempt and request id at DEBUG, retries at DEBUG and the final
+ * failure at WARN; headers only from an allow-list, never a body, a token or a key.
+ */
+public final class HttpGatewayCaller implements GatewayCaller {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpGatewayCaller.class);
+    private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(1);
+    private static final String NO_REQUEST_ID = "none";
+    /** How much of an I/O error's message is quoted; some quote the bytes received. */
+    private static final int MAX_CAUSE = 100;
+
+    private final GatewaySettings settings;
+    private final HttpTransport transport;
+    private final Authenticator authenticator;
+    private final GatewayErrors errors;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Backoff backoff;
+    private final Map<RetryPolicy, RetryConfig> retryConfigs = new EnumMap<>(RetryPolicy.class);
+    private final CircuitBreakerConfig breakerConfig;
+    private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Creates the caller.
+     *
+     * @param settings      endpoint, user agent, timeouts, retry and breaker settings
+     * @param transport     moves the bytes
+     * @param authenticator signs each attempt
+     * @param errors        maps error replies to exceptions
+     * @param clock         the time for deadlines, {@code Retry-After} dates and the breaker
+     * @param sleeper       waits between attempts
+     */
+    public HttpGatewayCaller(GatewaySettings settings, HttpTransport transport, Authenticator authenticator,
+            GatewayErrors errors, Clock clock, Sleeper sleeper) {
+        this.settings = settings;
+        this.transport = transport;
+        this.authenticator = authenticator;
+        this.errors = errors;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.backoff = new Backoff(settings.retry());
+        for (RetryPolicy policy : RetryPolicy.values()) {
+            retryConfigs.put(policy, RetryConfig.<TransportResponse>custom()
+                    .maxAttempts(policy == RetryPolicy.NONE ? 1 : settings.retry().maxAttempts())
+                    .retryOnException(retryable(policy))
+                    .build());
+        }
+        this.breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindow(settings.breaker().windowSize(), settings.breaker().minimumCalls(),
+                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(settings.breaker().failureRatePercent())
+                .waitDurationInOpenState(settings.breaker().openDuration())
+                .permittedNumberOfCallsInHalfOpenState(settings.breaker().halfOpenCalls())
+                .recordException(HttpGatewayCaller::isEndpointFailure)
+                .clock(clock)
+                .build();
+    }
+
+    @Override
+    public TransportResponse call(GatewayCall call) {
+        if (closed) {
+            throw new IllegalStateException("This Commerce Services client is closed: build a new one.");
+        }
+        Attempts attempts = new Attempts(call, breakerFor(call.path()),
+                clock.instant().plus(settings.timeouts().call()));
+        // One Retry per call, decorated once: its interval function waits through this call's sleeper and
+        // deadline (resilience4j's own sleep is a JVM-wide static), so it returns 0 after waiting itself.
+        RetryConfig config = RetryConfig.<TransportResponse>from(retryConfigs.get(call.retryPolicy()))
+                .intervalBiFunction(attempts::waitBeforeRetry)
+                .build();
+        Retry retry = Retry.of("gateway " + call.method() + " " + call.path(), config);
+        try {
+            return Retry.decorateSupplier(retry, attempts::attempt).get();
+        } catch (RetryStopped stopped) {
+            throw attempts.finalFailure(stopped.failure, stopped.reason);
+        } catch (RuntimeException failure) {
+            throw attempts.finalFailure(failure, null);
+        }
+    }
+
+    /** Refuses further calls; the transport is closed by its owner. */
+    public void close() {
+        closed = true;
+    }
+
+    /**
+     * The route an endpoint's breaker is kept for: the path up to its version segment, e.g.
+     * {@code merchant-registry/v1} or {@code feeds/catalog/v2}.
+     */
+    static String endpointOf(String path) {
+        String[] segments = stripSlash(path).split("/");
+        StringBuilder route = new StringBuilder(segments[0]);
+        for (int i = 1; i < segments.length && !segments[i - 1].matches("v\\d+"); i++) {
+            route.append('/').append(segments[i]);
+        }
+        return route.toString();
+    }
+
+    private CircuitBreaker breakerFor(String path) {
+        return breakers.computeIfAbsent(endpointOf(path), route -> CircuitBreaker.of(route, breakerConfig));
+    }
+
+    private static Predicate<Throwable> retryable(RetryPolicy policy) {
+        return failure -> {
+            if (Thread.currentThread().isInterrupted() || policy == RetryPolicy.NONE) {
+                return false;
+            }
+            if (failure instanceof TransportFailure transportFailure) {
+                return policy == RetryPolicy.IDEMPOTENT || !transportFailure.requestMayHaveArrived();
+            }
+            if (failure instanceof AuthenticationException) {
+                return false;
+            }
+            if (failure instanceof ConnectorServiceException service) {
+                int status = service.statusCode();
+                return policy == RetryPolicy.IDEMPOTENT ? service.isRetryable()
+                        : status == 408 || status == 429 || status == 503;
+            }
+            return failure instanceof ConnectorClientException client && client.isRetryable();
+        };
+    }
+
+    /** What counts against an endpoint's health: no usable reply, or a server error. */
+    private static boolean isEndpointFailure(Throwable failure) {
+        return failure instanceof TransportFailure
+                || failure instanceof ConnectorServiceException service && service.statusCode() >= 500
+                        && !(failure instanceof AuthenticationException);
+    }
+
+    private static String stripSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** Why the retries stopped before their number ran out. */
+    private enum StopReason {
+        DEADLINE, INTERRUPTED
+    }
+
+    /** Thrown from the wait between attempts to end the retries with the last failure. */
+    private static final class RetryStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Throwable failure;
+        private final StopReason reason;
+
+        RetryStopped(Throwable failure, StopReason reason) {
+            super(reason.name(), null, false, false);
+            this.failure = failure;
+            this.reason = reason;
+        }
+    }
+
+    /** The attempts of one call: counts them, sends them, waits between them and maps the final failure. */
+    private final class Attempts {
+        private final GatewayCall call;
+        private final CircuitBreaker breaker;
+        private final Instant deadline;
+        private final String what;
+        private int made;
+
+        Attempts(GatewayCall call, CircuitBreaker breaker, Instant deadline) {
+            this.call = call;
+            this.breaker = breaker;
+            this.deadline = deadline;
+            this.what = call.method() + " " + stripSlash(call.path());
+        }
+
+        TransportResponse attempt() {
+            int number = ++made;
+            Duration left = Duration.between(clock.instant(), deadline);
+            Duration limit = left.compareTo(settings.timeouts().attempt()) < 0 ? left : settings.timeouts().attempt();
+            TransportRequest request = request(authenticator.headers());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("-> {} (attempt {}) headers {}", what, number, HeaderLog.render(request.headers()));
+            }
+            long started = System.nanoTime();
+            try {
+                TransportResponse response = breaker.executeSupplier(() -> exchange(request,
+                        limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit));
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("<- {} {} in {} ms (attempt {}, request id {}) headers {}", response.statusCode(), what,
+                            millisSince(started), number, orNone(ReplyDetails.requestIdFromHeaders(response)),
+                            HeaderLog.render(response.headers()));
+                }
+                call.observer().attempted(number, response.statusCode(), -1);
+                return response;
+            } catch (ConnectorServiceException refused) {
+                LOG.debug("<- {} {} in {} ms (attempt {}, request id {})", refused.statusCode(), what,
+                        millisSince(started), number, refused.requestId().orElse(NO_REQUEST_ID));
+                call.observer().attempted(number, refused.statusCode(),
+                        refused.retryAfter().map(Duration::toMillis).orElse(-1L));
+                if (refused instanceof AuthenticationException) {
+                    authenticator.refused();
+                }
+                throw refused;
+            } catch (TransportFailure failed) {
+                LOG.debug("<- no reply to {} after {} ms (attempt {}): {}", what, millisSince(started), number,
+                        describe(failed));
+                call.observer().attempted(number, -1, -1);
+                throw failed;
+            }
+        }
+
+        private TransportResponse exchange(TransportRequest request, Duration limit) {
+            TransportResponse response;
+            try {
+                response = transport.send(request, limit);
+            } catch (IOException io) {
+                throw new TransportFailure(io);
+            }
+            if (response.statusCode() < 200 || response.statusCode() > 299) {
+                throw errors.toException(call, response, clock.instant());
+            }
+            return response;
+        }
+
+        long waitBeforeRetry(int failedAttempts, Either<Throwable, TransportResponse> outcome) {
+            Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
+            Duration wait = backoff.waitAfter(failedAttempts, failure);
+            if (!clock.instant().plus(wait).isBefore(deadline)) {
+                throw new RetryStopped(failure, StopReason.DEADLINE);
+            }
+            LOG.debug("Retrying {} in {} ms after attempt {} of {}: {}", what, wait.toMillis(), failedAttempts,
+                    settings.retry().maxAttempts(), summary(failure));
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new RetryStopped(failure, StopReason.INTERRUPTED);
+            }
+            return 0L;
+        }
+
+        RuntimeException finalFailure(Throwable failure, StopReason reason) {
+            String after = " after " + made + (made == 1 ? " attempt" : " attempts")
+                    + (reason == StopReason.DEADLINE ? " (the next retry would pass the "
+                            + settings.timeouts().call().toSeconds() + " s call deadline)" : "");
+            if (failure instanceof ConnectorServiceException service) {
+                LOG.warn("{} failed{}: HTTP {} (request id {})", what, after, service.statusCode(),
+                        service.requestId().orElse(NO_REQUEST_ID));
+                return service;
+            }
+            if (failure instanceof TransportFailure transportFailure) {
+                boolean interrupted = reason == StopReason.INTERRUPTED || Thread.currentThread().isInterrupted();
+                LOG.warn("{} failed{}: {}", what, after, describe(transportFailure));
+                return new ConnectorClientException(what + " got no usable reply from " + host() + after + ": "
+                        + describe(transportFailure) + (interrupted ? "; the thread was interrupted."
+                        : ". Check the network, the proxy and the endpoint; the call can be repeated later."),
+                        transportFailure.io(), !interrupted);
+            }
+            if (failure instanceof CallNotPermittedException open) {
+                LOG.warn("{} refused without a request: the circuit breaker of {} is open", what, open.getCausingCircuitBreakerName());
+                return new ConnectorClientException(what + " was not sent: the gateway endpoint "
+                        + open.getCausingCircuitBreakerName() + " at " + host() + " failed repeatedly, so calls to it "
+                        + "are refused for " + settings.breaker().openDuration().toSeconds() + " s to let it "
+                        + "recover (circuit breaker open). Try again later.", open, true);
+            }
+            if (failure instanceof ConnectorException connector) {
+                LOG.warn("{} failed{}: {}", what, after, connector.getClass().getSimpleName());
+                return connector;
+            }
+            return failure instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Unexpected failure of " + what, failure);
+        }
+
+        private TransportRequest request(Map<String, String> authHeaders) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            authHeaders.forEach((name, value) -> headers.put(name, List.of(value)));
+            headers.put("User-Agent", List.of(settings.userAgent()));
+            headers.put("Accept", List.of("application/json"));
+            if (call.body().length > 0) {
+                headers.put("Content-Type", List.of("application/json"));
+            }
+            call.extraHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+            URI uri = settings.endpoint().resolve(stripSlash(call.path()));
+            return new TransportRequest(call.method(), uri, headers, call.body());
+        }
+
+        private String describe(TransportFailure failure) {
+            if (failure.isTimeout()) {
+                return "no complete reply within the attempt timeout ("
+                        + settings.timeouts().attempt().toMillis() + " ms)";
+            }
+            String message = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+            return "the connection failed (" + failure.io().getClass().getSimpleName()
+                    + (message.length() > MAX_CAUSE ? message.substring(0, MAX_CAUSE) + "..." : message) + ")";
+        }
+
+        private String summary(Throwable failure) {
+            if (failure instanceof ConnectorServiceException service) {
+                return "HTTP " + service.statusCode() + service.requestId().map(id -> ", request id " + id).orElse("");
+            }
+            if (failure instanceof TransportFailure transportFailure) {
+                return describe(transportFailure);
+            }
+            return failure == null ? "no failure" : failure.getClass().getSimpleName();
+        }
+
+        private String host() {
+            return settings.endpoint().getScheme() + "://" + settings.endpoint().getAuthority();
+        }
+    }
+
+    private static String orNone(String requestId) {
+        return requestId == null ? NO_REQUEST_ID : requestId;
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.commerceconnector.core.internal.http;
+
+import io.github.commerceconnector.api.spi.HttpTransport;
+import io.github.commerceconnector.api.spi.TransportRequest;
+import io.github.commerceconnector.api.spi.TransportResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The default {@link HttpTransport}, on the JDK {@link HttpClient}: one client per transport, so connections
+ * are reused, HTTP/2 where the server offers it, an optional proxy, and a connect timeout. The whole-call
+ * deadline covers headers <em>and</em> body: on Java 17 {@link HttpRequest.Builder#timeout} stops at the
+ * headers, so the send is asynchronous and abandoned (cancelled) once the deadline passes.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final AtomicInteger CLIENT_NUMBER = new AtomicInteger();
+
+    private final ExecutorService executor;
+    private final HttpClient client;
+
+    /**
+     * Creates the transport.
+     *
+     * @param connectTimeout how long opening a connection may take
+     * @param proxy          the proxy selector, or {@code null} for the system default
+     * @param version        {@link HttpClient.Version#HTTP_2} (negotiated, falls back to 1.1) or {@code HTTP_1_1}
+     */
+    public JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version) {
+        int number = CLIENT_NUMBER.incrementAndGet();
+        this.executor = Executors.newCachedThreadPool(daemonThreads("commerce-connector-http-" + number + "-"));
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .version(version)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor);
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        this.client = builder.build();
+    }
+
+    @Override
+    public TransportResponse send(TransportRequest request, Duration deadline) throws IOException {
+        HttpRequest httpRequest = toHttpRequest(request, deadline);
+        CompletableFuture<HttpResponse<byte[]>> reply = client.sendAsync(httpRequest,
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response;
+        try {
+            // A timed get rather than orTimeout: orTimeout would complete the future without stopping the
+            // exchange, whereas cancel(true) on the future sendAsync returned aborts it.
+            response = reply.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            reply.cancel(true);
+            throw new HttpTimeoutException("The reply did not arrive completely within " + deadline.toMillis() + " ms");
+        } catch (InterruptedException interrupted) {
+            reply.cancel(true);
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("Interrupted while waiting for the reply");
+            io.initCause(interrupted);
+            throw io;
+        } catch (ExecutionException failed) {
+            throw asIoException(failed.getCause());
+        }
+        return new TransportResponse(response.statusCode(), response.headers().map(), decode(response));
+    }
+
+    /** Stops the client's worker threads. The JDK 17 client has no close; its selector thread ends with it. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static HttpRequest toHttpRequest(TransportRequest request, Duration deadline) {
+        HttpRequest.BodyPublisher body = request.body().length == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(request.body());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .timeout(deadline)
+                .method(request.method(), body);
+        for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+            if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                header.getValue().forEach(value -> builder.header(header.getKey(), value));
+            }
+        }
+        return builder.build();
+    }
+
+    /** Any failure of the exchange is a transport failure, except a request the JDK refuses to build. */
+    private static IOException asIoException(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof IllegalArgumentException bad) {
+            throw bad;
+        }
+        return new IOException("The HTTP exchange failed: " + cause.getClass().getSimpleName(), cause);
+    }
+
+    private static byte[] decode(HttpResponse<byte[]> response) throws IOException {
+        byte[] body = response.body() == null ? new byte[0] : response.body();
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
+        if (!encoding.equalsIgnoreCase("gzip") || body.length == 0) {
+            return body;
+        }
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return gzip.readAllBytes();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
