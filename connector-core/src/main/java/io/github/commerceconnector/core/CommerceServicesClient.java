@@ -14,18 +14,22 @@ import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProjectClient;
 import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.api.spi.SyncStateStore;
 import io.github.commerceconnector.core.auth.Authenticator;
+import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import io.github.commerceconnector.core.catalog.FileSyncStateStore;
 import io.github.commerceconnector.core.auth.JwtClaimSet;
 import io.github.commerceconnector.core.http.CircuitBreakerSettings;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.http.Timeouts;
-import io.github.commerceconnector.core.internal.ClientContext;
 import io.github.commerceconnector.core.internal.ClientParts;
+import io.github.commerceconnector.core.internal.catalog.CatalogParts;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,10 +52,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CommerceServicesClient implements CommerceServices {
     private final ClientParts parts;
+    private final CatalogParts catalog;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private CommerceServicesClient(ClientParts parts) {
+    private CommerceServicesClient(ClientParts parts, CatalogParts catalog) {
         this.parts = parts;
+        this.catalog = catalog;
     }
 
     /** A builder; {@code environment}, {@code credentials} and {@code installation} are required. */
@@ -86,37 +92,29 @@ public final class CommerceServicesClient implements CommerceServices {
     }
 
     /**
-     * Catalog sync into the selected data space.
-     *
-     * @throws UnsupportedOperationException until catalog sync is wired into this client
+     * Catalog sync into the selected data space; its state is kept under {@code <stateDirectory>/catalog}
+     * (in memory without a state directory).
      */
     @Override
     public CatalogSyncClient catalog() {
-        return catalogClient(parts.context());
+        return catalog.client();
     }
 
     /**
-     * Whether a Commerce Service can work for this store.
-     *
-     * @throws UnsupportedOperationException until catalog sync is wired into this client
+     * Whether a Commerce Service can work for this store: edition, keys (and the gateway's key check), the
+     * selected data space and its feature set, the data-space guard and, for services built on catalog sync,
+     * a complete sync of the products feed. Changes nothing.
      */
     @Override
     public Readiness readiness(CommerceService service) {
-        throw new UnsupportedOperationException("catalog sync is not wired yet");
-    }
-
-    /**
-     * Builds the catalog sync client over this client's caller, guard, selection and state directory.
-     * The catalog sync module plugs in here.
-     */
-    private static CatalogSyncClient catalogClient(ClientContext context) {
-        throw new UnsupportedOperationException("catalog sync is not wired yet");
+        return catalog.readiness(Objects.requireNonNull(service, "service"));
     }
 
     /** Releases the default transport's connections and threads and stops listening for key changes. Idempotent. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            catalog.close();
             parts.close();
         }
     }
@@ -275,6 +273,21 @@ public final class CommerceServicesClient implements CommerceServices {
             return this;
         }
 
+        /** How catalog sync batches, paces and validates; defaults to {@link CatalogSyncSettings#defaults()}. */
+        public Builder catalogSync(CatalogSyncSettings catalogSettings) {
+            settings.catalogSync = catalogSettings;
+            return this;
+        }
+
+        /**
+         * Where catalog sync keeps what it sent; defaults to a {@link FileSyncStateStore} under
+         * {@code <stateDirectory>/catalog}, or memory without a state directory.
+         */
+        public Builder syncStateStore(SyncStateStore store) {
+            settings.syncStateStore = store;
+            return this;
+        }
+
         /** An authenticator of your own, replacing both built-in modes. */
         public Builder authenticator(Authenticator authenticator) {
             settings.authenticator = authenticator;
@@ -288,7 +301,14 @@ public final class CommerceServicesClient implements CommerceServices {
          */
         @Override
         public CommerceServicesClient build() {
-            return new CommerceServicesClient(ClientParts.assemble(settings));
+            ClientParts parts = ClientParts.assemble(settings);
+            try {
+                return new CommerceServicesClient(parts, CatalogParts.create(parts.context(), settings.catalogSync,
+                        settings.syncStateStore, parts.credentials()));
+            } catch (RuntimeException failed) {
+                parts.close();
+                throw failed;
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.commerceconnector.api.CommerceService;
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ImsCredentials;
 import io.github.commerceconnector.api.credentials.KeyCheck;
@@ -237,11 +238,14 @@ class CommerceServicesClientTest {
     }
 
     @Test
-    void catalogSyncIsNotWiredYet() {
+    void catalogSyncNeedsASelectedDataSpaceAndReadinessSaysSo() {
         try (CommerceServicesClient client = builder().build()) {
-            assertThrows(UnsupportedOperationException.class, client::catalog);
-            assertThrows(UnsupportedOperationException.class,
-                    () -> client.readiness(CommerceService.PRODUCT_RECOMMENDATIONS));
+            assertSame(client.catalog(), client.catalog());
+            IllegalStateException unselected = assertThrows(IllegalStateException.class,
+                    () -> client.catalog().sync(Feed.PRODUCTS, List.of()));
+            assertTrue(unselected.getMessage().contains("select"), unselected.getMessage());
+            assertTrue(client.readiness(CommerceService.PRODUCT_RECOMMENDATIONS).failures().stream()
+                    .anyMatch(check -> check.name().equals("data space")));
         }
     }
 

@@ -14,7 +14,10 @@ import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.api.registry.SaasProjectClient;
 import io.github.commerceconnector.testkit.internal.account.AccountError;
+import io.github.commerceconnector.testkit.catalog.InMemorySyncStateStore;
 import io.github.commerceconnector.testkit.internal.account.AccountState;
+import io.github.commerceconnector.testkit.internal.catalog.FakeCatalogSyncClient;
+import io.github.commerceconnector.testkit.internal.catalog.FakeReadiness;
 import io.github.commerceconnector.testkit.internal.fake.FakeRuntime;
 import io.github.commerceconnector.testkit.internal.fake.InMemoryCredentialStore;
 import io.github.commerceconnector.testkit.internal.fake.InMemoryDataSpaceClient;
@@ -65,8 +68,8 @@ import java.util.Objects;
  * <p><b>What it does not do:</b> the OAuth (IMS technical account) mode; persistence (the selection
  * lives as long as this object); the registry's {@code featureSet} and {@code mageId} (left empty);
  * rate limits (the {@link FakeGateway} has them); real network timing (a
- * {@link NetworkFault#SLOW_BODY} succeeds in memory). {@link #catalog()} and {@link #readiness} are
- * added by the catalog sync work.
+ * {@link NetworkFault#SLOW_BODY} succeeds in memory); catalog sync's rate limit, compression and
+ * parallel requests (the {@link #catalog()} fake sends one batch at a time).
  *
  * <p>Thread-safe: every operation on the account is atomic, and the clients may be called from any
  * thread.
@@ -77,6 +80,9 @@ public final class FakeCommerceServices implements CommerceServices {
     private final SaasProjectClient projects;
     private final DataSpaceClient dataSpaces;
     private final FailureInjector failures;
+    private final InMemorySyncStateStore syncState = new InMemorySyncStateStore();
+    private final FakeCatalogSyncClient catalog;
+    private final FakeReadiness readiness;
     private volatile boolean closed;
 
     private FakeCommerceServices(Builder builder) {
@@ -88,6 +94,9 @@ public final class FakeCommerceServices implements CommerceServices {
         this.projects = new InMemorySaasProjectClient(runtime);
         this.dataSpaces = new InMemoryDataSpaceClient(runtime);
         this.failures = new FailureInjector(runtime.faults());
+        this.catalog = new FakeCatalogSyncClient(runtime, syncState);
+        this.readiness = new FakeReadiness(runtime, credentials, catalog);
+        runtime.addCleanupListener(catalog::forget);
     }
 
     /** A builder with the defaults: sandbox, non-production installation, Adobe Commerce. */
@@ -135,24 +144,30 @@ public final class FakeCommerceServices implements CommerceServices {
         return dataSpaces;
     }
 
-    // ---- Catalog sync: added by the catalog sync work. ------------------------------------------
-    // The fake CatalogSyncClient is built from `runtime` (account, gate, guard, selection, clock) and
-    // applies items with runtime.account().acceptFeed(dataSpaceId, feed.route(), items) through
-    // runtime.gate(), the same acceptance the FakeGateway uses.
+    // ---- Catalog sync ------------------------------------------------------------------------------
 
-    /** Added by the catalog sync work; throws {@link UnsupportedOperationException} until then. */
+    /**
+     * The fake catalog sync client: the real client's rules in memory, its batches applied to this account
+     * with the {@code FakeGateway}'s acceptance (so {@link #failures()} apply to them), its state in
+     * {@link #syncState()}.
+     */
     @Override
     public CatalogSyncClient catalog() {
-        throw new UnsupportedOperationException("added by the catalog sync work");
+        return catalog;
     }
 
-    /** Added by the catalog sync work; throws {@link UnsupportedOperationException} until then. */
+    /** The checks of the real client, against this account (whose data spaces have no feature set). */
     @Override
     public Readiness readiness(CommerceService service) {
-        throw new UnsupportedOperationException("added by the catalog sync work");
+        return readiness.check(Objects.requireNonNull(service, "service"));
     }
 
     // ---- Test hooks ----------------------------------------------------------------------------
+
+    /** What the fake catalog client recorded as sent, per data space and feed. */
+    public InMemorySyncStateStore syncState() {
+        return syncState;
+    }
 
     /** Injects failures into this account's calls, in memory and through every gateway on it. */
     public FailureInjector failures() {
@@ -253,12 +268,14 @@ public final class FakeCommerceServices implements CommerceServices {
 
     /**
      * Forgets everything the account and this installation hold: projects, data spaces, items,
-     * registered API keys, stored credentials, the selection, injected failures and the call log. The
-     * configuration (edition, environment, installation, feeds, limits) and the clock stay.
+     * registered API keys, stored credentials, the selection, injected failures, the call log and the
+     * catalog sync state. The configuration (edition, environment, installation, feeds, limits) and the
+     * clock stay.
      */
     public void reset() {
         runtime.reset();
         credentials.clear();
+        syncState.clear();
     }
 
     /**

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +21,9 @@ import java.util.function.Function;
  * becomes a JSON value (absent values left out, timestamps as RFC 3339 text) and back.
  */
 final class ItemFields {
+    /** UTC with only the fraction digits needed. */
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().appendInstant(-1).toFormatter();
+
     private final Map<String, Object> map = new LinkedHashMap<>();
 
     /** Adds a field unless the value is absent. */
@@ -29,9 +34,9 @@ final class ItemFields {
         return this;
     }
 
-    /** Adds a timestamp as RFC 3339 text ({@code 2024-05-01T10:15:30Z}) unless absent. */
+    /** Adds a timestamp as RFC 3339 text in UTC ({@code 2024-05-01T10:15:30.5Z}) unless absent. */
     ItemFields putTime(String name, Instant value) {
-        return put(name, value == null ? null : value.toString());
+        return put(name, value == null ? null : RFC_3339.format(value));
     }
 
     /** Adds a list of nested objects unless absent. */

@@ -1,8 +1,9 @@
 package io.github.commerceconnector.api.catalog;
 
 /**
- * Progress of a catalog call, reported after every batch and at least every few seconds. Called on
- * the syncing thread; keep it quick. Both methods default to doing nothing.
+ * Progress of a catalog call, reported after every batch (from the thread that sent it) and at least every
+ * few seconds; calls never overlap. {@link #finished} is called once, on the calling thread. Keep both
+ * quick. Both default to doing nothing.
  */
 public interface SyncListener {
 

@@ -5,8 +5,8 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import java.util.Objects;
 
 /**
- * One change to record in a {@link FeedSyncState}: an item accepted, rejected or left retryable with
- * some content, or removed (its delete was accepted).
+ * One change to record in a {@link FeedSyncState}: an item about to be sent, accepted, rejected or left
+ * retryable with some content, or removed (its delete was accepted).
  *
  * @param kind         what happened
  * @param key          the item's identity values
@@ -29,6 +29,12 @@ public record StateChange(Kind kind, ItemKey key, long identityHash, long conten
         REJECTED(ItemStatus.REJECTED),
         /** Sending the content failed in a way that may succeed later; the payload is kept. */
         RETRYABLE(ItemStatus.RETRYABLE),
+        /**
+         * The item is about to be sent (recorded before the request goes out): until its answer is
+         * recorded it is {@link ItemStatus#UNCONFIRMED}, so a crash in between leaves the state knowing the
+         * gateway may hold it.
+         */
+        SENDING(ItemStatus.UNCONFIRMED),
         /** The gateway accepted the item's delete: the state forgets it. */
         REMOVED(null);
 
@@ -71,6 +77,11 @@ public record StateChange(Kind kind, ItemKey key, long identityHash, long conten
     /** Sending this content failed retryably; {@code payload} is what to resend. */
     public static StateChange retryable(ItemKey key, long identityHash, long contentHash, byte[] payload) {
         return new StateChange(Kind.RETRYABLE, key, identityHash, contentHash, null, payload);
+    }
+
+    /** A request carrying this content is about to be sent. */
+    public static StateChange sending(ItemKey key, long identityHash, long contentHash) {
+        return new StateChange(Kind.SENDING, key, identityHash, contentHash, null, null);
     }
 
     /** The gateway accepted the item's delete. */

@@ -8,8 +8,10 @@ import io.github.commerceconnector.api.credentials.ImsCredentials;
 import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.api.spi.SyncStateStore;
 import io.github.commerceconnector.core.auth.Authenticator;
 import io.github.commerceconnector.core.auth.JwtClaimSet;
+import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.http.CircuitBreakerSettings;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.http.Timeouts;
@@ -174,5 +176,9 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         public URI imsTokenEndpoint;
         /** See {@code Builder.authenticator}. */
         public Authenticator authenticator;
+        /** See {@code Builder.catalogSync}. */
+        public CatalogSyncSettings catalogSync;
+        /** See {@code Builder.syncStateStore}. */
+        public SyncStateStore syncStateStore;
     }
 }

@@ -1,0 +1,121 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import io.github.commerceconnector.api.spi.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The client-side request rate limit of one data space, shared by every feed syncing into it. Requests get
+ * evenly spaced start slots at the current rate. The rate adapts: a {@code 429} halves it (at most once per
+ * current interval, so a burst of refusals counts once), remembers the rate that was refused as a ceiling,
+ * and pauses every sender for the gateway's {@code Retry-After}. Each accepted request raises the rate
+ * quickly back to 80% of that ceiling, then only by 1% a request, probing above it slowly, up to the
+ * configured rate: so a sync settles just under what the gateway allows instead of refusing and recovering in
+ * a storm. Written by hand because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
+ * injected {@link Sleeper} and reads the injected {@link Clock}.
+ */
+public final class AdaptiveRateLimiter {
+    private static final double MIN_RATE = 0.05;
+    private static final double SAFE_SHARE = 0.8;
+    private static final double PROBE_STEP = 0.01;
+
+    private final double maxRate;
+    private final boolean adaptive;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private double rate;
+    private double ceiling;
+    private long nextSlotMillis;
+    private long pausedUntilMillis;
+    private long lastDecreaseMillis = Long.MIN_VALUE;
+    private long throttled;
+
+    /**
+     * A limiter.
+     *
+     * @param requestsPerSecond the rate to hold (and climb back to); 0 switches limiting off
+     * @param adaptive          whether to back off on {@code 429} and climb back on success
+     */
+    public AdaptiveRateLimiter(double requestsPerSecond, boolean adaptive, Clock clock, Sleeper sleeper) {
+        this.maxRate = requestsPerSecond;
+        this.adaptive = adaptive;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.rate = requestsPerSecond;
+        this.ceiling = requestsPerSecond;
+    }
+
+    /** Whether limiting is on. */
+    public boolean enabled() {
+        return maxRate > 0;
+    }
+
+    /**
+     * Waits for the next start slot.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    public void acquire() throws InterruptedException {
+        if (!enabled()) {
+            return;
+        }
+        long waitMillis;
+        synchronized (this) {
+            long now = clock.millis();
+            long slot = Math.max(now, Math.max(nextSlotMillis, pausedUntilMillis));
+            nextSlotMillis = slot + intervalMillis();
+            waitMillis = slot - now;
+        }
+        if (waitMillis > 0) {
+            sleeper.sleep(Duration.ofMillis(waitMillis));
+        }
+    }
+
+    private long intervalMillis() {
+        return Math.max(1, Math.round(1000.0 / rate));
+    }
+
+    /**
+     * The gateway refused a request with {@code 429}.
+     *
+     * @param retryAfterMillis the {@code Retry-After} it sent, or a negative value for none
+     */
+    public synchronized void throttled(long retryAfterMillis) {
+        throttled++;
+        if (!enabled()) {
+            return;
+        }
+        long now = clock.millis();
+        if (adaptive && now >= lastDecreaseMillis + intervalMillis()) {
+            ceiling = rate;
+            rate = Math.max(Math.min(MIN_RATE, maxRate), rate / 2);
+            lastDecreaseMillis = now;
+        }
+        long pause = retryAfterMillis >= 0 ? retryAfterMillis : intervalMillis();
+        pausedUntilMillis = Math.max(pausedUntilMillis, now + pause);
+    }
+
+    /** The gateway accepted a request. */
+    public synchronized void accepted() {
+        if (!adaptive || !enabled()) {
+            return;
+        }
+        double safe = ceiling * SAFE_SHARE;
+        if (rate < safe) {
+            rate = Math.min(safe, rate + maxRate / 10);
+        } else {
+            rate = Math.min(maxRate, rate * (1 + PROBE_STEP));
+            ceiling = Math.max(ceiling, rate);
+        }
+    }
+
+    /** The current rate, in requests per second (0 when limiting is off). */
+    public synchronized double rate() {
+        return enabled() ? rate : 0;
+    }
+
+    /** How many {@code 429}s were reported. */
+    public synchronized long throttledCount() {
+        return throttled;
+    }
+}

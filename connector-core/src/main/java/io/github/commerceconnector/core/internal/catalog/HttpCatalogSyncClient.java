@@ -1,0 +1,184 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import io.github.commerceconnector.api.Edition;
+import io.github.commerceconnector.api.catalog.CatalogSyncClient;
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.FeedStatus;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.ResyncOptions;
+import io.github.commerceconnector.api.catalog.SyncListener;
+import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.registry.SaasIdentity;
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.api.spi.SyncStateStore;
+import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
+import io.github.commerceconnector.core.internal.http.GatewayCall;
+import io.github.commerceconnector.core.internal.http.GatewayCaller;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link CatalogSyncClient} over the gateway: every call resolves the selected data space, applies the
+ * data-space guard before any request, locks the feed's state for the call and runs a {@link SyncRun}. One
+ * {@link AdaptiveRateLimiter} per data space paces every feed syncing into it. Thread-safe.
+ */
+public final class HttpCatalogSyncClient implements CatalogSyncClient {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpCatalogSyncClient.class);
+    private static final String CLEANUP_PATH = "merchant-registry/v1/registry/environments/%s/cleanup";
+
+    private final GatewayCaller caller;
+    private final Supplier<Optional<SaasIdentity>> selection;
+    private final DataSpaceGuard guard;
+    private final SyncStateStore store;
+    private final CatalogSyncSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, String> headers;
+    private final ConcurrentMap<String, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the client.
+     *
+     * @param caller    sends, signs and retries requests
+     * @param selection the saved data space selection ({@code DataSpaceClient::current})
+     * @param guard     the data-space guard
+     * @param store     the sync state
+     * @param settings  batching, pacing and validation settings
+     * @param edition   the store's edition, sent in {@code service-connector-metadata}
+     * @param clock     the time of state records and the rate limiter
+     * @param sleeper   what waits for the rate limiter
+     */
+    public HttpCatalogSyncClient(GatewayCaller caller, Supplier<Optional<SaasIdentity>> selection,
+            DataSpaceGuard guard, SyncStateStore store, CatalogSyncSettings settings, Edition edition, Clock clock,
+            Sleeper sleeper) {
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.headers = headers(settings, Objects.requireNonNull(edition, "edition"));
+    }
+
+    private static Map<String, String> headers(CatalogSyncSettings settings, Edition edition) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("commerceEdition", edition.wireCode());
+        metadata.put("commerceVersion", settings.commerceVersion());
+        metadata.put("saasExporterVersion", settings.exporterVersion());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        if (settings.gzip()) {
+            headers.put("Content-Encoding", "gzip");
+        }
+        headers.put("service-connector-metadata", new String(FeedJson.write(metadata), StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    /** The rate limiter of a data space (for diagnostics and tests). */
+    public AdaptiveRateLimiter limiter(String dataSpaceId) {
+        return limiters.computeIfAbsent(dataSpaceId,
+                id -> new AdaptiveRateLimiter(settings.requestsPerSecond(), settings.adaptiveRateLimit(), clock,
+                        sleeper));
+    }
+
+    @Override
+    public SyncReport sync(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener) {
+        Objects.requireNonNull(items, "items");
+        return run(feed, listener, false, false, run -> run.items(items, SyncRun.Mode.SYNC));
+    }
+
+    @Override
+    public SyncReport upsert(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener) {
+        Objects.requireNonNull(items, "items");
+        return run(feed, listener, false, false, run -> run.items(items, SyncRun.Mode.UPSERT));
+    }
+
+    @Override
+    public SyncReport delete(Feed feed, Iterable<ItemKey> keys, SyncListener listener) {
+        Objects.requireNonNull(keys, "keys");
+        return run(feed, listener, false, false, run -> run.deletes(keys));
+    }
+
+    @Override
+    public SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options) {
+        Objects.requireNonNull(items, "items");
+        ResyncOptions chosen = options == null ? ResyncOptions.defaults() : options;
+        return run(feed, chosen.listener(), chosen.dryRun(), chosen.cleanup(),
+                run -> run.items(items, SyncRun.Mode.RESYNC));
+    }
+
+    @Override
+    public SyncReport retryFailed(Feed feed, SyncListener listener) {
+        return run(feed, listener, false, false, SyncRun::retries);
+    }
+
+    @Override
+    public FeedStatus status(Feed feed) {
+        Objects.requireNonNull(feed, "feed");
+        SaasIdentity selected = selected();
+        try (FeedSyncState state = store.open(selected.dataSpaceId(), feed)) {
+            return new FeedStatus(feed, selected.dataSpaceId(), state.count(ItemStatus.ACCEPTED),
+                    state.count(ItemStatus.REJECTED), state.count(ItemStatus.RETRYABLE),
+                    state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(), state.rejected(SyncTally.REJECTED_LISTED));
+        }
+    }
+
+    private SaasIdentity selected() {
+        return selection.get().orElseThrow(() -> new IllegalStateException("No data space is selected, so there "
+                + "is nowhere to sync to: call services.dataSpaces().select(projectId, dataSpaceId) once (the "
+                + "selection is saved in the state directory), then sync."));
+    }
+
+    private SyncReport run(Feed feed, SyncListener listener, boolean dryRun, boolean cleanup,
+            Function<SyncRun, SyncReport> body) {
+        Objects.requireNonNull(feed, "feed");
+        SaasIdentity selected = selected();
+        String dataSpaceId = selected.dataSpaceId();
+        guard.permit(DataSpaceGuard.Action.SYNC, dataSpaceId, selected.dataSpaceType());
+        if (cleanup) {
+            guard.permit(DataSpaceGuard.Action.CLEANUP, dataSpaceId, selected.dataSpaceType());
+            if (!dryRun) {
+                store.resetDataSpace(dataSpaceId, () -> erase(dataSpaceId));
+            }
+        }
+        AdaptiveRateLimiter limiter = limiter(dataSpaceId);
+        String path = feed.route() + "/" + encode(dataSpaceId);
+        try (FeedSyncState state = store.open(dataSpaceId, feed)) {
+            SyncRun run = new SyncRun(state, settings, listener, clock, dryRun, cleanup && dryRun,
+                    created -> new FeedSender(caller, path, headers, settings, limiter, state, created.tally(),
+                            created.pending(), clock, sleeper, created::progress));
+            SyncReport report = body.apply(run);
+            LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "
+                    + "{} retryable, {} deleted, {} requests{}", dryRun ? "dry run" : "call", feed.name(),
+                    dataSpaceId, report.processed(), report.unchanged(), report.sent(), report.rejectedCount(),
+                    report.retryable(), report.deleted(), report.requests(), dryRun ? " (nothing sent)" : "");
+            return report;
+        }
+    }
+
+    private void erase(String dataSpaceId) {
+        caller.call(new GatewayCall("POST", String.format(CLEANUP_PATH, encode(dataSpaceId)), Map.of(), new byte[0],
+                GatewayCall.RetryPolicy.IDEMPOTENT, null));
+        LOG.info("Erased the synced data of data space {} (registry cleanup) and reset its sync state", dataSpaceId);
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,425 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.catalog.SyncListener;
+import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.RetryPayload;
+import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.api.spi.StoredItem;
+import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * One catalog call on one open feed state: reads the input on the calling thread (never collecting it),
+ * validates and hashes each item, skips what the gateway already holds, batches the rest by count and bytes
+ * for the {@link FeedSender}, finds the items that disappeared (full syncs), and builds the report.
+ * Progress goes to the listener after every batch (from the thread that sent it) and at least every progress
+ * interval (from the reading thread), one call at a time.
+ */
+final class SyncRun {
+    private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
+
+    /** What the call does. */
+    enum Mode {
+        /** Full catalog: send new and changed, delete disappeared. */
+        SYNC(true, false),
+        /** Send new and changed only. */
+        UPSERT(false, false),
+        /** Full catalog, sending every item whatever the state says. */
+        RESYNC(true, true);
+
+        final boolean full;
+        final boolean forced;
+
+        Mode(boolean full, boolean forced) {
+            this.full = full;
+            this.forced = forced;
+        }
+    }
+
+    private final Feed feed;
+    private final FeedSyncState state;
+    private final CatalogSyncSettings settings;
+    private final SyncListener listener;
+    private final Clock clock;
+    private final boolean dryRun;
+    private final boolean stateErased;
+    private final SyncTally tally;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final ItemValidator validator;
+    private final ItemHasher hasher = new ItemHasher();
+    private final FeedSender sender;
+    private final int batchSize;
+    private final int maxBatchBytes;
+    private List<BatchItem> batch = new ArrayList<>();
+    private int batchBytes = 2;
+    private final List<StateChange> localRejections = new ArrayList<>();
+    private final Object progressLock = new Object();
+    private volatile long lastProgressNanos = System.nanoTime();
+
+    /**
+     * A run.
+     *
+     * @param senderFactory builds the sender from the run's tally and pending set
+     * @param dryRun        count what would be sent, send and record nothing
+     * @param stateErased   treat the state as empty (a dry run of a resync with cleanup)
+     */
+    SyncRun(FeedSyncState state, CatalogSyncSettings settings, SyncListener listener, Clock clock, boolean dryRun,
+            boolean stateErased, Function<SyncRun, FeedSender> senderFactory) {
+        this.feed = state.feed();
+        this.state = state;
+        this.settings = settings;
+        this.listener = listener == null ? SyncListener.NONE : listener;
+        this.clock = clock;
+        this.dryRun = dryRun;
+        this.stateErased = stateErased;
+        this.tally = new SyncTally(feed, state.dataSpaceId(), dryRun);
+        this.validator = new ItemValidator(feed, settings.maxStringBytes(), settings.maxDepth());
+        this.batchSize = settings.batchSizeFor(feed);
+        this.maxBatchBytes = settings.maxBatchBytes();
+        this.sender = senderFactory.apply(this);
+    }
+
+    /** The run's totals, shared with its sender. */
+    SyncTally tally() {
+        return tally;
+    }
+
+    /** Identities queued but not yet recorded, shared with the sender. */
+    Set<Long> pending() {
+        return pending;
+    }
+
+    /** Syncs, upserts or resyncs items. */
+    SyncReport items(Iterable<? extends FeedItem> items, Mode mode) {
+        return execute(() -> {
+            long position = 0;
+            for (FeedItem item : items) {
+                if (sender.stopped()) {
+                    break;
+                }
+                tally.processed.incrementAndGet();
+                item(item, position++, mode.forced);
+                progressIfDue();
+            }
+            finishInput();
+            if (mode.full && !sender.stopped()) {
+                deleteDisappeared();
+                finishInput();
+                if (!sender.stopped() && !dryRun) {
+                    state.fullSyncFinished(clock.instant());
+                }
+            }
+        });
+    }
+
+    /** Deletes items by key. */
+    SyncReport deletes(Iterable<ItemKey> keys) {
+        return execute(() -> {
+            long position = 0;
+            for (ItemKey key : keys) {
+                if (sender.stopped()) {
+                    break;
+                }
+                tally.processed.incrementAndGet();
+                delete(key, position++);
+                progressIfDue();
+            }
+            finishInput();
+        });
+    }
+
+    /** Resends what was left retryable. */
+    SyncReport retries() {
+        return execute(() -> {
+            state.forEachRetryable(this::retry);
+            finishInput();
+        });
+    }
+
+    /** The body of a call, throwing what the reading thread meets. */
+    @FunctionalInterface
+    private interface Body {
+        void run() throws InterruptedException;
+    }
+
+    private SyncReport execute(Body body) {
+        RuntimeException failure = null;
+        try {
+            body.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new ConnectorClientException("The catalog call on feed " + feed.name()
+                    + " was interrupted; items in flight are kept as retryable", e, true);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure != null) {
+            sender.abort();
+        } else {
+            sender.close();
+        }
+        if (failure == null) {
+            failure = sender.failure();
+        } else if (sender.failure() != null && sender.failure() != failure) {
+            failure.addSuppressed(sender.failure());
+        }
+        SyncReport report = tally.report();
+        try {
+            listener.finished(report);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return report;
+    }
+
+    private void item(FeedItem item, long position, boolean forced) throws InterruptedException {
+        Map<String, Object> fields;
+        try {
+            fields = item == null ? null : item.fields();
+        } catch (RuntimeException e) {
+            unidentified(new ItemValidator.Problem("INVALID_ITEM", null, "Item at position " + position
+                    + " failed to give its fields: " + e), position);
+            return;
+        }
+        if (fields == null) {
+            unidentified(new ItemValidator.Problem("INVALID_ITEM", null, "Item at position " + position
+                    + " is null or has null fields"), position);
+            return;
+        }
+        ItemValidator.Result checked = validator.check(fields);
+        if (checked.key() == null) {
+            unidentified(checked.problem(), position);
+            return;
+        }
+        ItemKey key = checked.key();
+        long identity = hasher.identityHash(key);
+        if (duplicate(key, identity, position)) {
+            return;
+        }
+        if (!checked.valid()) {
+            rejectLocally(key, identity, fallbackHash(fields, checked.problem()), checked.problem(), position);
+            return;
+        }
+        boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
+        long content = delete ? StateChange.DELETE_CONTENT : hasher.contentHash(fields);
+        StoredItem stored = forced || stateErased ? null : state.find(identity);
+        if (stored != null && stored.contentHash() == content && settled(stored.status())) {
+            pending.remove(identity);
+            if (stored.status() == ItemStatus.ACCEPTED) {
+                tally.unchanged.incrementAndGet();
+            } else {
+                tally.reject(new RejectedItem(key, state.reason(identity), "STILL_REJECTED", null, position));
+            }
+            return;
+        }
+        byte[] json = FeedJson.write(fields);
+        if (json.length + 2 > maxBatchBytes) {
+            rejectLocally(key, identity, content, new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key
+                    + " is " + json.length + " bytes of JSON, more than one request may carry (" + maxBatchBytes
+                    + "): shorten it or raise maxBatchBytes"), position);
+            return;
+        }
+        queue(new BatchItem(key, identity, content, json, position, delete));
+    }
+
+    /** Whether the gateway's answer about an item is known, so the same content need not be sent again. */
+    private static boolean settled(ItemStatus status) {
+        return status == ItemStatus.ACCEPTED || status == ItemStatus.REJECTED;
+    }
+
+    private long fallbackHash(Map<String, Object> fields, ItemValidator.Problem problem) {
+        try {
+            return hasher.contentHash(fields);
+        } catch (IllegalArgumentException notJson) {
+            return hasher.contentHash(Map.of("invalid", problem.message()));
+        }
+    }
+
+    /** Whether an identity came before in this call; marks it as seen otherwise. */
+    private boolean duplicate(ItemKey key, long identity, long position) {
+        if (pending.add(identity)) {
+            if (stateErased || state.markSeen(identity)) {
+                return false;
+            }
+            pending.remove(identity);
+        }
+        tally.reject(new RejectedItem(key, "Item " + key + " comes more than once in this call: only its first "
+                + "occurrence is sent; merge the duplicates", "DUPLICATE_IDENTITY", null, position));
+        return true;
+    }
+
+    private void unidentified(ItemValidator.Problem problem, long position) {
+        tally.reject(new RejectedItem(null, "Item at position " + position + ": " + problem.message(), problem.code(),
+                problem.field(), position));
+    }
+
+    private void rejectLocally(ItemKey key, long identity, long content, ItemValidator.Problem problem, long position) {
+        tally.reject(new RejectedItem(key, problem.message(), problem.code(), problem.field(), position));
+        if (dryRun) {
+            return;
+        }
+        localRejections.add(StateChange.rejected(key, identity, content, problem.message()));
+        if (localRejections.size() >= LOCAL_REJECTIONS_PER_RECORD) {
+            recordLocalRejections();
+        }
+    }
+
+    private void recordLocalRejections() {
+        if (localRejections.isEmpty()) {
+            return;
+        }
+        state.record(List.copyOf(localRejections), clock.instant());
+        for (StateChange change : localRejections) {
+            pending.remove(change.identityHash());
+        }
+        localRejections.clear();
+    }
+
+    private void delete(ItemKey key, long position) throws InterruptedException {
+        ItemKey checked = checkKey(key, position);
+        if (checked == null) {
+            return;
+        }
+        long identity = hasher.identityHash(checked);
+        if (!duplicate(checked, identity, position)) {
+            queue(new BatchItem(checked, identity, StateChange.DELETE_CONTENT, deleteJson(checked), position, true));
+        }
+    }
+
+    private ItemKey checkKey(ItemKey key, long position) {
+        String problem = null;
+        if (key == null) {
+            problem = "is null";
+        } else if (!key.fields().equals(feed.identityFields())) {
+            problem = "names the fields " + key.fields() + ", but the " + feed.name() + " feed's identity is "
+                    + feed.identityFields() + ": build it with ItemKey.of(feed, values...)";
+        } else if (key.values().stream().anyMatch(value -> value == null || value.isBlank())) {
+            problem = "has a blank value: " + key;
+        }
+        if (problem == null) {
+            return key;
+        }
+        tally.reject(new RejectedItem(null, "Key at position " + position + " " + problem, "INVALID_KEY", null,
+                position));
+        return null;
+    }
+
+    private byte[] deleteJson(ItemKey key) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < key.fields().size(); i++) {
+            fields.put(key.fields().get(i), key.values().get(i));
+        }
+        fields.put("deleted", Boolean.TRUE);
+        return FeedJson.write(fields);
+    }
+
+    private void retry(RetryPayload payload) {
+        if (sender.stopped()) {
+            return;
+        }
+        ItemKey key = state.key(payload.identityHash());
+        if (key == null) {
+            return;
+        }
+        tally.processed.incrementAndGet();
+        pending.add(payload.identityHash());
+        boolean delete = payload.contentHash() == StateChange.DELETE_CONTENT;
+        try {
+            queue(new BatchItem(key, payload.identityHash(), payload.contentHash(), payload.json(), -1, delete));
+            progressIfDue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorClientException("The retry of feed " + feed.name() + " was interrupted; the "
+                    + "items stay retryable", e, true);
+        }
+    }
+
+    private void deleteDisappeared() throws InterruptedException {
+        if (stateErased) {
+            return;
+        }
+        for (long identity : state.unseen()) {
+            if (sender.stopped()) {
+                return;
+            }
+            if (dryRun) {
+                tally.deleted.incrementAndGet();
+                continue;
+            }
+            ItemKey key = state.key(identity);
+            if (key != null) {
+                queue(new BatchItem(key, identity, StateChange.DELETE_CONTENT, deleteJson(key), -1, true));
+                progressIfDue();
+            }
+        }
+    }
+
+    private void queue(BatchItem item) throws InterruptedException {
+        if (dryRun) {
+            if (item.delete()) {
+                tally.deleted.incrementAndGet();
+            } else {
+                tally.sent.incrementAndGet();
+            }
+            return;
+        }
+        if (!batch.isEmpty() && (batch.size() >= batchSize || batchBytes + item.json().length + 1 > maxBatchBytes)) {
+            flush();
+        }
+        batch.add(item);
+        batchBytes += item.json().length + 1;
+    }
+
+    private void flush() throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        recordLocalRejections();
+        List<BatchItem> full = batch;
+        batch = new ArrayList<>();
+        batchBytes = 2;
+        sender.submit(full, this::progress);
+    }
+
+    private void finishInput() throws InterruptedException {
+        flush();
+        recordLocalRejections();
+        sender.awaitIdle(this::progress);
+        progress();
+    }
+
+    private void progressIfDue() {
+        if (System.nanoTime() - lastProgressNanos >= settings.progressInterval().toNanos()) {
+            progress();
+        }
+    }
+
+    /** Reports the totals; called after every batch (on its sender's thread) and by the reading thread. */
+    void progress() {
+        synchronized (progressLock) {
+            lastProgressNanos = System.nanoTime();
+            listener.progress(tally.progress());
+        }
+    }
+}

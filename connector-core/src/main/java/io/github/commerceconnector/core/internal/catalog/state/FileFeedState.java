@@ -1,0 +1,543 @@
+package io.github.commerceconnector.core.internal.catalog.state;
+
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.RetryPayload;
+import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.api.spi.StoredItem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file-backed sync state of one feed in one data space: an append-only log of {@link StateRecord}s,
+ * replayed into an {@link ItemTable} when opened, plus the {@link RetryPayloadFile}.
+ *
+ * <p>Crash safety: records are appended only when {@link #record} is called (after the gateway's reply),
+ * and forced to disk before the in-memory table changes; a torn tail is cut off on the next open; the log
+ * is compacted by writing a new file and renaming it over the old one atomically. Killed at any instant,
+ * the state reopens readable and never says an item was accepted that was not recorded as accepted.
+ */
+public final class FileFeedState implements FeedSyncState {
+    private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
+    private static final byte[] MAGIC = {'C', 'C', 'S', 'L'};
+    private static final int VERSION = 1;
+    private static final int HEADER = 16;
+    private static final int COMPACTION_SLACK = 4096;
+
+    private final Feed feed;
+    private final String dataSpaceId;
+    private final Path logPath;
+    private final FileLocks.Held lock;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final ItemTable table = new ItemTable(1024);
+    private FileChannel log;
+    private final RetryPayloadFile retry;
+    private long logSize;
+    private long recordsInLog;
+    private Instant lastFullSync;
+    private boolean closed;
+
+    private FileFeedState(Feed feed, String dataSpaceId, Path logPath, FileLocks.Held lock, RetryPayloadFile retry) {
+        this.feed = feed;
+        this.dataSpaceId = dataSpaceId;
+        this.logPath = logPath;
+        this.lock = lock;
+        this.retry = retry;
+    }
+
+    /**
+     * Opens the state under a lock already held; the state owns the lock from then on and releases it when
+     * closed (or when opening fails).
+     *
+     * @param directory the data space's state directory (exists)
+     */
+    public static FileFeedState open(Path directory, String dataSpaceId, Feed feed, FileLocks.Held lock) {
+        RetryPayloadFile retry = null;
+        try {
+            retry = RetryPayloadFile.open(directory.resolve(feed.name() + ".retry"));
+            FileFeedState state = new FileFeedState(feed, dataSpaceId, directory.resolve(feed.name() + ".log"),
+                    lock, retry);
+            state.load();
+            return state;
+        } catch (IOException | RuntimeException e) {
+            if (retry != null) {
+                try {
+                    retry.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            lock.close();
+            throw failure("open", feed, dataSpaceId, e);
+        }
+    }
+
+    private static RuntimeException failure(String action, Feed feed, String dataSpaceId, Exception e) {
+        if (e instanceof ConnectorClientException client) {
+            return client;
+        }
+        return new ConnectorClientException("Could not " + action + " the sync state of feed " + feed.name()
+                + " in data space " + dataSpaceId + ": " + e + ". Check the state directory's space and "
+                + "permissions; deleting the feed's files there makes the next sync resend everything.", e);
+    }
+
+    private void load() throws IOException {
+        log = FileChannel.open(logPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        if (!hasValidHeader()) {
+            if (log.size() > 0) {
+                LOG.warn("Sync state {} has another format or feed identity; starting from empty state", logPath);
+            }
+            log.truncate(0);
+            writeHeader(log);
+            log.force(true);
+            retry.clear();
+            syncDirectory(logPath.getParent());
+        }
+        replay();
+        if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {
+            retry.clear();
+        }
+        if (worthCompacting()) {
+            compact();
+        }
+    }
+
+    private long fingerprint() {
+        long hash = 1125899906842597L;
+        for (byte b : String.join("\u0000", feed.identityFields()).getBytes(StandardCharsets.UTF_8)) {
+            hash = 31 * hash + b;
+        }
+        return hash;
+    }
+
+    private boolean hasValidHeader() throws IOException {
+        if (log.size() < HEADER) {
+            return false;
+        }
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        readFully(log, header, 0);
+        header.flip();
+        for (byte b : MAGIC) {
+            if (header.get() != b) {
+                return false;
+            }
+        }
+        return header.get() == VERSION && header.position(8).getLong() == fingerprint();
+    }
+
+    private void writeHeader(FileChannel channel) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        header.put(MAGIC).put((byte) VERSION).position(8);
+        header.putLong(fingerprint()).flip();
+        writeFully(channel, header, 0);
+    }
+
+    private void replay() throws IOException {
+        long end = LogScanner.scan(log, HEADER, (buffer, offset, length, position) -> {
+            StateRecord record = StateRecord.decode(buffer, offset, feed.identityFields(), false);
+            apply(record, position);
+            return true;
+        });
+        if (end < log.size()) {
+            LOG.warn("Ignoring {} bytes of a torn or corrupt tail in {}: those items will be sent again",
+                    log.size() - end, logPath);
+            log.truncate(end);
+            log.force(true);
+        }
+        logSize = end;
+    }
+
+    private void apply(StateRecord record, long position) {
+        switch (record.kind()) {
+            case ACCEPTED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.ACCEPTED, position, false);
+            case REJECTED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.REJECTED, position, false);
+            case RETRYABLE -> table.put(record.identityHash(), record.contentHash(), ItemStatus.RETRYABLE, position,
+                    false);
+            case UNCONFIRMED -> table.put(record.identityHash(), record.contentHash(), ItemStatus.UNCONFIRMED,
+                    position, false);
+            case REMOVED -> table.remove(record.identityHash());
+            case FULL_SYNC -> lastFullSync = Instant.ofEpochSecond(record.epochSeconds());
+            default -> throw new IllegalStateException("Unknown record kind " + record.kind());
+        }
+        if (record.kind() != StateRecord.Kind.FULL_SYNC) {
+            recordsInLog++;
+        }
+    }
+
+    @Override
+    public Feed feed() {
+        return feed;
+    }
+
+    @Override
+    public String dataSpaceId() {
+        return dataSpaceId;
+    }
+
+    @Override
+    public synchronized StoredItem find(long identityHash) {
+        checkOpen();
+        ItemStatus status = table.status(identityHash);
+        return status == null ? null : new StoredItem(identityHash, table.content(identityHash), status);
+    }
+
+    @Override
+    public synchronized boolean markSeen(long identityHash) {
+        checkOpen();
+        return table.markSeen(identityHash);
+    }
+
+    @Override
+    public void record(List<StateChange> changes, Instant attempted) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        long seconds = epochSeconds(attempted);
+        List<RetryPayload> payloads = new ArrayList<>();
+        List<byte[]> encoded = new ArrayList<>(changes.size());
+        int bytes = 0;
+        for (StateChange change : changes) {
+            StateRecord.Kind kind = switch (change.kind()) {
+                case ACCEPTED -> StateRecord.Kind.ACCEPTED;
+                case REJECTED -> StateRecord.Kind.REJECTED;
+                case RETRYABLE -> StateRecord.Kind.RETRYABLE;
+                case SENDING -> StateRecord.Kind.UNCONFIRMED;
+                case REMOVED -> StateRecord.Kind.REMOVED;
+            };
+            byte[] record = new StateRecord(kind, change.identityHash(), change.contentHash(), seconds, change.key(),
+                    change.reason()).encode();
+            encoded.add(record);
+            bytes += record.length;
+            if (kind == StateRecord.Kind.RETRYABLE) {
+                payloads.add(new RetryPayload(change.identityHash(), change.contentHash(), change.payload()));
+            }
+        }
+        appendLock.lock();
+        try {
+            checkOpen();
+            if (!payloads.isEmpty()) {
+                retry.append(payloads);
+            }
+            long start = logSize;
+            ByteBuffer buffer = ByteBuffer.allocate(bytes);
+            encoded.forEach(buffer::put);
+            buffer.flip();
+            writeFully(log, buffer, start);
+            log.force(false);
+            synchronized (this) {
+                long position = start;
+                for (int i = 0; i < changes.size(); i++) {
+                    StateChange change = changes.get(i);
+                    if (change.kind() == StateChange.Kind.REMOVED) {
+                        table.remove(change.identityHash());
+                    } else {
+                        table.put(change.identityHash(), change.contentHash(), change.kind().status(), position,
+                                true);
+                    }
+                    position += encoded.get(i).length;
+                }
+                logSize = position;
+                recordsInLog += changes.size();
+            }
+        } catch (IOException e) {
+            throw failure("record to", feed, dataSpaceId, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private static long epochSeconds(Instant instant) {
+        return Math.max(0, Math.min(0xFFFF_FFFFL, instant.getEpochSecond()));
+    }
+
+    @Override
+    public synchronized ItemKey key(long identityHash) {
+        StateRecord record = latest(identityHash);
+        return record == null ? null : record.key();
+    }
+
+    @Override
+    public synchronized String reason(long identityHash) {
+        if (table.status(identityHash) != ItemStatus.REJECTED) {
+            return null;
+        }
+        return latest(identityHash).reason();
+    }
+
+    @Override
+    public synchronized Instant lastAttempt(long identityHash) {
+        StateRecord record = latest(identityHash);
+        return record == null ? null : Instant.ofEpochSecond(record.epochSeconds());
+    }
+
+    private StateRecord latest(long identityHash) {
+        checkOpen();
+        long offset = table.offset(identityHash);
+        if (offset < 0) {
+            return null;
+        }
+        try {
+            ByteBuffer length = ByteBuffer.allocate(2);
+            readFully(log, length, offset);
+            byte[] record = new byte[Short.toUnsignedInt(length.getShort(0))];
+            readFully(log, ByteBuffer.wrap(record), offset);
+            return StateRecord.decode(record, 0, feed.identityFields(), true);
+        } catch (IOException e) {
+            throw failure("read", feed, dataSpaceId, e);
+        }
+    }
+
+    @Override
+    public synchronized long[] unseen() {
+        checkOpen();
+        return table.unseen();
+    }
+
+    @Override
+    public void forEachRetryable(Consumer<RetryPayload> visitor) {
+        checkOpen();
+        Set<Long> visited = new HashSet<>();
+        try {
+            retry.scan(retry.size(), payload -> {
+                boolean wanted;
+                synchronized (this) {
+                    long identity = payload.identityHash();
+                    wanted = table.status(identity) == ItemStatus.RETRYABLE
+                            && table.content(identity) == payload.contentHash();
+                }
+                if (wanted && visited.add(payload.identityHash())) {
+                    visitor.accept(payload);
+                }
+                return true;
+            });
+        } catch (IOException e) {
+            throw failure("read the retry payloads of", feed, dataSpaceId, e);
+        }
+    }
+
+    @Override
+    public synchronized long count(ItemStatus status) {
+        checkOpen();
+        return table.count(status);
+    }
+
+    @Override
+    public synchronized List<RejectedItem> rejected(int limit) {
+        checkOpen();
+        List<Long> identities = new ArrayList<>();
+        table.forEach(ItemStatus.REJECTED, identity -> {
+            identities.add(identity);
+            return identities.size() < limit;
+        });
+        List<RejectedItem> result = new ArrayList<>(identities.size());
+        for (long identity : identities) {
+            StateRecord record = latest(identity);
+            result.add(new RejectedItem(record.key(), record.reason(), null, null, -1));
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized Instant lastFullSync() {
+        return lastFullSync;
+    }
+
+    @Override
+    public void fullSyncFinished(Instant finished) {
+        byte[] record = new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, epochSeconds(finished), null, null)
+                .encode();
+        appendLock.lock();
+        try {
+            checkOpen();
+            writeFully(log, ByteBuffer.wrap(record), logSize);
+            log.force(false);
+            synchronized (this) {
+                logSize += record.length;
+                lastFullSync = Instant.ofEpochSecond(epochSeconds(finished));
+            }
+        } catch (IOException e) {
+            throw failure("record to", feed, dataSpaceId, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** How many bytes the log file has. */
+    public synchronized long logBytes() {
+        return logSize;
+    }
+
+    /** The heap bytes of the in-memory index (its primitive arrays). */
+    public synchronized long indexBytes() {
+        return table.memoryBytes();
+    }
+
+    /** How many items are held. */
+    public synchronized int size() {
+        return table.size();
+    }
+
+    private boolean worthCompacting() {
+        return recordsInLog > 2L * table.size() + COMPACTION_SLACK;
+    }
+
+    /** Rewrites the log with one record per held item, atomically replacing the old file. */
+    public void compact() {
+        appendLock.lock();
+        try {
+            synchronized (this) {
+                checkOpen();
+                compactLocked();
+            }
+        } catch (IOException e) {
+            throw failure("compact", feed, dataSpaceId, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void compactLocked() throws IOException {
+        Path temporary = logPath.resolveSibling(logPath.getFileName() + ".compacting");
+        long[] keys = new long[table.size()];
+        long[] offsets = new long[table.size()];
+        int[] moved = {0};
+        long written;
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            writeHeader(out);
+            ByteBuffer pending = ByteBuffer.allocate(1 << 16);
+            long[] position = {HEADER};
+            LogScanner.scan(log, HEADER, (buffer, offset, length, at) -> {
+                long identity = StateRecord.decode(buffer, offset, feed.identityFields(), false).identityHash();
+                if (identity != 0 && table.offset(identity) == at) {
+                    if (pending.remaining() < length) {
+                        flush(out, pending, position[0] - pending.position());
+                    }
+                    keys[moved[0]] = identity;
+                    offsets[moved[0]++] = position[0];
+                    pending.put(buffer, offset, length);
+                    position[0] += length;
+                }
+                return true;
+            });
+            if (lastFullSync != null) {
+                byte[] record = new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, lastFullSync.getEpochSecond(),
+                        null, null).encode();
+                if (pending.remaining() < record.length) {
+                    flush(out, pending, position[0] - pending.position());
+                }
+                pending.put(record);
+                position[0] += record.length;
+            }
+            flush(out, pending, position[0] - pending.position());
+            out.force(true);
+            written = position[0];
+        }
+        if (moved[0] != table.size()) {
+            Files.deleteIfExists(temporary);
+            throw new IOException("compaction found " + moved[0] + " of " + table.size() + " items in the log");
+        }
+        log.close();
+        Files.move(temporary, logPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(logPath.getParent());
+        log = FileChannel.open(logPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        for (int i = 0; i < moved[0]; i++) {
+            table.moveTo(keys[i], offsets[i]);
+        }
+        logSize = written;
+        recordsInLog = table.size();
+        LOG.debug("Compacted {} to {} items, {} bytes", logPath, table.size(), written);
+    }
+
+    private static void flush(FileChannel out, ByteBuffer pending, long position) throws IOException {
+        pending.flip();
+        writeFully(out, pending, position);
+        pending.clear();
+    }
+
+    @Override
+    public void close() {
+        appendLock.lock();
+        try {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    if (worthCompacting()) {
+                        compactLocked();
+                    }
+                    if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {
+                        retry.clear();
+                    }
+                } finally {
+                    closed = true;
+                    try {
+                        log.close();
+                        retry.close();
+                    } finally {
+                        lock.close();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw failure("close", feed, dataSpaceId, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("The sync state of feed " + feed.name() + " in data space "
+                    + dataSpaceId + " is closed: open it again");
+        }
+    }
+
+    /** Forces a directory's entries to disk, where the platform allows it. */
+    public static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            LOG.debug("Could not force directory {} to disk: {}", directory, e.toString());
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("unexpected end of file at " + at);
+            }
+            at += read;
+        }
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+    }
+}

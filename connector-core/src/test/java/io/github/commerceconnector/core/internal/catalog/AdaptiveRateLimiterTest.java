@@ -1,0 +1,75 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.commerceconnector.core.gateway.MutableClock;
+import io.github.commerceconnector.core.gateway.RecordingSleeper;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveRateLimiterTest {
+    private final MutableClock clock = MutableClock.standing();
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+
+    private List<Duration> acquire(AdaptiveRateLimiter limiter, int times) throws InterruptedException {
+        int before = sleeper.waits().size();
+        for (int i = 0; i < times; i++) {
+            limiter.acquire();
+        }
+        return sleeper.waits().subList(before, sleeper.waits().size());
+    }
+
+    @Test
+    void spacesRequestsEvenlyAtTheRate() throws InterruptedException {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(2, true, clock, sleeper);
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500)),
+                acquire(limiter, 4));
+    }
+
+    @Test
+    void aThrottleHalvesTheRateOnceAndPausesForRetryAfter() throws InterruptedException {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(4, true, clock, sleeper);
+        limiter.acquire();
+        limiter.throttled(3000);
+        limiter.throttled(3000);
+        assertEquals(2.0, limiter.rate(), 1e-9, "a burst of 429s counts once");
+        assertEquals(List.of(Duration.ofMillis(3000)), acquire(limiter, 1));
+        assertEquals(List.of(Duration.ofMillis(500)), acquire(limiter, 1));
+        assertEquals(2, limiter.throttledCount());
+    }
+
+    @Test
+    void climbsQuicklyBelowTheRefusedRateThenProbesSlowly() {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(10, true, clock, sleeper);
+        limiter.throttled(-1);
+        assertEquals(5.0, limiter.rate(), 1e-9);
+        limiter.accepted();
+        limiter.accepted();
+        limiter.accepted();
+        assertEquals(8.0, limiter.rate(), 1e-9, "back to 80% of the refused 10/s in big steps");
+        limiter.accepted();
+        assertEquals(8.08, limiter.rate(), 1e-9, "then 1% a request");
+        for (int i = 0; i < 100; i++) {
+            limiter.accepted();
+        }
+        assertEquals(10.0, limiter.rate(), 1e-9, "never above the configured rate");
+    }
+
+    @Test
+    void aFixedRateHonoursRetryAfterWithoutSlowingDown() throws InterruptedException {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(2, false, clock, sleeper);
+        limiter.throttled(1000);
+        assertEquals(2.0, limiter.rate(), 1e-9);
+        assertEquals(List.of(Duration.ofMillis(1000), Duration.ofMillis(500)), acquire(limiter, 2));
+    }
+
+    @Test
+    void switchedOffItNeverWaits() throws InterruptedException {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, true, clock, sleeper);
+        limiter.throttled(5000);
+        assertTrue(acquire(limiter, 100).isEmpty());
+        assertEquals(0, limiter.rate(), 1e-9);
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CanonicalJsonTest {
+    private final CanonicalJson canonical = new CanonicalJson();
+    private final ItemHasher hasher = new ItemHasher();
+
+    @Test
+    void sortsKeysAndOrderFreeArraysButKeepsOtherArrays() {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("sku", "A");
+        item.put("images", List.of(Map.of("b", 2, "a", 1), Map.of("a", 0)));
+        item.put("optionList", List.of("z", "a"));
+        item.put("updatedAt", "2024-01-01T00:00:00Z");
+        assertEquals("{\"images\":[{\"a\":0},{\"a\":1,\"b\":2}],\"optionList\":[\"z\",\"a\"],\"sku\":\"A\"}",
+                canonical.of(item));
+    }
+
+    @Test
+    void numbersHaveOneFormPerValue() {
+        assertEquals(hasher.contentHash(Map.of("regular", 5)), hasher.contentHash(Map.of("regular", 5.0)));
+        assertEquals(hasher.contentHash(Map.of("regular", new BigDecimal("5.00"))),
+                hasher.contentHash(Map.of("regular", 5L)));
+        assertNotEquals(hasher.contentHash(Map.of("regular", 5)), hasher.contentHash(Map.of("regular", "5")));
+        assertEquals("0", CanonicalJson.canonicalNumber(new BigDecimal("0.000")));
+        assertEquals("1000", CanonicalJson.canonicalNumber(new BigDecimal("1E+3")));
+    }
+
+    @Test
+    void escapesStringsSoDifferentTextNeverCollides() {
+        assertNotEquals(canonical.of(Map.of("a", "x\",\"b\":\"y")), canonical.of(Map.of("a", "x", "b", "y")));
+        assertEquals("{\"a\":\"tab\\u0009\"}", canonical.of(Map.of("a", "tab\t")));
+    }
+
+    @Test
+    void identityHashSeparatesValues() {
+        Feed feed = Feed.PRODUCTS;
+        assertNotEquals(hasher.identityHash(ItemKey.of(feed, "ab", "c")), hasher.identityHash(ItemKey.of(feed, "a", "bc")));
+        assertEquals(hasher.identityHash(ItemKey.of(feed, "MH01", "default")),
+                new ItemHasher().identityHash(ItemKey.of(feed, "MH01", "default")));
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.commerceconnector.core.internal.catalog.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class ItemTableTest {
+
+    @Test
+    void putUpdatesAndRemoves() {
+        ItemTable table = new ItemTable(4);
+        table.put(7, 70, ItemStatus.ACCEPTED, 16, false);
+        table.put(7, 71, ItemStatus.REJECTED, 40, false);
+        assertEquals(1, table.size());
+        assertEquals(71, table.content(7));
+        assertEquals(ItemStatus.REJECTED, table.status(7));
+        assertEquals(40, table.offset(7));
+        assertEquals(0, table.count(ItemStatus.ACCEPTED));
+        assertEquals(1, table.count(ItemStatus.REJECTED));
+        assertTrue(table.remove(7));
+        assertFalse(table.remove(7));
+        assertNull(table.status(7));
+        assertEquals(0, table.count(ItemStatus.REJECTED));
+    }
+
+    @Test
+    void seenMarksSurviveUpdatesAndListTheRest() {
+        ItemTable table = new ItemTable(4);
+        for (long key = 1; key <= 5; key++) {
+            table.put(key, key, ItemStatus.ACCEPTED, key, false);
+        }
+        assertTrue(table.markSeen(2));
+        assertFalse(table.markSeen(2), "second mark reports a duplicate");
+        assertTrue(table.markSeen(99), "unknown keys are not marked");
+        table.put(2, 22, ItemStatus.RETRYABLE, 8, false);
+        table.put(4, 44, ItemStatus.ACCEPTED, 9, true);
+        long[] unseen = table.unseen();
+        Arrays.sort(unseen);
+        assertArrayEquals(new long[] {1, 3, 5}, unseen);
+    }
+
+    @Test
+    void refusesTheReservedKey() {
+        assertThrows(IllegalArgumentException.class, () -> new ItemTable(1).put(0, 1, ItemStatus.ACCEPTED, 0, false));
+    }
+
+    @Property(tries = 200)
+    void behavesLikeAMapUnderRandomInsertsAndRemovals(
+            @ForAll @Size(max = 400) long[] operations, @ForAll @LongRange(min = 1, max = 64) long keySpace) {
+        ItemTable table = new ItemTable(1);
+        Map<Long, Long> expected = new HashMap<>();
+        for (long operation : operations) {
+            long key = Math.floorMod(operation, keySpace) + 1;
+            if (operation % 3 == 0) {
+                assertEquals(expected.remove(key) != null, table.remove(key));
+            } else {
+                table.put(key, operation, ItemStatus.ACCEPTED, Math.floorMod(operation, 1000), false);
+                expected.put(key, operation);
+            }
+            assertEquals(expected.size(), table.size());
+        }
+        for (long key = 1; key <= keySpace; key++) {
+            Long content = expected.get(key);
+            assertEquals(content != null, table.contains(key));
+            if (content != null) {
+                assertEquals(content.longValue(), table.content(key));
+            }
+        }
+    }
+}

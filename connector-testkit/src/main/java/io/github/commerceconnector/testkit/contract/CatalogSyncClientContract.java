@@ -1,0 +1,332 @@
+package io.github.commerceconnector.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.commerceconnector.api.Edition;
+import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.catalog.CatalogSyncClient;
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.FeedStatus;
+import io.github.commerceconnector.api.catalog.GenericItem;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.catalog.ResyncOptions;
+import io.github.commerceconnector.api.catalog.SyncListener;
+import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.exception.AuthenticationException;
+import io.github.commerceconnector.api.exception.SyncLockedException;
+import io.github.commerceconnector.api.registry.SaasProject;
+import io.github.commerceconnector.testkit.FailureInjector;
+import io.github.commerceconnector.testkit.FakeCommerceServices;
+import io.github.commerceconnector.testkit.FakeOperation;
+import io.github.commerceconnector.testkit.Fault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The behaviour every {@link CatalogSyncClient} must show (PROTOCOL.md §5, DESIGN.md's "Nothing is lost"):
+ * only what changed is sent, disappeared items are deleted, bad items are rejected one by one with their
+ * identity or position, refusals keep their reason until the content changes, retryable failures wait for
+ * {@code retryFailed}, dry runs change nothing, a cleanup resync leaves exactly the new catalog, and a feed
+ * is synced by one call at a time. Extend it and implement {@link #openFixture}; fixtures other than
+ * {@link FakeAccountFixture} also override {@link #failures} and {@link #letTimePass}.
+ */
+@Timeout(120)
+public abstract class CatalogSyncClientContract extends FixtureContract {
+    private static final int CATALOG = 250;
+
+    /** The failures injected into the fixture's account; by default its {@link FakeCommerceServices}'s. */
+    protected FailureInjector failures(ContractFixture fixture) {
+        return account(fixture).failures();
+    }
+
+    /**
+     * Moves the time the implementation and the account see (for backoff and circuit breakers); by
+     * default the {@link FakeCommerceServices} clock.
+     */
+    protected void letTimePass(ContractFixture fixture, Duration duration) {
+        account(fixture).clock().advance(duration);
+    }
+
+    private static FakeCommerceServices account(ContractFixture fixture) {
+        if (fixture instanceof FakeAccountFixture fake) {
+            return fake.account();
+        }
+        throw new IllegalStateException("Override failures(...) and letTimePass(...) for " + fixture.getClass());
+    }
+
+    /** A fixture with an empty project and its first testing data space selected. */
+    private Setup setUp() {
+        ContractFixture fixture = fixture(FixtureSpec.of(Edition.ADOBE_COMMERCE, Installation.NON_PRODUCTION));
+        SaasProject project = fixture.addProjectOutOfBand("Shop");
+        String dataSpaceId = project.testingDataSpaces().get(0).id();
+        fixture.services().dataSpaces().select(project.id(), dataSpaceId);
+        return new Setup(fixture, dataSpaceId, fixture.services().catalog());
+    }
+
+    /** What one test works with. */
+    private record Setup(ContractFixture fixture, String dataSpaceId, CatalogSyncClient catalog) {
+
+        Map<String, Map<String, Object>> held() {
+            Map<String, Map<String, Object>> bySku = new HashMap<>();
+            for (Map<String, Object> item : fixture.itemsHeld(dataSpaceId, Feed.PRODUCTS)) {
+                bySku.put(String.valueOf(item.get("sku")), item);
+            }
+            return bySku;
+        }
+
+        SyncReport sync(int count, IntFunction<FeedItem> item) {
+            return catalog.sync(Feed.PRODUCTS, items(count, item));
+        }
+    }
+
+    private static List<FeedItem> items(int count, IntFunction<FeedItem> item) {
+        return IntStream.range(0, count).mapToObj(item).toList();
+    }
+
+    /** Product {@code n} at a version: name and quantity change with the version. */
+    private static Product product(int n, int version) {
+        return Product.builder().sku("SKU-" + n).storeViewCode("default").name("Product " + n + " v" + version)
+                .urlKey("product-" + n).addImage("https://cdn.example/" + n + ".jpg", "front", 1, "image")
+                .inventory(new Product.Inventory(BigDecimal.valueOf(version), true)).build();
+    }
+
+    private static void assertHoldsExactly(Setup setup, int count, IntFunction<String> expectedName) {
+        Map<String, Map<String, Object>> held = setup.held();
+        assertEquals(count, held.size(), "items held");
+        for (int n = 0; n < count; n++) {
+            Map<String, Object> item = held.get("SKU-" + n);
+            assertNotNull(item, "SKU-" + n + " is held");
+            assertEquals(expectedName.apply(n), item.get("name"));
+        }
+    }
+
+    /** A first sync sends every item; a second, unchanged one sends nothing. */
+    @Test
+    public void syncSendsEveryNewItemThenNothingWhenUnchanged() {
+        Setup setup = setUp();
+        SyncReport first = setup.sync(CATALOG, n -> product(n, 1));
+        assertEquals(CATALOG, first.processed());
+        assertEquals(CATALOG, first.sent());
+        assertTrue(first.isComplete());
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v1");
+
+        SyncReport second = setup.sync(CATALOG, n -> product(n, 1));
+        assertEquals(CATALOG, second.unchanged());
+        assertEquals(0, second.sent());
+        assertEquals(0, second.requests());
+    }
+
+    /** Only the items whose content changed are sent again. */
+    @Test
+    public void onlyChangedItemsAreSentAgain() {
+        Setup setup = setUp();
+        setup.sync(CATALOG, n -> product(n, 1));
+        SyncReport report = setup.sync(CATALOG, n -> product(n, n % 25 == 0 ? 2 : 1));
+        assertEquals(CATALOG / 25, report.sent());
+        assertEquals(CATALOG - CATALOG / 25, report.unchanged());
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v" + (n % 25 == 0 ? 2 : 1));
+    }
+
+    /** Items missing from a full sync are deleted from the data space. */
+    @Test
+    public void itemsMissingFromAFullSyncAreDeleted() {
+        Setup setup = setUp();
+        setup.sync(CATALOG, n -> product(n, 1));
+        SyncReport report = setup.sync(CATALOG - 30, n -> product(n, 1));
+        assertEquals(30, report.deleted());
+        assertHoldsExactly(setup, CATALOG - 30, n -> "Product " + n + " v1");
+    }
+
+    /** An upsert deletes nothing; a delete by key removes exactly those items. */
+    @Test
+    public void upsertDeletesNothingAndDeleteRemovesByKey() {
+        Setup setup = setUp();
+        setup.sync(10, n -> product(n, 1));
+        assertEquals(1, setup.catalog().upsert(Feed.PRODUCTS, List.of(product(10, 1))).sent());
+        assertEquals(11, setup.held().size());
+        SyncReport deleted = setup.catalog().delete(Feed.PRODUCTS, List.of(ItemKey.of(Feed.PRODUCTS, "SKU-3", "default")));
+        assertEquals(1, deleted.deleted());
+        assertEquals(10, setup.held().size());
+        assertFalse(setup.held().containsKey("SKU-3"));
+        assertEquals(10, setup.catalog().status(Feed.PRODUCTS).accepted());
+    }
+
+    /** Invalid items are rejected before sending, with their identity or position; the rest are sent. */
+    @Test
+    public void invalidItemsAreRejectedOneByOneAndTheRestSent() {
+        Setup setup = setUp();
+        List<FeedItem> items = new ArrayList<>(items(5, n -> product(n, 1)));
+        items.add(GenericItem.of(Map.of("storeViewCode", "default", "name", "no sku")));
+        items.add(product(6, 1).toBuilder().inventory(new Product.Inventory(BigDecimal.valueOf(-2), true)).build());
+        items.add(product(2, 1));
+        SyncReport report = setup.catalog().sync(Feed.PRODUCTS, items);
+        assertEquals(5, report.sent());
+        assertEquals(List.of("MISSING_IDENTITY", "NEGATIVE_QUANTITY", "DUPLICATE_IDENTITY"),
+                report.rejected().stream().map(RejectedItem::code).toList());
+        assertNull(report.rejected().get(0).key());
+        assertEquals(5, report.rejected().get(0).position());
+        assertEquals(ItemKey.of(Feed.PRODUCTS, "SKU-6", "default"), report.rejected().get(1).key());
+        assertEquals(5, setup.held().size());
+    }
+
+    /** An item the gateway refuses keeps its reason and is not sent again until it changes. */
+    @Test
+    public void refusedItemsKeepTheirReasonUntilTheyChange() {
+        Setup setup = setUp();
+        List<FeedItem> items = List.of(product(0, 1),
+                GenericItem.of(Map.of("sku", "SKU-1", "storeViewCode", "default", "deleted", "perhaps")));
+        SyncReport report = setup.catalog().sync(Feed.PRODUCTS, items);
+        assertEquals(1, report.sent());
+        assertEquals(1, report.rejectedCount());
+        RejectedItem refused = report.rejected().get(0);
+        assertEquals(ItemKey.of(Feed.PRODUCTS, "SKU-1", "default"), refused.key());
+        assertEquals(1, refused.position());
+        FeedStatus status = setup.catalog().status(Feed.PRODUCTS);
+        assertEquals(1, status.rejected());
+        assertEquals(refused.reason(), status.rejectedItems().get(0).reason());
+
+        SyncReport again = setup.catalog().sync(Feed.PRODUCTS, items);
+        assertEquals(0, again.requests());
+        assertEquals(1, again.rejectedCount());
+        assertEquals(refused.reason(), again.rejected().get(0).reason());
+
+        SyncReport fixed = setup.catalog().sync(Feed.PRODUCTS, List.of(product(0, 1), product(1, 1)));
+        assertEquals(1, fixed.sent());
+        assertEquals(0, setup.catalog().status(Feed.PRODUCTS).rejected());
+    }
+
+    /** Retryable failures are kept (not accepted, not lost) until {@code retryFailed} sends them. */
+    @Test
+    public void retryableFailuresAreKeptUntilRetryFailed() {
+        Setup setup = setUp();
+        FailureInjector.Injection outage = failures(setup.fixture())
+                .when(call -> call.operation() == FakeOperation.SEND_FEED).times(Integer.MAX_VALUE)
+                .respond(Fault.status(503));
+        SyncReport report = setup.sync(CATALOG, n -> product(n, 1));
+        assertEquals(CATALOG, report.retryable());
+        assertFalse(report.isComplete());
+        FeedStatus waiting = setup.catalog().status(Feed.PRODUCTS);
+        assertEquals(CATALOG, waiting.retryable());
+        assertEquals(0, waiting.accepted());
+        assertTrue(setup.held().isEmpty());
+
+        outage.cancel();
+        letTimePass(setup.fixture(), Duration.ofMinutes(2));
+        SyncReport retried = setup.catalog().retryFailed(Feed.PRODUCTS);
+        assertEquals(CATALOG, retried.processed());
+        assertEquals(CATALOG, retried.sent());
+        assertEquals(0, setup.catalog().status(Feed.PRODUCTS).retryable());
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v1");
+    }
+
+    /** Refused keys stop the call and record nothing as accepted. */
+    @Test
+    public void refusedKeysStopTheCallAndRecordNothing() {
+        Setup setup = setUp();
+        failures(setup.fixture()).when(call -> call.operation() == FakeOperation.SEND_FEED).times(Integer.MAX_VALUE)
+                .respond(Fault.status(401));
+        assertThrows(AuthenticationException.class, () -> setup.sync(CATALOG, n -> product(n, 1)));
+        FeedStatus status = setup.catalog().status(Feed.PRODUCTS);
+        assertEquals(0, status.accepted() + status.rejected() + status.retryable());
+    }
+
+    /** A dry run reports what would be sent and deleted, and sends and changes nothing. */
+    @Test
+    public void aDryRunSendsAndChangesNothing() {
+        Setup setup = setUp();
+        setup.sync(100, n -> product(n, 1));
+        SyncReport dryRun = setup.catalog().resync(Feed.PRODUCTS, items(80, n -> product(n, 2)),
+                ResyncOptions.defaults().withDryRun(true));
+        assertTrue(dryRun.dryRun());
+        assertEquals(80, dryRun.sent());
+        assertEquals(20, dryRun.deleted());
+        assertEquals(0, dryRun.requests());
+        assertHoldsExactly(setup, 100, n -> "Product " + n + " v1");
+        assertEquals(100, setup.catalog().status(Feed.PRODUCTS).accepted());
+    }
+
+    /** A resync with cleanup erases the data space and leaves exactly the new catalog there. */
+    @Test
+    public void aResyncWithCleanupLeavesExactlyTheNewCatalog() {
+        Setup setup = setUp();
+        setup.sync(120, n -> product(n, 1));
+        SyncReport report = setup.catalog().resync(Feed.PRODUCTS, items(90, n -> product(n, 3)),
+                ResyncOptions.defaults().withCleanup(true));
+        assertEquals(90, report.sent());
+        assertHoldsExactly(setup, 90, n -> "Product " + n + " v3");
+        assertEquals(90, setup.catalog().status(Feed.PRODUCTS).accepted());
+        assertEquals(90, setup.sync(90, n -> product(n, 3)).unchanged());
+    }
+
+    /** The status counts items by state and tells when the last full sync finished. */
+    @Test
+    public void statusCountsItemsAndTheLastFullSync() {
+        Setup setup = setUp();
+        FeedStatus before = setup.catalog().status(Feed.PRODUCTS);
+        assertEquals(0, before.accepted());
+        assertNull(before.lastSync());
+        assertEquals(setup.dataSpaceId(), before.dataSpaceId());
+        setup.catalog().upsert(Feed.PRODUCTS, items(3, n -> product(n, 1)));
+        assertNull(setup.catalog().status(Feed.PRODUCTS).lastSync(), "an upsert is not a full sync");
+        setup.sync(3, n -> product(n, 1));
+        FeedStatus after = setup.catalog().status(Feed.PRODUCTS);
+        assertEquals(3, after.accepted());
+        assertNotNull(after.lastSync());
+    }
+
+    /** Without a selected data space, every call says to select one. */
+    @Test
+    public void withoutASelectionACallSaysToSelectADataSpace() {
+        Setup setup = setUp();
+        setup.fixture().services().dataSpaces().clearSelection();
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> setup.sync(1, n -> product(n, 1)));
+        assertTrue(refused.getMessage().contains("select"), refused.getMessage());
+    }
+
+    /** While a call runs on a feed, a second call on the same feed is refused at once. */
+    @Test
+    public void aSecondCallOnTheSameFeedIsRefusedWhileOneRuns() {
+        Setup setup = setUp();
+        SyncLockedException[] refused = new SyncLockedException[1];
+        setup.catalog().sync(Feed.PRODUCTS, items(5, n -> product(n, 1)), new SyncListener() {
+            @Override
+            public void finished(SyncReport report) {
+                refused[0] = assertThrows(SyncLockedException.class,
+                        () -> setup.catalog().upsert(Feed.PRODUCTS, List.of(product(9, 1))));
+            }
+        });
+        assertNotNull(refused[0]);
+        assertEquals(1, setup.catalog().upsert(Feed.PRODUCTS, List.of(product(9, 1))).sent(), "free afterwards");
+    }
+
+    /** The listener gets the same report the call returns. */
+    @Test
+    public void theListenerGetsTheFinalReport() {
+        Setup setup = setUp();
+        SyncReport[] finished = new SyncReport[1];
+        SyncReport report = setup.catalog().sync(Feed.PRODUCTS, items(150, n -> product(n, 1)), new SyncListener() {
+            @Override
+            public void finished(SyncReport value) {
+                finished[0] = value;
+            }
+        });
+        assertEquals(report, finished[0]);
+    }
+}

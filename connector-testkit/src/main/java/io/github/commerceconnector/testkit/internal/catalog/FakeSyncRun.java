@@ -1,0 +1,390 @@
+package io.github.commerceconnector.testkit.internal.catalog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.catalog.SyncListener;
+import io.github.commerceconnector.api.catalog.SyncProgress;
+import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.exception.AuthenticationException;
+import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.exception.ConnectorException;
+import io.github.commerceconnector.api.exception.ConnectorServiceException;
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.RetryPayload;
+import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.api.spi.StoredItem;
+import io.github.commerceconnector.testkit.FakeOperation;
+import io.github.commerceconnector.testkit.FeedResult;
+import io.github.commerceconnector.testkit.InvalidItem;
+import io.github.commerceconnector.testkit.internal.fake.FakeRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One call of the fake catalog client on an open feed state: the real client's steps, synchronously, with
+ * each batch applied to the account through the call gate.
+ */
+final class FakeSyncRun {
+    /** How many rejected items a report or status lists. */
+    static final int LISTED = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_FAILURES_IN_A_ROW = 10;
+
+    private final FakeRuntime runtime;
+    private final FeedSyncState state;
+    private final SyncListener listener;
+    private final boolean dryRun;
+    private final boolean stateErased;
+    private final Feed feed;
+    private final String dataSpaceId;
+    private final long started = System.nanoTime();
+    private final Set<Long> pending = new HashSet<>();
+    private final List<RejectedItem> rejected = new ArrayList<>();
+    private List<Entry> batch = new ArrayList<>();
+    private long processed;
+    private long unchanged;
+    private long sent;
+    private long rejectedCount;
+    private long retryable;
+    private long deleted;
+    private long requests;
+    private int failuresInARow;
+    private RuntimeException stop;
+
+    /** One item on its way. */
+    private record Entry(ItemKey key, long identity, long content, Map<String, Object> item, long position,
+            boolean delete) {
+    }
+
+    FakeSyncRun(FakeRuntime runtime, FeedSyncState state, SyncListener listener, boolean dryRun, boolean stateErased) {
+        this.runtime = runtime;
+        this.state = state;
+        this.listener = listener == null ? SyncListener.NONE : listener;
+        this.dryRun = dryRun;
+        this.stateErased = stateErased;
+        this.feed = state.feed();
+        this.dataSpaceId = state.dataSpaceId();
+    }
+
+    SyncReport items(Iterable<? extends FeedItem> items, boolean full, boolean forced) {
+        return execute(() -> {
+            long position = 0;
+            for (FeedItem item : items) {
+                if (stop != null) {
+                    break;
+                }
+                processed++;
+                item(item, position++, forced);
+            }
+            flush();
+            if (full && stop == null) {
+                if (!stateErased) {
+                    for (long identity : state.unseen()) {
+                        ItemKey key = state.key(identity);
+                        if (dryRun) {
+                            deleted++;
+                        } else if (key != null && stop == null) {
+                            queue(new Entry(key, identity, StateChange.DELETE_CONTENT, deleteItem(key), -1, true));
+                        }
+                    }
+                    flush();
+                }
+                if (stop == null && !dryRun) {
+                    state.fullSyncFinished(runtime.clock().instant());
+                }
+            }
+        });
+    }
+
+    SyncReport deletes(Iterable<ItemKey> keys) {
+        return execute(() -> {
+            long position = 0;
+            for (ItemKey key : keys) {
+                if (stop != null) {
+                    break;
+                }
+                processed++;
+                if (key == null || !key.fields().equals(feed.identityFields())) {
+                    reject(null, "INVALID_KEY", "Key at position " + position + " does not name the "
+                            + feed.identityFields() + " of feed " + feed.name(), position);
+                } else {
+                    long identity = ItemRules.identityHash(key);
+                    if (!duplicate(key, identity, position)) {
+                        queue(new Entry(key, identity, StateChange.DELETE_CONTENT, deleteItem(key), position, true));
+                    }
+                }
+                position++;
+            }
+            flush();
+        });
+    }
+
+    SyncReport retries() {
+        return execute(() -> {
+            List<RetryPayload> payloads = new ArrayList<>();
+            state.forEachRetryable(payloads::add);
+            for (RetryPayload payload : payloads) {
+                ItemKey key = state.key(payload.identityHash());
+                if (key == null || stop != null) {
+                    continue;
+                }
+                processed++;
+                pending.add(payload.identityHash());
+                queue(new Entry(key, payload.identityHash(), payload.contentHash(), parse(payload.json()), -1,
+                        payload.contentHash() == StateChange.DELETE_CONTENT));
+            }
+            flush();
+        });
+    }
+
+    private SyncReport execute(Runnable body) {
+        RuntimeException failure = null;
+        try {
+            body.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure == null) {
+            failure = stop;
+        }
+        SyncReport report = new SyncReport(feed, dataSpaceId, processed, unchanged, sent, rejected, rejectedCount,
+                retryable, deleted, requests, 0, Duration.ofNanos(System.nanoTime() - started), dryRun);
+        try {
+            listener.finished(report);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return report;
+    }
+
+    private void item(FeedItem item, long position, boolean forced) {
+        Map<String, Object> fields;
+        try {
+            fields = item == null ? null : item.fields();
+        } catch (RuntimeException e) {
+            reject(null, "INVALID_ITEM", "Item at position " + position + " failed to give its fields: " + e, position);
+            return;
+        }
+        if (fields == null) {
+            reject(null, "INVALID_ITEM", "Item at position " + position + " is null", position);
+            return;
+        }
+        ItemRules.Problem identityProblem = ItemRules.identityProblem(feed, fields);
+        if (identityProblem != null) {
+            reject(null, identityProblem.code(), "Item at position " + position + ": " + identityProblem.message(),
+                    position);
+            return;
+        }
+        ItemKey key = ItemKey.ofItem(feed, fields);
+        long identity = ItemRules.identityHash(key);
+        if (duplicate(key, identity, position)) {
+            return;
+        }
+        ItemRules.Problem valueProblem = ItemRules.valueProblem(fields);
+        if (valueProblem != null) {
+            reject(key, valueProblem.code(), "Item " + key + " " + valueProblem.message(), position);
+            if (!dryRun) {
+                state.record(List.of(StateChange.rejected(key, identity, ItemRules.contentHash(Map.of("invalid",
+                        valueProblem.message())), valueProblem.message())), runtime.clock().instant());
+            }
+            pending.remove(identity);
+            return;
+        }
+        boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
+        long content = delete ? StateChange.DELETE_CONTENT : ItemRules.contentHash(fields);
+        StoredItem stored = forced || stateErased ? null : state.find(identity);
+        if (stored != null && stored.contentHash() == content
+                && (stored.status() == ItemStatus.ACCEPTED || stored.status() == ItemStatus.REJECTED)) {
+            pending.remove(identity);
+            if (stored.status() == ItemStatus.ACCEPTED) {
+                unchanged++;
+            } else {
+                reject(key, "STILL_REJECTED", state.reason(identity), position);
+            }
+            return;
+        }
+        queue(new Entry(key, identity, content, fields, position, delete));
+    }
+
+    private boolean duplicate(ItemKey key, long identity, long position) {
+        if (pending.add(identity)) {
+            if (stateErased || state.markSeen(identity)) {
+                return false;
+            }
+            pending.remove(identity);
+        }
+        reject(key, "DUPLICATE_IDENTITY", "Item " + key + " comes more than once in this call: only its first "
+                + "occurrence is sent", position);
+        return true;
+    }
+
+    private void reject(ItemKey key, String code, String reason, long position) {
+        rejectedCount++;
+        if (rejected.size() < LISTED) {
+            rejected.add(new RejectedItem(key, reason, code, null, position));
+        }
+    }
+
+    private Map<String, Object> deleteItem(ItemKey key) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        for (int i = 0; i < key.fields().size(); i++) {
+            item.put(key.fields().get(i), key.values().get(i));
+        }
+        item.put("deleted", Boolean.TRUE);
+        return item;
+    }
+
+    private void queue(Entry entry) {
+        if (dryRun) {
+            if (entry.delete()) {
+                deleted++;
+            } else {
+                sent++;
+            }
+            return;
+        }
+        batch.add(entry);
+        if (batch.size() >= feed.defaultBatchSize()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (batch.isEmpty() || stop != null) {
+            batch = new ArrayList<>();
+            return;
+        }
+        List<Entry> full = batch;
+        batch = new ArrayList<>();
+        send(full);
+        listener.progress(new SyncProgress(feed, processed, unchanged, sent, rejectedCount, retryable, deleted, 0,
+                Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    private void send(List<Entry> entries) {
+        List<StateChange> sending = new ArrayList<>();
+        entries.forEach(entry -> sending.add(StateChange.sending(entry.key(), entry.identity(), entry.content())));
+        state.record(sending, runtime.clock().instant());
+        List<Map<String, Object>> items = entries.stream().map(Entry::item).toList();
+        requests++;
+        FeedResult result;
+        try {
+            result = runtime.gate().call(FakeOperation.SEND_FEED, "POST", feed.route() + "/" + dataSpaceId, null,
+                    dataSpaceId, feed.route(), () -> runtime.account().acceptFeed(dataSpaceId, feed.route(), items));
+        } catch (AuthenticationException e) {
+            stop = e;
+            return;
+        } catch (ConnectorServiceException e) {
+            refused(entries, e);
+            return;
+        } catch (ConnectorClientException e) {
+            if (e.isRetryable()) {
+                retryable(entries, e);
+            } else {
+                stop = e;
+            }
+            return;
+        }
+        answered(entries, result);
+    }
+
+    private void refused(List<Entry> entries, ConnectorServiceException e) {
+        int status = e.statusCode();
+        if ((status == 413 || status == 400 || status == 422) && entries.size() > 1) {
+            int half = entries.size() / 2;
+            send(entries.subList(0, half));
+            if (stop == null) {
+                send(entries.subList(half, entries.size()));
+            }
+        } else if (status == 400 || status == 422) {
+            List<StateChange> changes = new ArrayList<>();
+            for (Entry entry : entries) {
+                changes.add(StateChange.rejected(entry.key(), entry.identity(), entry.content(), e.getMessage()));
+                reject(entry.key(), e.errorCode().orElse("HTTP_" + status), e.getMessage(), entry.position());
+            }
+            record(entries, changes);
+            failuresInARow = 0;
+        } else if (status == 413 || e.isRetryable()) {
+            retryable(entries, e);
+        } else {
+            stop = e;
+        }
+    }
+
+    private void answered(List<Entry> entries, FeedResult result) {
+        Map<Integer, InvalidItem> invalid = new HashMap<>();
+        result.invalidItems().forEach(item -> invalid.put(item.itemIndex(), item));
+        List<StateChange> changes = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            InvalidItem refusal = invalid.get(i);
+            if (refusal != null) {
+                changes.add(StateChange.rejected(entry.key(), entry.identity(), entry.content(), refusal.message()));
+                reject(entry.key(), refusal.code(), refusal.message(), entry.position());
+            } else if (entry.delete()) {
+                changes.add(StateChange.removed(entry.key(), entry.identity()));
+                deleted++;
+            } else {
+                changes.add(StateChange.accepted(entry.key(), entry.identity(), entry.content()));
+                sent++;
+            }
+        }
+        record(entries, changes);
+        failuresInARow = 0;
+    }
+
+    private void retryable(List<Entry> entries, ConnectorException cause) {
+        List<StateChange> changes = new ArrayList<>();
+        for (Entry entry : entries) {
+            changes.add(StateChange.retryable(entry.key(), entry.identity(), entry.content(), json(entry.item())));
+        }
+        record(entries, changes);
+        retryable += entries.size();
+        if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+            stop = new ConnectorClientException("The gateway failed " + MAX_FAILURES_IN_A_ROW + " catalog requests "
+                    + "in a row (last: " + cause.getMessage() + "). The call stopped reading its input; nothing is "
+                    + "lost: the failed items are kept as retryable.", cause, true);
+        }
+    }
+
+    private void record(List<Entry> entries, List<StateChange> changes) {
+        state.record(changes, runtime.clock().instant());
+        entries.forEach(entry -> pending.remove(entry.identity()));
+    }
+
+    private static byte[] json(Map<String, Object> item) {
+        try {
+            return JSON.writeValueAsBytes(item);
+        } catch (IOException e) {
+            throw new UncheckedIOException("An item could not be written as JSON", e);
+        }
+    }
+
+    private static Map<String, Object> parse(byte[] json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("A kept retry payload is not JSON", e);
+        }
+    }
+}
