@@ -1,0 +1,245 @@
+package io.github.commerceconnector.examples;
+
+import io.github.commerceconnector.api.CommerceServices;
+import io.github.commerceconnector.api.Environment;
+import io.github.commerceconnector.api.Installation;
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.FeedStatus;
+import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.credentials.CredentialStore;
+import io.github.commerceconnector.api.credentials.KeyCheck;
+import io.github.commerceconnector.api.credentials.ServiceCredentials;
+import io.github.commerceconnector.api.exception.ConnectorException;
+import io.github.commerceconnector.api.exception.DataSpaceGuardException;
+import io.github.commerceconnector.api.registry.DataSpace;
+import io.github.commerceconnector.api.registry.SaasIdentity;
+import io.github.commerceconnector.api.registry.SaasProject;
+import io.github.commerceconnector.core.CommerceServicesClient;
+import io.github.commerceconnector.core.credentials.CredentialStores;
+import io.github.commerceconnector.testkit.FakeGateway;
+import io.github.commerceconnector.testkit.keys.TestKeys;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The quickstart: the whole connector flow in one run. Keys, key check, projects, data spaces, the
+ * data-space guard refusing the production data space, a catalog sync (categories, products, prices)
+ * with progress, a re-sync after 1% of the products changed that sends only those, and the feeds'
+ * status. By default against the testkit's fake gateway on loopback; with {@code --endpoint} against
+ * any gateway speaking the protocol. Run with {@code --help} for the options.
+ *
+ * <p>Exit code 0 on success, 1 on a failure, 2 on bad options; failures print one clear message.
+ */
+public final class Quickstart {
+    private final QuickstartOptions options;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final List<String[]> summary = new ArrayList<>();
+    private int step;
+
+    private Quickstart(QuickstartOptions options, PrintStream out, boolean terminal) {
+        this.options = options;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** Runs the quickstart and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.console() != null));
+    }
+
+    /**
+     * Runs the quickstart.
+     *
+     * @return 0 on success, 1 on failure, 2 on bad options
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        QuickstartOptions options;
+        try {
+            options = QuickstartOptions.parse(args);
+        } catch (ConnectorException e) {
+            err.println("quickstart: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.println(QuickstartOptions.USAGE);
+            return 0;
+        }
+        try {
+            new Quickstart(options, out, terminal).run();
+            return 0;
+        } catch (ConnectorException | IOException | IllegalStateException e) {
+            out.println();
+            err.println("quickstart failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void run() throws IOException {
+        Path stateDirectory = options.stateDirectory() != null ? options.stateDirectory()
+                : Files.createTempDirectory("connector-quickstart-");
+        if (options.endpoint() == null) {
+            try (FakeGateway gateway = FakeGateway.builder().environment(options.environment()).start()) {
+                step("Started the fake gateway at " + gateway.baseUri() + " (in-process, 127.0.0.1)");
+                ServiceCredentials credentials = TestKeys.credentialsFor(gateway);
+                step("Generated an RSA-2048 key pair; API key " + credentials.apiKey()
+                        + " registered with the fake gateway");
+                flow(gateway.baseUri(), credentials, stateDirectory);
+            }
+        } else {
+            ServiceCredentials credentials = ServiceCredentials.of(options.environment(), options.apiKey(),
+                    Files.readString(options.privateKeyFile()));
+            step("Loaded the " + options.environment().wireName() + " key pair, API key " + credentials.apiKey());
+            flow(options.endpoint(), credentials, stateDirectory);
+        }
+    }
+
+    private void flow(URI endpoint, ServiceCredentials credentials, Path stateDirectory) {
+        CredentialStore store = CredentialStores.inMemory();
+        store.put(credentials);
+        Environment environment = options.environment();
+        try (CommerceServices services = CommerceServicesClient.builder()
+                .environment(environment)
+                .credentials(store)
+                .installation(options.installation())
+                .endpoint(endpoint)
+                .stateDirectory(stateDirectory)
+                .build()) {
+            KeyCheck check = services.credentials().validate(environment);
+            if (!check.valid()) {
+                throw new IllegalStateException("the gateway refused the keys: " + check.message());
+            }
+            step("Key check passed: the gateway accepts the " + environment.wireName() + " keys");
+
+            List<SaasProject> projects = services.projects().list();
+            step("Found " + projects.size() + " SaaS project(s)" + names(projects));
+            SaasProject project = projects.stream().filter(p -> p.name().equals(options.projectName())).findFirst()
+                    .orElse(null);
+            if (project == null) {
+                project = services.projects().create(options.projectName());
+                step("Created project '" + project.name() + "' (" + project.id() + ")");
+            } else {
+                step("Using project '" + project.name() + "' (" + project.id() + ")");
+            }
+
+            List<DataSpace> dataSpaces = services.dataSpaces().list(project.id());
+            step("Project has " + dataSpaces.size() + " data space(s):");
+            for (DataSpace dataSpace : dataSpaces) {
+                out.println("      " + dataSpace.type().wireName() + "  " + dataSpace.name() + "  " + dataSpace.id());
+            }
+            DataSpace target = chooseDataSpace(services, project, dataSpaces);
+            SaasIdentity identity = services.dataSpaces().select(project.id(), target.id());
+            step("Selected data space '" + identity.dataSpaceName() + "' (" + identity.dataSpaceType().wireName()
+                    + "); saved in " + stateDirectory);
+
+            CatalogGenerator catalog = new CatalogGenerator();
+            int count = options.products();
+            sync(services, Feed.CATEGORIES, catalog.categories(), 60, "Synced categories");
+            SyncReport first = sync(services, Feed.PRODUCTS, catalog.products(count), count, "Synced products");
+            sync(services, Feed.PRICES, catalog.prices(count), count, "Synced prices");
+            SyncReport second = sync(services, Feed.PRODUCTS, catalog.products(count, 1), count,
+                    "Re-synced products after 1% changed");
+            long expected = countChanged(count);
+            if (second.sent() != expected) {
+                throw new IllegalStateException("the re-sync sent " + second.sent() + " products, expected the "
+                        + expected + " that changed");
+            }
+            out.println(String.format(Locale.ROOT, "      only the %,d changed products were sent (%,d before)",
+                    second.sent(), first.sent()));
+
+            step("Status of the feeds in '" + identity.dataSpaceName() + "':");
+            for (Feed feed : List.of(Feed.CATEGORIES, Feed.PRODUCTS, Feed.PRICES)) {
+                FeedStatus status = services.catalog().status(feed);
+                out.println(String.format(Locale.ROOT, "      %-10s %,9d accepted %,6d rejected %,6d retryable",
+                        feed.name(), status.accepted(), status.rejected(), status.retryable()));
+            }
+            printSummary();
+        }
+    }
+
+    private DataSpace chooseDataSpace(CommerceServices services, SaasProject project, List<DataSpace> dataSpaces) {
+        Optional<DataSpace> production = dataSpaces.stream().filter(DataSpace::isProduction).findFirst();
+        Optional<DataSpace> testing = dataSpaces.stream().filter(d -> !d.isProduction()).findFirst();
+        if (options.installation() == Installation.NON_PRODUCTION && production.isPresent()) {
+            try {
+                services.dataSpaces().select(project.id(), production.get().id());
+                throw new IllegalStateException("the data-space guard let a non-production installation select "
+                        + "the production data space");
+            } catch (DataSpaceGuardException refused) {
+                step("Guard: selecting the production data space from a non-production installation was refused");
+                out.println("      \"" + refused.getMessage() + "\"");
+            }
+        }
+        if (testing.isPresent()) {
+            return testing.get();
+        }
+        if (options.installation() == Installation.PRODUCTION && production.isPresent()) {
+            return production.get();
+        }
+        throw new IllegalStateException("project '" + project.name() + "' has no testing data space (Magento Open "
+                + "Source projects have none): run with --installation production to use its production data space");
+    }
+
+    private SyncReport sync(CommerceServices services, Feed feed, Iterable<? extends FeedItem> items, long total,
+            String title) {
+        ProgressPrinter progress = new ProgressPrinter(out, terminal, total);
+        SyncReport report = services.catalog().sync(feed, items, progress);
+        progress.done();
+        step(String.format(Locale.ROOT, "%s: %,d read, %,d sent, %,d unchanged, %,d rejected, %,d retryable, "
+                + "%,d requests, %,d KiB in %.1f s", title, report.processed(), report.sent(), report.unchanged(),
+                report.rejectedCount(), report.retryable(), report.requests(), report.bytesSent() / 1024,
+                report.duration().toMillis() / 1000.0));
+        summary.add(new String[] {title, Long.toString(report.processed()), Long.toString(report.sent()),
+            Long.toString(report.unchanged()), Long.toString(report.rejectedCount()),
+            Long.toString(report.requests()), Long.toString(report.bytesSent() / 1024),
+            String.format(Locale.ROOT, "%.1f", report.duration().toMillis() / 1000.0)});
+        if (!report.isComplete()) {
+            throw new IllegalStateException(feed.name() + " did not sync completely: " + report.rejectedCount()
+                    + " rejected, " + report.retryable() + " retryable; first rejection: "
+                    + (report.rejected().isEmpty() ? "none" : report.rejected().get(0)));
+        }
+        return report;
+    }
+
+    private static long countChanged(int count) {
+        long changed = 0;
+        for (int index = 0; index < count; index++) {
+            if (CatalogGenerator.changesInRevision(index)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private void printSummary() {
+        out.println();
+        String format = "%-38s %10s %10s %10s %9s %9s %9s %7s%n";
+        out.printf(Locale.ROOT, format, "step", "read", "sent", "unchanged", "rejected", "requests", "KiB", "s");
+        for (String[] row : summary) {
+            out.printf(Locale.ROOT, format, (Object[]) row);
+        }
+        out.println();
+        out.println("Quickstart finished: every step passed.");
+    }
+
+    private void step(String text) {
+        out.println(String.format(Locale.ROOT, "[%2d] %s", ++step, text));
+    }
+
+    private static String names(List<SaasProject> projects) {
+        if (projects.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(":");
+        projects.forEach(p -> text.append(" '").append(p.name()).append('\''));
+        return text.toString();
+    }
+}

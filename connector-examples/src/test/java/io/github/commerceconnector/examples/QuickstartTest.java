@@ -1,0 +1,99 @@
+package io.github.commerceconnector.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.commerceconnector.api.Environment;
+import io.github.commerceconnector.api.credentials.ServiceCredentials;
+import io.github.commerceconnector.testkit.FakeGateway;
+import io.github.commerceconnector.testkit.keys.TestKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the quickstart the way the README does, with a small catalog. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class QuickstartTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Quickstart.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsTheWholeFlowAgainstAnInProcessFakeGateway(@TempDir Path state) {
+        int code = run("--products", "300", "--state-dir", state.toString());
+
+        assertEquals(0, code, () -> output() + err.toString(StandardCharsets.UTF_8));
+        String output = output();
+        assertTrue(output.contains("Guard: selecting the production data space from a non-production installation"
+                + " was refused"), output);
+        assertTrue(output.contains("Selected data space 'Testing 1'"), output);
+        assertTrue(output.contains("only the 3 changed products were sent (300 before)"), output);
+        assertTrue(output.contains("Quickstart finished: every step passed."), output);
+    }
+
+    @Test
+    void usesOnlyTheGatewayGivenWithEndpoint(@TempDir Path state) throws Exception {
+        try (FakeGateway gateway = FakeGateway.builder().environment(Environment.SANDBOX).noRateLimit().start()) {
+            ServiceCredentials credentials = TestKeys.credentialsFor(gateway);
+            Path keyFile = Files.writeString(state.resolve("private.pem"), credentials.privateKey().reveal());
+
+            int code = run("--endpoint", gateway.baseUri().toString(), "--api-key", credentials.apiKey().value(),
+                    "--private-key-file", keyFile.toString(), "--products", "200", "--project", "Given gateway",
+                    "--state-dir", state.resolve("state").toString());
+
+            assertEquals(0, code, () -> output() + err.toString(StandardCharsets.UTF_8));
+            assertTrue(gateway.requestCount() > 0, "the given gateway received no request");
+            assertEquals(1, gateway.services().projects().list().size());
+            assertEquals("Given gateway", gateway.services().projects().list().get(0).name());
+            assertTrue(output().contains("only the 2 changed products were sent (200 before)"), output());
+        }
+    }
+
+    @Test
+    void failsWithExitCodeOneAndAClearMessageWhenTheGatewayRefusesTheKeys(@TempDir Path state) throws Exception {
+        try (FakeGateway gateway = FakeGateway.builder().environment(Environment.SANDBOX).start()) {
+            ServiceCredentials unregistered = TestKeys.credentials(Environment.SANDBOX);
+            Path keyFile = Files.writeString(state.resolve("private.pem"), unregistered.privateKey().reveal());
+
+            int code = run("--endpoint", gateway.baseUri().toString(), "--api-key", unregistered.apiKey().value(),
+                    "--private-key-file", keyFile.toString());
+
+            assertEquals(1, code);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("quickstart failed: "),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void printsHelp() {
+        assertEquals(0, run("--help"));
+        assertTrue(output().contains("--private-key-file FILE"), output());
+    }
+
+    @Test
+    void refusesBadOptionsWithExitCodeTwo() {
+        assertEquals(2, run("--environment", "staging"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("use 'production' or 'sandbox'"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void refusesAnEndpointWithoutKeys() {
+        assertEquals(2, run("--endpoint", "http://127.0.0.1:9/"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--endpoint needs --api-key and --private-key-file"));
+    }
+}
