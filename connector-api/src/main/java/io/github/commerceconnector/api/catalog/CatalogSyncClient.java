@@ -57,8 +57,9 @@ public interface CatalogSyncClient {
     }
 
     /**
-     * Deletes items by identity: sends each key's identity fields with {@code "deleted": true} and forgets
-     * the item once the gateway accepted the delete.
+     * Deletes items by identity: sends each key's identity fields (as strings) with {@code "deleted": true}
+     * and forgets the item once the gateway accepted the delete. {@link #sync} sends the same deletes for
+     * the items that disappeared from the catalog.
      */
     default SyncReport delete(Feed feed, Iterable<ItemKey> keys) {
         return delete(feed, keys, SyncListener.NONE);

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * The open, exclusively locked sync state of one feed in one data space (a <em>session</em>), from
  * {@link SyncStateStore#open}. Items are addressed by the 64-bit hash of their identity; the state keeps
- * the identity values themselves too, so that deletes can be sent for items that disappeared.
+ * the identity values themselves too, so that deletes can be sent for items that disappeared. Identity
+ * hashes are never 0 (the connector's hashing avoids it; stores may refuse it).
  *
  * <p>Each session also keeps a transient <em>seen</em> mark per held item, cleared when the state is
  * opened: {@link #markSeen} sets it, and {@link #record} sets it for every item it records. At the end of a
@@ -39,9 +40,10 @@ public interface FeedSyncState extends AutoCloseable {
     boolean markSeen(long identityHash);
 
     /**
-     * Records the outcome of one gateway request (or of validation), durably: when this returns, the
-     * changes survive a crash of the process. Call it only once the outcome is known; an item must never be
-     * recorded as accepted before the gateway accepted it. Every recorded item is marked seen.
+     * Records changes durably: when this returns, they survive a crash of the process. A sync records
+     * {@link StateChange.Kind#SENDING} just before a request goes out, and the outcome (accepted, rejected,
+     * retryable, removed) once the gateway answered; an item must never be recorded as accepted before the
+     * gateway accepted it. Every recorded item is marked seen.
      *
      * @param changes   the changes, for distinct identities
      * @param attempted when the request was made

@@ -274,6 +274,29 @@ class CatalogSyncTest {
     }
 
     @Test
+    void aRegistryCleanupForgetsWhatWasSentToTheDataSpace() {
+        syncVersion(200, 1);
+        client.dataSpaces().cleanup(fake.dataSpaceId);
+        assertTrue(fake.productsHeld().isEmpty());
+        assertEquals(0, client.catalog().status(Feed.PRODUCTS).accepted());
+        assertEquals(200, syncVersion(200, 1).sent(), "everything is sent again");
+        assertGatewayHoldsExactly(200, 1);
+    }
+
+    @Test
+    void anotherDataSpaceStartsFromEmptyStateAndSwitchingBackSendsEverythingAgain() {
+        syncVersion(100, 1);
+        String second = fake.project.testingDataSpaces().get(1).id();
+        client.dataSpaces().select(fake.project.id(), second);
+        SyncReport intoSecond = syncVersion(100, 1);
+        assertEquals(100, intoSecond.sent());
+        assertEquals(second, intoSecond.dataSpaceId());
+        assertEquals(100, fake.account.items(second, Feed.PRODUCTS).size());
+        client.dataSpaces().select(fake.project.id(), fake.dataSpaceId);
+        assertEquals(100, syncVersion(100, 1).sent(), "after a switch the whole catalog is synced again");
+    }
+
+    @Test
     void progressIsReportedPerBatchAndTheReportAtTheEnd() {
         List<SyncProgress> progress = new ArrayList<>();
         List<SyncReport> finished = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Starts a class's {@code main} in a child JVM on the test class path, for the cross-process tests. The
- * child's standard error goes to a temporary {@code child-jvm-*.log} file.
+ * child's standard error goes to {@code target/child-jvm-<class>.log}.
  */
 final class ChildJvm implements AutoCloseable {
     private final Process process;
@@ -31,7 +31,7 @@ final class ChildJvm implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
-        Path log = Files.createTempFile("child-jvm-" + main.getSimpleName(), ".log");
+        Path log = Files.createDirectories(Path.of("target")).resolve("child-jvm-" + main.getSimpleName() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
         return new ChildJvm(builder.start());
     }

@@ -146,13 +146,10 @@ final class FeedSender implements AutoCloseable {
         slots.release(all);
     }
 
-    /** Interrupts the senders (their batches end retryable or unrecorded) and waits for them to finish. */
-    void abort() {
-        workers.shutdownNow();
-        awaitTermination();
-    }
-
-    /** Stops the senders once idle. */
+    /**
+     * Lets the batches in flight finish (each within the caller's call deadline; they are not interrupted,
+     * so their outcomes are recorded) and stops the senders.
+     */
     @Override
     public void close() {
         workers.shutdown();

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it),
@@ -73,12 +72,12 @@ final class SyncRun {
     /**
      * A run.
      *
-     * @param senderFactory builds the sender from the run's tally and pending set
      * @param dryRun        count what would be sent, send and record nothing
      * @param stateErased   treat the state as empty (a dry run of a resync with cleanup)
+     * @param senderFactory builds the sender over the run's totals and pending identities
      */
     SyncRun(FeedSyncState state, CatalogSyncSettings settings, SyncListener listener, Clock clock, boolean dryRun,
-            boolean stateErased, Function<SyncRun, FeedSender> senderFactory) {
+            boolean stateErased, SenderFactory senderFactory) {
         this.feed = state.feed();
         this.state = state;
         this.settings = settings;
@@ -90,17 +89,20 @@ final class SyncRun {
         this.validator = new ItemValidator(feed, settings.maxStringBytes(), settings.maxDepth());
         this.batchSize = settings.batchSizeFor(feed);
         this.maxBatchBytes = settings.maxBatchBytes();
-        this.sender = senderFactory.apply(this);
+        this.sender = senderFactory.create(tally, pending, this::progress);
     }
 
-    /** The run's totals, shared with its sender. */
-    SyncTally tally() {
-        return tally;
-    }
-
-    /** Identities queued but not yet recorded, shared with the sender. */
-    Set<Long> pending() {
-        return pending;
+    /** Builds the sender of a run. */
+    @FunctionalInterface
+    interface SenderFactory {
+        /**
+         * A sender for the run.
+         *
+         * @param tally      the run's totals, which the sender updates
+         * @param pending    identities queued but not yet recorded, which the sender removes once recorded
+         * @param afterBatch called after each batch (progress)
+         */
+        FeedSender create(SyncTally tally, Set<Long> pending, Runnable afterBatch);
     }
 
     /** Syncs, upserts or resyncs items. */
@@ -163,15 +165,11 @@ final class SyncRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ConnectorClientException("The catalog call on feed " + feed.name()
-                    + " was interrupted; items in flight are kept as retryable", e, true);
+                    + " was interrupted; the batches in flight were finished and recorded", e, true);
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (failure != null) {
-            sender.abort();
-        } else {
-            sender.close();
-        }
+        sender.close();
         if (failure == null) {
             failure = sender.failure();
         } else if (sender.failure() != null && sender.failure() != failure) {

@@ -26,6 +26,8 @@ import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.GenericItem;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.catalog.SyncListener;
+import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.DataSpaceGuardException;
@@ -49,7 +51,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -238,6 +242,28 @@ class FeedOutcomeTest {
         assertEquals(10, report.sent());
         assertEquals(4, feedPosts().size(), "three items of about 450 bytes per 1500-byte request");
         assertTrue(feedPosts().stream().allMatch(request -> request.getBody().length <= 1500));
+    }
+
+    @Test
+    void theReadingThreadWaitsWhileEverySenderIsBusy() {
+        gateway.stubFor(post(FEED).willReturn(aResponse().withStatus(200).withFixedDelay(30)));
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong mostReadAhead = new AtomicLong();
+        Iterable<FeedItem> items = () -> IntStream.range(0, 30).mapToObj(n -> {
+            mostReadAhead.accumulateAndGet(n - accepted.get(), Math::max);
+            return (FeedItem) GenericItem.of(Map.of("sku", "S" + n, "storeViewCode", "default"));
+        }).iterator();
+        SyncReport report = client(CatalogSyncSettings.defaults().withRequestsPerSecond(0).withBatchSize(1)
+                .withMaxInFlight(2)).sync(Feed.PRODUCTS, items, new SyncListener() {
+                    @Override
+                    public void progress(SyncProgress progress) {
+                        accepted.set(progress.sent());
+                    }
+                });
+        assertEquals(30, report.sent());
+        assertTrue(mostReadAhead.get() <= 3, "read ahead of the gateway: at most the 2 requests in flight and "
+                + "the batch being filled, got " + mostReadAhead.get());
+        assertTrue(mostReadAhead.get() >= 1, "requests do overlap with reading");
     }
 
     @Test
