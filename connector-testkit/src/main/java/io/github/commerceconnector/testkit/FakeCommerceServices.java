@@ -14,7 +14,7 @@ import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.api.registry.SaasProjectClient;
 import io.github.commerceconnector.testkit.internal.account.AccountError;
-import io.github.commerceconnector.testkit.catalog.InMemorySyncStateStore;
+import io.github.commerceconnector.api.spi.InMemorySyncStateStore;
 import io.github.commerceconnector.testkit.internal.account.AccountState;
 import io.github.commerceconnector.testkit.internal.catalog.FakeCatalogSyncClient;
 import io.github.commerceconnector.testkit.internal.catalog.FakeReadiness;
