@@ -24,6 +24,12 @@ public final class CanonicalJson {
     /** Top-level fields left out of change detection. */
     public static final Set<String> IGNORED_FIELDS = Set.of("modifiedAt", "updatedAt");
 
+    /**
+     * The deepest nesting written; deeper (or cyclic) values are refused rather than overflowing the stack. Above
+     * the deepest nesting item validation allows (256).
+     */
+    public static final int MAX_DEPTH = 512;
+
     private final Set<String> orderFreeArrays;
 
     /** The canonical form with the default order-free arrays. */
@@ -39,15 +45,17 @@ public final class CanonicalJson {
     /**
      * The canonical text of an item's fields.
      *
-     * @throws IllegalArgumentException for a value that is not JSON (validate first)
+     * @throws IllegalArgumentException for a value that is not JSON, or nests deeper than {@value #MAX_DEPTH} levels
+     *     (validate first)
      */
     public String of(Map<String, ?> fields) {
         StringBuilder out = new StringBuilder(256);
-        writeObject(out, fields, true);
+        writeObject(out, fields, true, 1);
         return out.toString();
     }
 
-    private void writeObject(StringBuilder out, Map<?, ?> map, boolean topLevel) {
+    private void writeObject(StringBuilder out, Map<?, ?> map, boolean topLevel, int depth) {
+        checkDepth(depth);
         List<String> keys = new ArrayList<>(map.size());
         for (Object key : map.keySet()) {
             String name = String.valueOf(key);
@@ -65,12 +73,19 @@ public final class CanonicalJson {
             first = false;
             writeString(out, key);
             out.append(':');
-            writeValue(out, map.get(key), key);
+            writeValue(out, map.get(key), key, depth);
         }
         out.append('}');
     }
 
-    private void writeValue(StringBuilder out, Object value, String fieldName) {
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("Not JSON this SDK sends: the value nests deeper than " + MAX_DEPTH
+                    + " levels (or contains itself)");
+        }
+    }
+
+    private void writeValue(StringBuilder out, Object value, String fieldName, int depth) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
@@ -80,21 +95,22 @@ public final class CanonicalJson {
         } else if (value instanceof Number number) {
             out.append(canonicalNumber(number));
         } else if (value instanceof Map<?, ?> map) {
-            writeObject(out, map, false);
+            writeObject(out, map, false, depth + 1);
         } else if (value instanceof Collection<?> list) {
-            writeArray(out, list, orderFreeArrays.contains(fieldName));
+            writeArray(out, list, orderFreeArrays.contains(fieldName), depth + 1);
         } else {
             throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
         }
     }
 
-    private void writeArray(StringBuilder out, Collection<?> list, boolean sorted) {
+    private void writeArray(StringBuilder out, Collection<?> list, boolean sorted, int depth) {
+        checkDepth(depth);
         out.append('[');
         if (sorted) {
             List<String> elements = new ArrayList<>(list.size());
             for (Object element : list) {
                 StringBuilder text = new StringBuilder();
-                writeValue(text, element, null);
+                writeValue(text, element, null, depth);
                 elements.add(text.toString());
             }
             elements.sort(null);
@@ -106,7 +122,7 @@ public final class CanonicalJson {
                     out.append(',');
                 }
                 first = false;
-                writeValue(out, element, null);
+                writeValue(out, element, null, depth);
             }
         }
         out.append(']');
@@ -127,7 +143,12 @@ public final class CanonicalJson {
         out.append('"');
     }
 
-    /** One text per numeric value: plain decimal, no trailing zeros. */
+    /**
+     * One text per numeric value: plain decimal, no trailing zeros.
+     *
+     * @throws IllegalArgumentException for a decimal whose plain form would run beyond {@link
+     *     ItemValidator#MAX_DECIMAL_SCALE} digits of exponent (validation refuses those first)
+     */
     static String canonicalNumber(Number number) {
         BigDecimal decimal;
         if (number instanceof BigDecimal big) {
@@ -149,6 +170,11 @@ public final class CanonicalJson {
         if (decimal.signum() == 0) {
             return "0";
         }
-        return decimal.stripTrailingZeros().toPlainString();
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (Math.abs((long) stripped.scale()) > ItemValidator.MAX_DECIMAL_SCALE) {
+            throw new IllegalArgumentException("Not a number JSON carries plainly: its exponent is beyond "
+                    + ItemValidator.MAX_DECIMAL_SCALE + " (scale " + stripped.scale() + ")");
+        }
+        return stripped.toPlainString();
     }
 }
