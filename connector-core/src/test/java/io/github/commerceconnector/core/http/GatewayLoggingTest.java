@@ -17,9 +17,7 @@ import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.RsaKeys;
 import io.github.commerceconnector.core.gateway.TestClients;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.github.commerceconnector.core.testsupport.secrets.CapturedText;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,7 +52,7 @@ class GatewayLoggingTest {
         gateway.stubFor(get("/merchant-registry/v1/registry/projects/gone").willReturn(aResponse().withStatus(500)
                 .withHeader("x-request-id", "log-req-3").withBody(BODY_MARKER)));
 
-        String log = captureStandardError(() -> {
+        String log = captureSdkLog(() -> {
             try (CommerceServicesClient client = TestClients.builder(gateway.baseUrl(), store, clock,
                     new RecordingSleeper(clock)).build()) {
                 client.projects().list();
@@ -92,15 +90,14 @@ class GatewayLoggingTest {
         return secrets;
     }
 
-    private static String captureStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
+    /** What the SDK logged while the action ran, as captured by the test SLF4J binding (every level). */
+    private static String captureSdkLog(Runnable action) {
+        int before = CapturedText.count();
+        action.run();
+        StringBuilder log = new StringBuilder();
+        for (CapturedText.Entry entry : CapturedText.snapshot().subList(before, CapturedText.count())) {
+            log.append(entry.source()).append(' ').append(entry.text()).append('\n');
         }
-        return captured.toString(StandardCharsets.UTF_8);
+        return log.toString();
     }
 }
