@@ -20,12 +20,14 @@ import io.github.commerceconnector.core.gateway.TestClients;
 import io.github.commerceconnector.core.testsupport.secrets.CapturedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What the HTTP layer logs (at DEBUG in tests, see {@code simplelogger.properties}): request line, status,
+ * What the HTTP layer logs (every SDK logger is at TRACE in tests and captured, see {@code CapturingLogProvider}):
+ * request line, status,
  * attempt and request id, retries and the final failure; never a body, a token, the API key or the private key.
  */
 @Timeout(60)
@@ -52,7 +54,7 @@ class GatewayLoggingTest {
         gateway.stubFor(get("/merchant-registry/v1/registry/projects/gone").willReturn(aResponse().withStatus(500)
                 .withHeader("x-request-id", "log-req-3").withBody(BODY_MARKER)));
 
-        String log = captureSdkLog(() -> {
+        String log = captureLog(() -> {
             try (CommerceServicesClient client = TestClients.builder(gateway.baseUrl(), store, clock,
                     new RecordingSleeper(clock)).build()) {
                 client.projects().list();
@@ -90,14 +92,12 @@ class GatewayLoggingTest {
         return secrets;
     }
 
-    /** What the SDK logged while the action ran, as captured by the test SLF4J binding (every level). */
-    private static String captureSdkLog(Runnable action) {
-        int before = CapturedText.count();
+    /** What the SDK logged while the action ran, one {@code log LEVEL logger - message} line per entry. */
+    private static String captureLog(Runnable action) {
+        int from = CapturedText.count();
         action.run();
-        StringBuilder log = new StringBuilder();
-        for (CapturedText.Entry entry : CapturedText.snapshot().subList(before, CapturedText.count())) {
-            log.append(entry.source()).append(' ').append(entry.text()).append('\n');
-        }
-        return log.toString();
+        List<CapturedText.Entry> entries = CapturedText.snapshot();
+        return entries.subList(from, entries.size()).stream().map(entry -> entry.source() + " - " + entry.text())
+                .collect(Collectors.joining("\n"));
     }
 }
