@@ -28,7 +28,7 @@ final class BaselineRun {
                 sent = baseline.send(CATALOG.products(size));
                 nanos = System.nanoTime() - start;
                 figures.put("cpuSeconds", cpu.seconds());
-                figures.put("poolPeakMiB", heap.poolPeakMiB()).put("livePeakMiB", heap.livePeakMiB());
+                figures.put("poolPeakMiB", heap.poolPeakMiB()).put("afterGcPeakMiB", heap.afterGcPeakMiB());
             }
             return figures.put("items", size)
                     .put("seconds", nanos / 1e9)

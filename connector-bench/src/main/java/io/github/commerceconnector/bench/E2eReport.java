@@ -23,7 +23,8 @@ final class E2eReport {
     /** A one-line summary of a figure set, for progress lines. */
     static String brief(Figures figures) {
         StringBuilder text = new StringBuilder();
-        for (String name : List.of("itemsPerSecond", "requests", "livePeakMiB", "resyncSeconds", "changedSeconds",
+        for (String name : List.of("itemsPerSecond", "cpuSeconds", "requests", "livePeakMiB", "resyncSeconds",
+                "changedSeconds",
                 "exact", "changedExact", "acceptedPerSecond", "throttledShare", "signatures")) {
             figures.find(name).ifPresent(value -> text.append(name).append('=').append(number(value)).append(' '));
         }
@@ -113,12 +114,14 @@ final class E2eReport {
     private void heap() {
         out.println();
         out.printf(Locale.ROOT, "== Peak heap of a full sync, -Xmx%s, one run each ==%n", options.heap());
-        out.println("  live = most heap in use after a collection (a full one forced at every tenth and at the end)");
-        out.println("  pool = peak usage of the heap pools, garbage included");
+        out.println("  live     = most heap in use after a full collection, forced at every tenth of the catalog and "
+                + "at the end (state still open)");
+        out.println("  after-GC = most heap in use after any collection (young ones leave old garbage in place)");
+        out.println("  pool     = peak usage of the heap pools, garbage included (how far G1 let the heap fill)");
         for (int size : options.sizes()) {
             results.first("heap/" + size).ifPresent(figures -> out.printf(Locale.ROOT,
-                    "  %,10d products: live %6.1f MiB   pool %6.1f MiB%n", size, figures.get("livePeakMiB"),
-                    figures.get("poolPeakMiB")));
+                    "  %,10d products: live %6.1f MiB   after-GC %6.1f MiB   pool %6.1f MiB%n", size,
+                    figures.get("livePeakMiB"), figures.get("afterGcPeakMiB"), figures.get("poolPeakMiB")));
         }
     }
 

@@ -18,13 +18,14 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Measures the heap of this JVM from {@link #HeapGauge() now} on, two ways:
+ * Measures the heap of this JVM from {@link #HeapGauge() now} on, three ways:
  * <ul>
  *   <li>the <em>pool peak</em>: the sum of the peak usage of the heap memory pools (live data and garbage not
  *       yet collected, so it mostly shows how far the collector let the heap fill);</li>
- *   <li>the <em>live peak</em>: the most heap in use right after a garbage collection, over every collection
- *       the JVM ran and every {@link #checkpoint()} (which forces a full collection first), so it shows what
- *       the program really holds.</li>
+ *   <li>the <em>after-GC peak</em>: the most heap in use right after any collection the JVM ran; a young
+ *       collection leaves the old generation's garbage in place, so this grows with the length of the run;</li>
+ *   <li>the <em>live peak</em>: the most heap in use right after a {@link #checkpoint()}, which forces a full
+ *       collection first, so it shows what the program really holds at that moment.</li>
  * </ul>
  */
 final class HeapGauge implements AutoCloseable {
@@ -35,6 +36,7 @@ final class HeapGauge implements AutoCloseable {
     private final Set<String> heapPools = pools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
+    private long afterGcBytes;
     private long liveBytes;
     private long collections;
 
@@ -61,18 +63,21 @@ final class HeapGauge implements AutoCloseable {
                 used += pool.getValue().getUsed();
             }
         }
-        record(used);
+        afterCollection(used);
     }
 
-    private synchronized void record(long used) {
+    private synchronized void afterCollection(long used) {
         collections++;
-        liveBytes = Math.max(liveBytes, used);
+        afterGcBytes = Math.max(afterGcBytes, used);
     }
 
     /** Forces a full collection and records the heap left in use. */
     void checkpoint() {
         System.gc();
-        record(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        synchronized (this) {
+            liveBytes = Math.max(liveBytes, used);
+        }
     }
 
     /** The pool peak so far, in MiB. */
@@ -84,12 +89,17 @@ final class HeapGauge implements AutoCloseable {
         return peak / MIB;
     }
 
-    /** The live peak so far, in MiB (0 before any collection). */
+    /** The live peak so far, in MiB (0 before any checkpoint). */
     synchronized double livePeakMiB() {
         return liveBytes / MIB;
     }
 
-    /** How many collections (and checkpoints) were seen. */
+    /** The after-GC peak so far, in MiB (0 before any collection). */
+    synchronized double afterGcPeakMiB() {
+        return afterGcBytes / MIB;
+    }
+
+    /** How many collections were seen. */
     synchronized long collections() {
         return collections;
     }

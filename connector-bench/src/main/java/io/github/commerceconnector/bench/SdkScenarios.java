@@ -45,7 +45,7 @@ final class SdkScenarios {
                 full = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
                 nanos = System.nanoTime() - start;
                 figures.put("cpuSeconds", cpu.seconds());
-                figures.put("poolPeakMiB", heap.poolPeakMiB()).put("livePeakMiB", heap.livePeakMiB());
+                figures.put("poolPeakMiB", heap.poolPeakMiB()).put("afterGcPeakMiB", heap.afterGcPeakMiB());
             }
             expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent() + " of " + size
                     + " products (" + full.rejectedCount() + " rejected, " + full.retryable() + " retryable)");
@@ -130,6 +130,7 @@ final class SdkScenarios {
             return new Figures().put("items", size)
                     .put("livePeakMiB", heap.livePeakMiB())
                     .put("poolPeakMiB", heap.poolPeakMiB())
+                    .put("afterGcPeakMiB", heap.afterGcPeakMiB())
                     .put("collections", heap.collections())
                     .put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
         } finally {

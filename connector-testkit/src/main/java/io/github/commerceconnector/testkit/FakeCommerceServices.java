@@ -10,11 +10,12 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.Readiness;
 import io.github.commerceconnector.api.credentials.ApiKey;
 import io.github.commerceconnector.api.credentials.CredentialStore;
+import io.github.commerceconnector.api.registry.DataSpace;
 import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.api.registry.SaasProjectClient;
 import io.github.commerceconnector.testkit.internal.account.AccountError;
-import io.github.commerceconnector.testkit.catalog.InMemorySyncStateStore;
+import io.github.commerceconnector.api.spi.InMemorySyncStateStore;
 import io.github.commerceconnector.testkit.internal.account.AccountState;
 import io.github.commerceconnector.testkit.internal.catalog.FakeCatalogSyncClient;
 import io.github.commerceconnector.testkit.internal.catalog.FakeReadiness;
@@ -66,7 +67,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p><b>What it does not do:</b> the OAuth (IMS technical account) mode; persistence (the selection
- * lives as long as this object); the registry's {@code featureSet} and {@code mageId} (left empty);
+ * lives as long as this object); the registry's {@code mageId} (left empty; {@code featureSet} is empty until {@link #featureSet} sets it);
  * rate limits (the {@link FakeGateway} has them); real network timing (a
  * {@link NetworkFault#SLOW_BODY} succeeds in memory); catalog sync's rate limit, compression and
  * parallel requests (the {@link #catalog()} fake sends one batch at a time).
@@ -207,6 +208,22 @@ public final class FakeCommerceServices implements CommerceServices {
     public SaasProject addProject(String name) {
         try {
             return runtime.account().createProject(name);
+        } catch (AccountError refused) {
+            throw new IllegalArgumentException(refused.getMessage());
+        }
+    }
+
+    /**
+     * Sets the registry's {@code featureSet} of a data space, out of band, as the license owner's account
+     * would: e.g. {@code "Product Recommendations"} (several may be given comma-separated). New data spaces
+     * have none, so {@link #readiness} reports the feature-set check as failed until a test sets it.
+     *
+     * @return the data space as the registry now reports it
+     * @throws IllegalArgumentException for an unknown data space
+     */
+    public DataSpace featureSet(String dataSpaceId, String featureSet) {
+        try {
+            return runtime.account().featureSet(dataSpaceId, featureSet);
         } catch (AccountError refused) {
             throw new IllegalArgumentException(refused.getMessage());
         }

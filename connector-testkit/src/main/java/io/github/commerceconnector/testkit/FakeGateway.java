@@ -49,7 +49,7 @@ import java.util.Optional;
  *       and an {@code x-request-id} header on every reply.</li>
  * </ul>
  * {@link #failures()} injects statuses, throttling, timeouts and network faults (reset, slow body,
- * drop after the request, empty reply, garbage); {@link #requests()} records what arrived, bodies
+ * drop after the request, empty reply, garbage, malformed chunk); {@link #requests()} records what arrived, bodies
  * decoded. In {@linkplain Builder#sink sink mode} feed requests are authenticated, read and answered
  * {@code 200} without being parsed, stored or logged (for benchmarks).
  *

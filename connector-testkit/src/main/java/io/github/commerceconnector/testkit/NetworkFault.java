@@ -20,5 +20,10 @@ public enum NetworkFault {
     /** The connection is closed without a single reply byte; the request is not applied. */
     EMPTY_REPLY,
     /** Bytes that are not HTTP are written, then the connection is closed; the request is not applied. */
-    GARBAGE_THEN_CLOSE
+    GARBAGE_THEN_CLOSE,
+    /**
+     * A {@code 200} head announcing a chunked body, then a chunk whose size line is not hexadecimal, then the
+     * connection is closed; the request is not applied.
+     */
+    MALFORMED_CHUNK
 }

@@ -86,7 +86,8 @@ public final class CredentialStores {
      *       <td>the passphrase of an encrypted key (optional)</td></tr>
      * </table>
      *
-     * <p>An environment with none of its names set has no keys. {@code put} and {@code remove} throw
+     * <p>A key file that users other than its owner may read or write is refused (on file systems with POSIX
+     * permissions), like the file store's. An environment with none of its names set has no keys. {@code put} and {@code remove} throw
      * {@link UnsupportedOperationException}. Errors name the variable or property, never its value.
      *
      * @return the read-only store

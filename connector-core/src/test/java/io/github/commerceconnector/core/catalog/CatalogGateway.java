@@ -6,11 +6,13 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.credentials.CredentialStore;
+import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.http.Timeouts;
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.RecordedRequest;
@@ -47,7 +49,9 @@ final class CatalogGateway implements AutoCloseable {
         this.gateway = FakeGateway.builder().services(account).rateLimit(gatewayRateLimit).start();
         this.project = account.addProject("Shop");
         this.dataSpaceId = project.testingDataSpaces().get(0).id();
-        credentials.put(TestKeys.credentialsFor(gateway));
+        ServiceCredentials keys = TestKeys.credentialsFor(gateway);
+        SecretRegistry.credentials("CatalogGateway keys", keys);
+        credentials.put(keys);
     }
 
     /** A gateway whose time stands still until a client waits, limiting feed requests to 2 a second. */

@@ -40,7 +40,7 @@ class CatalogReadmeExampleTest {
         try (CatalogGateway fake = CatalogGateway.start();
                 CommerceServices services = fake.client(stateDirectory, CatalogSyncSettings.defaults())) {
 
-            // README: sync a feed and read its report
+            // README:begin sync a feed and read its report
             SyncReport report = services.catalog().sync(Feed.PRODUCTS, productsFromYourStore());
             System.out.printf("%d sent, %d unchanged, %d deleted, %d rejected, %d to retry, in %d requests%n",
                     report.sent(), report.unchanged(), report.deleted(), report.rejectedCount(),
@@ -48,7 +48,7 @@ class CatalogReadmeExampleTest {
             for (RejectedItem rejected : report.rejected()) {
                 System.out.println(rejected.key() + ": " + rejected.reason());
             }
-            // README end
+            // README:end
 
             assertEquals(166, report.sent());
             assertEquals(84, report.rejectedCount());

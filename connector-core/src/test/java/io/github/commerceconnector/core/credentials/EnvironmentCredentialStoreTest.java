@@ -18,6 +18,7 @@ import io.github.commerceconnector.core.testsupport.TestCredentials;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,7 @@ class EnvironmentCredentialStoreTest {
     @Test
     void readsThePrivateKeyFromTheFileAVariableNames(@TempDir Path directory) throws IOException {
         Path keyFile = Files.writeString(directory.resolve("sandbox.pem"), SANDBOX.privateKey().reveal());
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         variables.put("COMMERCE_CONNECTOR_SANDBOX_API_KEY", SANDBOX.apiKey().value());
         variables.put("COMMERCE_CONNECTOR_SANDBOX_PRIVATE_KEY_FILE", keyFile.toString());
 
@@ -230,5 +232,21 @@ class EnvironmentCredentialStoreTest {
 
         assertEquals("EnvironmentCredentialStore[production=none, sandbox=ApiKey[****"
                 + SANDBOX.apiKey().lastFour() + "] from COMMERCE_CONNECTOR_SANDBOX_*]", store().toString());
+    }
+
+    @Test
+    void refusesAKeyFileThatOtherUsersCanRead(@TempDir Path directory) throws IOException {
+        Path keyFile = Files.writeString(directory.resolve("sandbox.pem"), SANDBOX.privateKey().reveal());
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+        Map<String, String> variables = new HashMap<>();
+        variables.put("COMMERCE_CONNECTOR_SANDBOX_API_KEY", SANDBOX.apiKey().value());
+        variables.put("COMMERCE_CONNECTOR_SANDBOX_PRIVATE_KEY_FILE", keyFile.toString());
+
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> CredentialStores.fromEnvironment(variables, new Properties()));
+
+        assertTrue(refused.getMessage().startsWith("COMMERCE_CONNECTOR_SANDBOX_PRIVATE_KEY_FILE names "),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains("chmod 600"), refused.getMessage());
     }
 }

@@ -18,6 +18,7 @@ import io.github.commerceconnector.core.internal.keys.PemKeyParser;
 import io.github.commerceconnector.core.testsupport.BadKey;
 import io.github.commerceconnector.core.testsupport.BadKeys;
 import io.github.commerceconnector.core.testsupport.KeyPems;
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,6 +45,11 @@ class SecretLeakTest {
     private static final int FRAGMENT = 8;
     private static final String API_KEY = "Ak7Qx2Wz9Rb4Tn6Vm3Yp5Hc8Jd1cdef";
     private static final String CLIENT_SECRET = "p8e-Qz7Xv2Kw9Rt4Mn6Bh3Jd5Lf8Gs1";
+
+    static {
+        SecretRegistry.value("SecretLeakTest API key", API_KEY);
+        SecretRegistry.value("SecretLeakTest client secret", CLIENT_SECRET);
+    }
 
     @TempDir
     Path directory;
@@ -97,6 +103,7 @@ class SecretLeakTest {
         ServiceCredentials credentials = new ServiceCredentials(Environment.SANDBOX, ApiKey.of(API_KEY),
                 Secret.of(pem), Secret.of(BadKeys.PASSPHRASE));
         Path keyFile = Files.writeString(directory.resolve("sandbox.pem"), pem);
+        Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
         CredentialStore memory = CredentialStores.inMemory();
         CredentialStore file = CredentialStores.file(directory.resolve("credentials.json"));
         CredentialStore environment = CredentialStores.fromEnvironment(Map.of(

@@ -1,5 +1,6 @@
 package io.github.commerceconnector.core.gateway;
 
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -22,7 +23,9 @@ public final class RsaKeys {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
-                PAIRS.add(generator.generateKeyPair());
+                KeyPair pair = generator.generateKeyPair();
+                SecretRegistry.keyPair("RsaKeys pair " + PAIRS.size(), pair);
+                PAIRS.add(pair);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }

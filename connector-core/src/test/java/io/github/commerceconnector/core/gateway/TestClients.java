@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.http.Timeouts;
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class TestClients {
 
     /** Sandbox credentials over the {@code index}-th test key pair. */
     public static ServiceCredentials credentials(int keyIndex) {
+        SecretRegistry.value("TestClients API key", API_KEY);
         return ServiceCredentials.of(Environment.SANDBOX, API_KEY, RsaKeys.pkcs8Pem(keyIndex));
     }
 

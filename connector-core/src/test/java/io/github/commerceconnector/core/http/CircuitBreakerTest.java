@@ -19,6 +19,13 @@ import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.TestClients;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,5 +125,40 @@ class CircuitBreakerTest {
         }
 
         assertEquals(10, listRequests());
+    }
+
+    @Test
+    void callsArrivingWhileTheTrialCallRunsWaitForItInsteadOfBeingRefused() throws Exception {
+        try (CommerceServicesClient oneTrial = TestClients.builder(gateway.baseUrl(), TestClients.store(0), clock,
+                        new RecordingSleeper(clock))
+                .retry(RetrySettings.none())
+                .circuitBreaker(CircuitBreakerSettings.defaults().withWindow(4, 4)
+                        .withOpenDuration(Duration.ofSeconds(30)).withHalfOpenCalls(1))
+                .build()) {
+            gateway.stubFor(get(LIST).willReturn(aResponse().withStatus(503)));
+            for (int i = 0; i < 4; i++) {
+                assertThrows(RuntimeException.class, () -> oneTrial.projects().list());
+            }
+            gateway.stubFor(get(LIST).willReturn(aResponse().withStatus(200).withFixedDelay(400)
+                    .withBody(Registry.results(Registry.standardProject()))));
+            clock.advance(Duration.ofSeconds(31));
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    calls.add(threads.submit(() -> {
+                        start.await();
+                        return oneTrial.projects().list().size();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> call : calls) {
+                    assertEquals(1, call.get(30, TimeUnit.SECONDS), "no call is refused while the trial runs");
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 }

@@ -17,17 +17,17 @@ import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.RsaKeys;
 import io.github.commerceconnector.core.gateway.TestClients;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.github.commerceconnector.core.testsupport.secrets.CapturedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What the HTTP layer logs (at DEBUG in tests, see {@code simplelogger.properties}): request line, status,
+ * What the HTTP layer logs (every SDK logger is at TRACE in tests and captured, see {@code CapturingLogProvider}):
+ * request line, status,
  * attempt and request id, retries and the final failure; never a body, a token, the API key or the private key.
  */
 @Timeout(60)
@@ -54,7 +54,7 @@ class GatewayLoggingTest {
         gateway.stubFor(get("/merchant-registry/v1/registry/projects/gone").willReturn(aResponse().withStatus(500)
                 .withHeader("x-request-id", "log-req-3").withBody(BODY_MARKER)));
 
-        String log = captureStandardError(() -> {
+        String log = captureLog(() -> {
             try (CommerceServicesClient client = TestClients.builder(gateway.baseUrl(), store, clock,
                     new RecordingSleeper(clock)).build()) {
                 client.projects().list();
@@ -92,15 +92,12 @@ class GatewayLoggingTest {
         return secrets;
     }
 
-    private static String captureStandardError(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+    /** What the SDK logged while the action ran, one {@code log LEVEL logger - message} line per entry. */
+    private static String captureLog(Runnable action) {
+        int from = CapturedText.count();
+        action.run();
+        List<CapturedText.Entry> entries = CapturedText.snapshot();
+        return entries.subList(from, entries.size()).stream().map(entry -> entry.source() + " - " + entry.text())
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -41,12 +41,12 @@ class ReadmeRegistryExampleTest {
         try (CommerceServices services = TestClients.builder(gateway.baseUrl(), TestClients.store(0), clock,
                 new RecordingSleeper(clock)).stateDirectory(stateDirectory).build()) {
 
-            // README: list projects and select a data space
+            // README:begin list projects and select a data space
             List<SaasProject> projects = services.projects().list();
             SaasProject project = projects.get(0);                     // or find yours by name or id
             DataSpace testing = project.testingDataSpaces().get(0);    // staging writes to a testing data space
             SaasIdentity selection = services.dataSpaces().select(project.id(), testing.id());
-            // README end
+            // README:end
 
             assertEquals(Registry.TESTING_SPACE, selection.dataSpaceId());
             assertEquals(DataSpaceType.TESTING, selection.dataSpaceType());

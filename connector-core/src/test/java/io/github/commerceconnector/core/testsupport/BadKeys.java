@@ -1,6 +1,7 @@
 package io.github.commerceconnector.core.testsupport;
 
 import io.github.commerceconnector.api.exception.InvalidKeyException.Problem;
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,11 @@ public final class BadKeys {
     public static final String PASSPHRASE = "Pass-phrase!of*the$test#key";
     /** A passphrase that does not decrypt the test keys; no English word, so that no message contains it by chance. */
     public static final String WRONG_PASSPHRASE = "Wr0ng-Zq9x-Kv7m-Tt2p";
+
+    static {
+        SecretRegistry.value("BadKeys passphrase", PASSPHRASE);
+        SecretRegistry.value("BadKeys wrong passphrase", WRONG_PASSPHRASE);
+    }
 
     private BadKeys() {
     }

@@ -1,5 +1,6 @@
 package io.github.commerceconnector.core.testsupport;
 
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -61,7 +62,9 @@ public final class KeyPems {
             if (bits > 0) {
                 generator.initialize(bits);
             }
-            return generator.generateKeyPair();
+            KeyPair pair = generator.generateKeyPair();
+            SecretRegistry.keyPair("KeyPems " + algorithm + " key", pair);
+            return pair;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -89,9 +92,12 @@ public final class KeyPems {
     /** {@code -----BEGIN ENCRYPTED PRIVATE KEY-----}: PKCS#8 encrypted with AES-256-CBC under a passphrase. */
     public static String encryptedPkcs8(KeyPair pair, String passphrase) {
         try {
-            return write(new JcaPKCS8Generator(pair.getPrivate(),
+            String pem = write(new JcaPKCS8Generator(pair.getPrivate(),
                     new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC).setProvider(BC)
                             .setPassword(passphrase.toCharArray()).build()).generate());
+            SecretRegistry.pem("KeyPems encrypted PKCS#8 key", pem);
+            SecretRegistry.value("KeyPems passphrase", passphrase);
+            return pem;
         } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
@@ -106,6 +112,8 @@ public final class KeyPems {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        SecretRegistry.pem("KeyPems legacy encrypted key", text.toString());
+        SecretRegistry.value("KeyPems passphrase", passphrase);
         return text.toString();
     }
 
@@ -143,7 +151,9 @@ public final class KeyPems {
         try {
             byte[] encoded = OpenSSHPrivateKeyUtil.encodePrivateKey(
                     new Ed25519PrivateKeyParameters(new SecureRandom()));
-            return write(new PemObject("OPENSSH PRIVATE KEY", encoded));
+            String pem = write(new PemObject("OPENSSH PRIVATE KEY", encoded));
+            SecretRegistry.pem("KeyPems OpenSSH key", pem);
+            return pem;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

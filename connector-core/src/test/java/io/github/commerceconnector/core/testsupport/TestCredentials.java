@@ -3,6 +3,7 @@ package io.github.commerceconnector.core.testsupport;
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.core.internal.keys.PemKeyParser;
+import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
@@ -21,8 +22,10 @@ public final class TestCredentials {
     /** The credentials of an environment made from the shared RSA key pair number {@code keyIndex}. */
     public static ServiceCredentials of(Environment environment, int keyIndex) {
         RSAPublicKey publicKey = (RSAPublicKey) KeyPems.rsa(keyIndex).getPublic();
-        return ServiceCredentials.of(environment, "apikey-" + environment.wireName() + "-"
+        ServiceCredentials credentials = ServiceCredentials.of(environment, "apikey-" + environment.wireName() + "-"
                 + suffix(publicKey.getModulus()), KeyPems.pkcs8(KeyPems.rsa(keyIndex)));
+        SecretRegistry.credentials("TestCredentials " + environment.wireName() + " " + keyIndex, credentials);
+        return credentials;
     }
 
     /** Whether the API key's suffix matches the modulus of the private key (parsed once per PEM text). */

@@ -15,8 +15,8 @@ import io.github.commerceconnector.testkit.NetworkFault;
 import io.github.commerceconnector.testkit.junit.CommerceServicesTest;
 import org.junit.jupiter.api.Test;
 
-// The README's "Testing your code with the testkit" example, verbatim from here to the end of the file.
-
+// The README's "Testing your code with the testkit" example, verbatim between the markers.
+// README:begin testing with the testkit
 /** Your code, written against the CommerceServices interface. */
 class StoreOnboarding {
     private final CommerceServices services;
@@ -57,3 +57,4 @@ class StoreOnboardingTest {
         assertEquals(1, services.projects().list().size());
     }
 }
+// README:end

@@ -28,6 +28,12 @@ public final class CanonicalJson {
     /** Top-level fields left out of change detection. */
     public static final Set<String> IGNORED_FIELDS = Set.of("modifiedAt", "updatedAt");
 
+    /**
+     * The deepest nesting written; deeper (or cyclic) values are refused rather than overflowing the stack. Above
+     * the deepest nesting item validation allows (256).
+     */
+    public static final int MAX_DEPTH = 512;
+
     private final Set<String> orderFreeArrays;
 
     /** The canonical form with the default order-free arrays. */
@@ -43,11 +49,13 @@ public final class CanonicalJson {
     /**
      * The canonical text of an item's fields.
      *
-     * @throws IllegalArgumentException for a value that is not JSON (validate first)
+     * @throws IllegalArgumentException for a value that is not JSON, or nests deeper than {@value #MAX_DEPTH} levels
+     *     (validate first)
      */
     public String of(Map<String, ?> fields) {
         Writer writer = writer();
-        return Wtf8.decode(writer.buffer(), writer.write(fields));
+        int length = writer.write(fields);
+        return Wtf8.decode(writer.buffer(), length);
     }
 
     /** A reusable writer of this canonical form, for one thread, that checks nothing. */
@@ -132,6 +140,7 @@ public final class CanonicalJson {
         }
 
         private void writeObject(Map<?, ?> map, boolean topLevel, int depth) {
+            checkDepth(depth);
             if (depth + 1 > maxDepth) {
                 suspect = true;
             }
@@ -154,7 +163,7 @@ public final class CanonicalJson {
                     buffer[size++] = ',';
                 }
                 int index = order[i];
-                writeString(keys[index]);
+                writeString(keys[index], true);
                 ensure(1);
                 buffer[size++] = ':';
                 writeValue(values[index], keys[index], depth + 1);
@@ -162,6 +171,14 @@ public final class CanonicalJson {
             ensure(1);
             buffer[size++] = '}';
             Arrays.fill(values, 0, count, null);
+        }
+
+        /** Refuses nesting beyond {@link #MAX_DEPTH} (the top-level object is depth 0 here). */
+        private static void checkDepth(int depth) {
+            if (depth + 1 > MAX_DEPTH) {
+                throw new IllegalArgumentException("Not JSON this SDK sends: the value nests deeper than " + MAX_DEPTH
+                        + " levels (or contains itself)");
+            }
         }
 
         /** Notices a left-out field that validation may refuse: anything but a plain, short string. */
@@ -188,7 +205,7 @@ public final class CanonicalJson {
                 if (text.length() > maxStringBytes / 3) {
                     suspect = true;
                 }
-                writeString(text);
+                writeString(text, false);
             } else if (value instanceof Boolean bool) {
                 writeAscii(bool ? "true" : "false");
             } else if (value instanceof Integer || value instanceof Long || value instanceof Short
@@ -212,13 +229,16 @@ public final class CanonicalJson {
         private void writeNumber(Number number, String fieldName) {
             String text = canonicalNumber(number);
             if (!(number instanceof BigDecimal || number instanceof BigInteger || number instanceof Double
-                    || number instanceof Float) || ("qty".equals(fieldName) && text.startsWith("-"))) {
+                    || number instanceof Float) || ("qty".equals(fieldName) && text.startsWith("-"))
+                    || (number instanceof BigDecimal decimal
+                            && Math.abs((long) decimal.scale()) > ItemValidator.MAX_DECIMAL_SCALE)) {
                 suspect = true;
             }
             writeAscii(text);
         }
 
         private void writeArray(Collection<?> list, boolean sorted, int depth) {
+            checkDepth(depth);
             if (depth + 1 > maxDepth) {
                 suspect = true;
             }
@@ -290,7 +310,8 @@ public final class CanonicalJson {
             level.element(index, elementStart - start, size - start, unpairedSurrogates != before);
         }
 
-        private void writeString(String text) {
+        /** Writes a string; {@code name} when it is a field name (where validation refuses line breaks too). */
+        private void writeString(String text, boolean name) {
             int length = text.length();
             ensure(length * 3 + 2);
             byte[] out = buffer;
@@ -305,7 +326,7 @@ public final class CanonicalJson {
                         out[at++] = '\\';
                         out[at++] = (byte) c;
                     } else {
-                        if (c != '\t' && c != '\n' && c != '\r') {
+                        if (name || (c != '\t' && c != '\n' && c != '\r')) {
                             suspect = true;
                         }
                         size = at;
@@ -563,7 +584,12 @@ public final class CanonicalJson {
         }
     }
 
-    /** One text per numeric value: plain decimal, no trailing zeros. */
+    /**
+     * One text per numeric value: plain decimal, no trailing zeros.
+     *
+     * @throws IllegalArgumentException for a decimal whose plain form would run beyond {@link
+     *     ItemValidator#MAX_DECIMAL_SCALE} digits of exponent (validation refuses those first)
+     */
     static String canonicalNumber(Number number) {
         BigDecimal decimal;
         if (number instanceof BigDecimal big) {
@@ -584,6 +610,14 @@ public final class CanonicalJson {
         }
         if (decimal.signum() == 0) {
             return "0";
+        }
+        if (Math.abs((long) decimal.scale()) + decimal.precision() > ItemValidator.MAX_DECIMAL_SCALE) {
+            BigDecimal stripped = decimal.stripTrailingZeros();
+            if (Math.abs((long) stripped.scale()) > ItemValidator.MAX_DECIMAL_SCALE) {
+                throw new IllegalArgumentException("Not a number JSON carries plainly: its exponent is beyond "
+                        + ItemValidator.MAX_DECIMAL_SCALE + " (scale " + stripped.scale() + ")");
+            }
+            return stripped.toPlainString();
         }
         String plain = decimal.toPlainString();
         if (decimal.scale() <= 0 || plain.charAt(plain.length() - 1) != '0') {

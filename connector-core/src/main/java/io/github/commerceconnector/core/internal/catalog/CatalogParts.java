@@ -6,6 +6,7 @@ import io.github.commerceconnector.api.catalog.CatalogSyncClient;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.registry.SaasIdentity;
+import io.github.commerceconnector.api.spi.InMemorySyncStateStore;
 import io.github.commerceconnector.api.spi.SyncStateStore;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.catalog.FileSyncStateStore;
@@ -46,7 +47,7 @@ public final class CatalogParts implements AutoCloseable {
             CredentialStore credentials) {
         SyncStateStore chosen = store != null ? store : context.stateDirectory()
                 .<SyncStateStore>map(directory -> new FileSyncStateStore(directory.resolve("catalog")))
-                .orElseGet(MemorySyncStateStore::new);
+                .orElseGet(InMemorySyncStateStore::new);
         HttpCatalogSyncClient client = new HttpCatalogSyncClient(context.caller(), context.dataSpaces()::current,
                 context.guard(), chosen, settings == null ? CatalogSyncSettings.defaults() : settings,
                 context.edition(), context.clock(), context.sleeper());

@@ -14,12 +14,15 @@ import java.util.Map;
  * (or position) and a reason, instead of failing the gateway request it would travel in. Checks: identity
  * fields present, non-blank strings or numbers; every value a JSON value; strings at most a configured
  * number of UTF-8 bytes, free of control characters (tab, line feed and carriage return allowed) and of
- * unpaired UTF-16 surrogates; numbers finite; {@code qty} never negative; nesting at most a configured
- * depth. Thread-safe.
+ * unpaired UTF-16 surrogates; field names non-empty and free of control characters and unpaired surrogates;
+ * numbers finite, and decimals within the exponent a plain JSON number can carry; {@code qty} never negative;
+ * nesting at most a configured depth. Thread-safe.
  */
 public final class ItemValidator {
     /** The longest identity value, in UTF-8 bytes (the sync state keeps identities on disk). */
     public static final int MAX_IDENTITY_BYTES = 1024;
+    /** The largest decimal scale, either sign, that Jackson writes as a plain number (and canonical JSON can hold). */
+    public static final int MAX_DECIMAL_SCALE = 9999;
 
     private final Feed feed;
     private final int maxStringBytes;
@@ -118,6 +121,25 @@ public final class ItemValidator {
         return "every " + feed.name() + " item needs " + String.join(" and ", feed.identityFields());
     }
 
+    /**
+     * What makes a text unfit to send, or {@code null}: a control character (tab, line feed and carriage return
+     * only where {@code lineBreaksAllowed}) or an unpaired UTF-16 surrogate. Never quotes the text.
+     */
+    private static String unfitText(String text, boolean lineBreaksAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && !(lineBreaksAllowed && (c == '\t' || c == '\n' || c == '\r'))) {
+                return String.format("contains the control character U+%04X at index %d", (int) c, i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format("contains an unpaired UTF-16 surrogate U+%04X at index %d", (int) c, i);
+            }
+        }
+        return null;
+    }
+
     private static long utf8Length(String text) {
         long bytes = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -154,6 +176,11 @@ public final class ItemValidator {
                 if (!(entry.getKey() instanceof String name) || name.isEmpty()) {
                     return problem("INVALID_FIELD_NAME", "has a field named " + entry.getKey()
                             + ": field names must be non-empty strings");
+                }
+                String unfit = unfitText(name, false);
+                if (unfit != null) {
+                    return problem("INVALID_FIELD_NAME", "has a field name that " + unfit
+                            + ": field names must be printable text");
                 }
                 path[depth++] = name;
                 Problem problem = value(entry.getValue(), name, level);
@@ -208,21 +235,13 @@ public final class ItemValidator {
                     || (text.length() > maxStringBytes / 3 && utf8Length(text) > maxStringBytes)) {
                 return problem("VALUE_TOO_LONG", "is longer than " + maxStringBytes + " UTF-8 bytes: shorten it");
             }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                    return problem("CONTROL_CHARACTER", String.format("contains the control character U+%04X at "
-                            + "index %d: remove it (tab, line feed and carriage return are allowed)", (int) c, i));
-                }
-                if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return problem("INVALID_UNICODE", String.format("contains an unpaired UTF-16 surrogate U+%04X "
-                            + "at index %d: it is not valid text", (int) c, i));
-                }
+            String unfit = unfitText(text, true);
+            if (unfit == null) {
+                return null;
             }
-            return null;
+            return problem(unfit.contains("surrogate") ? "INVALID_UNICODE" : "CONTROL_CHARACTER", unfit
+                    + (unfit.contains("surrogate") ? ": it is not valid text"
+                            : ": remove it (tab, line feed and carriage return are allowed)"));
         }
 
         private Problem number(Number number, String name) {
@@ -234,6 +253,12 @@ public final class ItemValidator {
                     || number instanceof Short || number instanceof Byte)) {
                 return problem("UNSUPPORTED_TYPE", "is a " + number.getClass().getName()
                         + ": use Integer, Long, Double, BigDecimal or BigInteger");
+            }
+            if (number instanceof BigDecimal decimal
+                    && (decimal.scale() > MAX_DECIMAL_SCALE || decimal.scale() < -MAX_DECIMAL_SCALE)) {
+                return problem("NUMBER_OUT_OF_RANGE", "is a decimal with an exponent beyond what a plain JSON number "
+                        + "can carry (scale " + decimal.scale() + "; allowed -" + MAX_DECIMAL_SCALE + " to "
+                        + MAX_DECIMAL_SCALE + "): give a smaller number");
             }
             if ("qty".equals(name) && new BigDecimal(CanonicalJson.canonicalNumber(number)).signum() < 0) {
                 return problem("NEGATIVE_QUANTITY", "is " + number + ": a quantity must be 0 or more");

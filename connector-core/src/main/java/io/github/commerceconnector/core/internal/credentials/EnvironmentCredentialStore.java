@@ -115,8 +115,9 @@ public final class EnvironmentCredentialStore implements CredentialStore {
                         + MAX_KEY_FILE_SIZE + " bytes: give the path of the PEM private key file.");
             }
             if (OwnerOnlyFiles.isOpenToOthers(path)) {
-                LOG.warn("{} names {}, a private key file that users other than its owner can read: run 'chmod 600 {}'",
-                        name, path, path);
+                throw new ConfigurationException(name + " names " + path + ", a private key file that users other "
+                        + "than its owner can read or write: run 'chmod 600 " + path + "' (for a mounted secret, give "
+                        + "the file mode 0400 or 0600).");
             }
             return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -56,7 +56,8 @@ public record GatewayCall(String method, String path, Map<String, String> extraH
          *
          * @param attempt          1 for the first attempt
          * @param status           the HTTP status, or -1 for a transport failure
-         * @param retryAfterMillis the {@code Retry-After} the gateway sent, in milliseconds, or -1
+         * @param retryAfterMillis the {@code Retry-After} the gateway sent, in milliseconds and cut to the retry
+         *                         settings' {@code maxRetryAfter}, or -1
          */
         void attempted(int attempt, int status, long retryAfterMillis);
     }

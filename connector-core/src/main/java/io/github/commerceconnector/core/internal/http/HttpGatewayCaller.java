@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The {@link GatewayCaller} over an {@link HttpTransport}: signs each attempt with the {@link Authenticator},
  * retries with {@link Backoff} (resilience4j {@link Retry}, one decoration per call) and guards each gateway
  * endpoint with a resilience4j {@link CircuitBreaker}, in the order Retry(CircuitBreaker(send)) so that the
- * breaker sees every attempt. Waits go through the injected {@link Sleeper} and time through the injected
+ * breaker sees every attempt. While a breaker is not closed, attempts through it go one at a time, so that calls
+ * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits. Waits go through the injected {@link Sleeper} and time through the injected
  * {@link Clock}, so tests never sleep.
  *
  * <p>Logs the request line, status, duration, attempt and request id at DEBUG, retries at DEBUG and the final
@@ -58,6 +60,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
     private final Map<RetryPolicy, RetryConfig> retryConfigs = new EnumMap<>(RetryPolicy.class);
     private final CircuitBreakerConfig breakerConfig;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Object> trialLocks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -219,7 +222,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
             }
             long started = System.nanoTime();
             try {
-                TransportResponse response = breaker.executeSupplier(() -> exchange(request,
+                TransportResponse response = throughBreaker(() -> exchange(request,
                         limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit));
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("<- {} {} in {} ms (attempt {}, request id {}) headers {}", response.statusCode(), what,
@@ -232,7 +235,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
                 LOG.debug("<- {} {} in {} ms (attempt {}, request id {})", refused.statusCode(), what,
                         millisSince(started), number, refused.requestId().orElse(NO_REQUEST_ID));
                 call.observer().attempted(number, refused.statusCode(),
-                        refused.retryAfter().map(Duration::toMillis).orElse(-1L));
+                        refused.retryAfter().map(this::capped).map(Duration::toMillis).orElse(-1L));
                 if (refused instanceof AuthenticationException) {
                     authenticator.refused();
                 }
@@ -243,6 +246,25 @@ public final class HttpGatewayCaller implements GatewayCaller {
                 call.observer().attempted(number, -1, -1);
                 throw failed;
             }
+        }
+
+        /**
+         * Sends through the breaker; one attempt at a time while it is not closed, so that a half-open breaker's
+         * trial finishes (and closes or opens it) before the next call asks for a permit.
+         */
+        private TransportResponse throughBreaker(Supplier<TransportResponse> send) {
+            if (breaker.getState() == CircuitBreaker.State.CLOSED) {
+                return breaker.executeSupplier(send);
+            }
+            synchronized (trialLocks.computeIfAbsent(breaker.getName(), name -> new Object())) {
+                return breaker.executeSupplier(send);
+            }
+        }
+
+        /** A wait the gateway asked for, shortened to the longest {@code Retry-After} the settings honour. */
+        private Duration capped(Duration asked) {
+            Duration max = settings.retry().maxRetryAfter();
+            return asked.compareTo(max) > 0 ? max : asked;
         }
 
         private TransportResponse exchange(TransportRequest request, Duration limit) {

@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.spi.TransportResponse;
 import io.github.commerceconnector.core.internal.json.Json;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a gateway reply says about itself: its request id (from a header such as {@code x-request-id}, or the
@@ -12,7 +13,8 @@ import java.util.Optional;
  * {@code {"message":...,"statusText":...,"requestId":...}} and {@code {"error":{"message":...,"code":...}}}.
  *
  * @param requestId the request id, or null
- * @param message   the gateway's error message, cleaned of control characters and shortened, or null
+ * @param message   the gateway's error message, cleaned of control characters and of any token it quotes back (a
+ *                  JWT, a bearer token), and shortened; or null
  * @param errorCode the gateway's error code or status text, or null
  */
 public record ReplyDetails(String requestId, String message, String errorCode) {
@@ -20,6 +22,10 @@ public record ReplyDetails(String requestId, String message, String errorCode) {
     static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "x-requestid", "request-id",
             "x-correlation-id", "x-amzn-requestid");
     private static final int MAX_MESSAGE = 200;
+    /** A JWT (the gateway signature, an IMS access token) quoted back by a reply. */
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*(?:\\.[A-Za-z0-9_-]*)?");
+    /** A bearer token quoted back by a reply. */
+    private static final Pattern BEARER = Pattern.compile("(?i)(bearer)\\s+[A-Za-z0-9._~+/=-]+");
 
     /** Reads the details of a reply; never fails, whatever the body. */
     public static ReplyDetails of(TransportResponse response) {
@@ -70,7 +76,8 @@ public record ReplyDetails(String requestId, String message, String errorCode) {
         if (value == null) {
             return null;
         }
-        String printable = value.replaceAll("\\p{Cntrl}", " ").strip();
+        String masked = BEARER.matcher(JWT.matcher(value).replaceAll("<token>")).replaceAll("$1 <token>");
+        String printable = masked.replaceAll("\\p{Cntrl}", " ").strip();
         if (printable.isEmpty()) {
             return null;
         }

@@ -15,7 +15,8 @@ public final class RetryAfter {
     }
 
     /**
-     * The wait the header asks for, measured from {@code now} for the date form; a date in the past is zero.
+     * The wait the header asks for, measured from {@code now} for the date form; a date in the past is zero, and
+     * either form is cut to one day.
      *
      * @return empty when the header is absent or neither form
      */
@@ -31,7 +32,8 @@ public final class RetryAfter {
         try {
             Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration wait = Duration.between(now, at);
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            return Optional.of(wait.isNegative() ? Duration.ZERO
+                    : wait.getSeconds() > MAX_SECONDS ? Duration.ofSeconds(MAX_SECONDS) : wait);
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }

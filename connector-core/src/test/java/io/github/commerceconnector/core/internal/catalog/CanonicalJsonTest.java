@@ -49,4 +49,31 @@ class CanonicalJsonTest {
         assertEquals(hasher.identityHash(ItemKey.of(feed, "MH01", "default")),
                 new ItemHasher().identityHash(ItemKey.of(feed, "MH01", "default")));
     }
+
+    @Test
+    void refusesAValueThatNestsBeyondAnyValidDepthOrContainsItselfInsteadOfOverflowingTheStack() {
+        Map<String, Object> deep = new java.util.HashMap<>();
+        Map<String, Object> current = deep;
+        for (int i = 0; i < 100_000; i++) {
+            Map<String, Object> next = new java.util.HashMap<>();
+            current.put("child", next);
+            current = next;
+        }
+        Map<String, Object> cyclic = new java.util.HashMap<>();
+        cyclic.put("self", List.of(cyclic));
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> canonical.of(Map.of("sku", "A", "attributes", deep)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> canonical.of(Map.of("sku", "A", "attributes", cyclic)));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void refusesADecimalWhosePlainFormWouldBeBillionsOfDigits() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> canonical.of(Map.of("sku", "A", "weight", new BigDecimal("1E+1000000000"))));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("exponent"), refused.getMessage());
+        assertEquals("{\"weight\":1" + "0".repeat(9999) + "}", canonical.of(Map.of("weight", new BigDecimal("1E+9999"))));
+    }
 }

@@ -33,6 +33,7 @@ import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.DataSpaceGuardException;
 import io.github.commerceconnector.api.registry.DataSpaceType;
 import io.github.commerceconnector.api.registry.SaasIdentity;
+import io.github.commerceconnector.api.spi.InMemorySyncStateStore;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
@@ -76,7 +77,7 @@ class FeedOutcomeTest {
             HttpClient.Version.HTTP_1_1);
     private final AtomicReference<SaasIdentity> selection = new AtomicReference<>(
             new SaasIdentity("project-1", "Shop", DATA_SPACE, "Testing 1", DataSpaceType.TESTING, null));
-    private final MemorySyncStateStore store = new MemorySyncStateStore();
+    private final InMemorySyncStateStore store = new InMemorySyncStateStore();
 
     @AfterEach
     void closeTransport() {

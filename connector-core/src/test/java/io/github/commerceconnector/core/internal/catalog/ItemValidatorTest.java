@@ -111,4 +111,22 @@ class ItemValidatorTest {
         withNullKey.add(badKeys);
         assertEquals("INVALID_FIELD_NAME", problem(product("images", withNullKey)).code());
     }
+
+    @Test
+    void rejectsADecimalWhoseExponentJsonCannotWritePlainly() {
+        ItemValidator.Problem huge = problem(product("weight", new java.math.BigDecimal("1E+1000000000")));
+        assertEquals("NUMBER_OUT_OF_RANGE", huge.code());
+        assertEquals("weight", huge.field());
+        assertTrue(huge.message().contains("exponent"), huge.message());
+        assertEquals("NUMBER_OUT_OF_RANGE", problem(product("qty", new java.math.BigDecimal("-1E-10000"))).code());
+        assertTrue(validator.check(product("weight", new java.math.BigDecimal("1E+9999"))).valid());
+    }
+
+    @Test
+    void rejectsAFieldNameWithAnUnpairedSurrogateOrAControlCharacter() {
+        ItemValidator.Problem surrogate = problem(product("colo\uD800r", "red"));
+        assertEquals("INVALID_FIELD_NAME", surrogate.code());
+        assertTrue(surrogate.message().contains("surrogate"), surrogate.message());
+        assertEquals("INVALID_FIELD_NAME", problem(product("attributes", Map.of("a\u0000b", 1))).code());
+    }
 }

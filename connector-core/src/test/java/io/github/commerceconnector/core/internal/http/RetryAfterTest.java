@@ -40,4 +40,10 @@ class RetryAfterTest {
         assertEquals(Optional.empty(), RetryAfter.parse("soon", NOW));
         assertEquals(Optional.empty(), RetryAfter.parse("1.5", NOW));
     }
+
+    @Test
+    void aFarFutureDateIsCutToOneDayLikeTheSecondsForm() {
+        assertEquals(Optional.of(Duration.ofDays(1)), RetryAfter.parse("Fri, 31 Dec 9999 23:59:59 GMT",
+                Instant.parse("2026-01-15T10:00:00Z")));
+    }
 }

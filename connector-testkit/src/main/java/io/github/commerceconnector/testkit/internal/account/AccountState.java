@@ -210,6 +210,24 @@ public final class AccountState {
     }
 
     /**
+     * Sets the registry's {@code featureSet} of a data space (the services enabled for it), or clears it
+     * with {@code null}.
+     *
+     * @throws AccountError {@code 404} if there is no such data space
+     */
+    public synchronized DataSpace featureSet(String dataSpaceId, String featureSet) {
+        DataSpace current = dataSpaces.get(dataSpaceId);
+        if (current == null) {
+            throw dataSpaceNotFound(dataSpaceId);
+        }
+        DataSpace changed = new DataSpace(current.id(), current.projectId(), current.name(), current.type(),
+                current.mageId(), current.imsOrganizationId(), featureSet, current.cloudId(), current.createdAt(),
+                clock.instant());
+        dataSpaces.put(dataSpaceId, changed);
+        return changed;
+    }
+
+    /**
      * Ties a data space to a cloud project.
      *
      * @throws AccountError {@code 404} or {@code 400} for a blank cloud id

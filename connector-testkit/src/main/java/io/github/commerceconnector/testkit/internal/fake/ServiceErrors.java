@@ -58,6 +58,8 @@ public final class ServiceErrors {
                 return "empty reply";
             case GARBAGE_THEN_CLOSE:
                 return "malformed reply";
+            case MALFORMED_CHUNK:
+                return "malformed chunked reply";
             default:
                 return fault.name();
         }

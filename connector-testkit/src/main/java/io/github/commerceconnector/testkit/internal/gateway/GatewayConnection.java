@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 final class GatewayConnection {
     private static final byte[] GARBAGE = "\u0000\u0001\u0002 this is not HTTP \uFFFD\r\n\r\n"
             .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MALFORMED_CHUNK = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\nnot-a-chunk-size\r\n{\"results\":[]}\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     private static final int HANG_POLL_MILLIS = 50;
 
     private final Socket socket;
@@ -82,6 +85,11 @@ final class GatewayConnection {
                 return false;
             case GARBAGE_THEN_CLOSE:
                 out.write(GARBAGE);
+                out.flush();
+                socket.close();
+                return false;
+            case MALFORMED_CHUNK:
+                out.write(MALFORMED_CHUNK);
                 out.flush();
                 socket.close();
                 return false;

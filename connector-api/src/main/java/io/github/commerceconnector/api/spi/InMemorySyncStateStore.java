@@ -1,15 +1,10 @@
-package io.github.commerceconnector.core.internal.catalog;
+package io.github.commerceconnector.api.spi;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.SyncLockedException;
-import io.github.commerceconnector.api.spi.FeedSyncState;
-import io.github.commerceconnector.api.spi.RetryPayload;
-import io.github.commerceconnector.api.spi.StateChange;
-import io.github.commerceconnector.api.spi.StoredItem;
-import io.github.commerceconnector.api.spi.SyncStateStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,11 +15,16 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The sync state of a client built without a state directory: held in memory for the client's life, with
- * the same locking (within the process) as the file store. Lost when the process ends, so the next process
- * sends everything again. Thread-safe.
+ * A {@link SyncStateStore} in memory, for tests and for clients without a state directory: the same contract as the connector's crash-safe file store
+ * (exclusive open per data space and feed, seen marks, retry payloads, resets under lock), held for the
+ * store's life. {@link #heldItems} shows what a feed's state holds. Thread-safe.
+ *
+ * <pre>{@code
+ * InMemorySyncStateStore store = new InMemorySyncStateStore();
+ * CommerceServicesClient.builder()...syncStateStore(store).build();
+ * }</pre>
  */
-public final class MemorySyncStateStore implements SyncStateStore {
+public final class InMemorySyncStateStore implements SyncStateStore {
     private final Map<String, Map<String, Feeds>> dataSpaces = new HashMap<>();
 
     @Override
@@ -41,6 +41,23 @@ public final class MemorySyncStateStore implements SyncStateStore {
             feeds.identityFields = feed.identityFields();
         }
         return new Session(dataSpaceId, feed, feeds);
+    }
+
+    /** How many items the state of a feed in a data space holds (any status). */
+    public synchronized int heldItems(String dataSpaceId, Feed feed) {
+        Feeds feeds = dataSpaces.getOrDefault(dataSpaceId, Map.of()).get(feed.name());
+        return feeds == null ? 0 : feeds.items.size();
+    }
+
+    /** Forgets every data space's state; fails if a feed state is open. */
+    public void clear() {
+        List<String> ids;
+        synchronized (this) {
+            ids = List.copyOf(dataSpaces.keySet());
+        }
+        for (String id : ids) {
+            resetDataSpace(id, () -> { });
+        }
     }
 
     @Override
@@ -107,7 +124,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
         }
 
         private Entry entry(long identityHash) {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 return feeds.items.get(identityHash);
             }
@@ -127,7 +144,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public boolean markSeen(long identityHash) {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 return !feeds.items.containsKey(identityHash) || seen.add(identityHash);
             }
@@ -135,7 +152,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public void record(List<StateChange> changes, Instant attempted) {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 for (StateChange change : changes) {
                     if (change.kind() == StateChange.Kind.REMOVED) {
@@ -169,7 +186,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public long[] unseen() {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 return feeds.items.keySet().stream().filter(id -> !seen.contains(id)).mapToLong(Long::longValue)
                         .toArray();
@@ -179,7 +196,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
         @Override
         public void forEachRetryable(Consumer<RetryPayload> visitor) {
             List<RetryPayload> payloads = new ArrayList<>();
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 feeds.items.forEach((id, entry) -> {
                     if (entry.status() == ItemStatus.RETRYABLE) {
@@ -192,7 +209,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public long count(ItemStatus status) {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 return feeds.items.values().stream().filter(entry -> entry.status() == status).count();
             }
@@ -200,7 +217,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public List<RejectedItem> rejected(int limit) {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 return feeds.items.values().stream().filter(entry -> entry.status() == ItemStatus.REJECTED)
                         .limit(limit).map(entry -> new RejectedItem(entry.key(), entry.reason(), null, null, -1))
@@ -210,14 +227,14 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public Instant lastFullSync() {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 return feeds.lastFullSync;
             }
         }
 
         @Override
         public void fullSyncFinished(Instant finished) {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 check();
                 feeds.lastFullSync = finished;
             }
@@ -225,7 +242,7 @@ public final class MemorySyncStateStore implements SyncStateStore {
 
         @Override
         public void close() {
-            synchronized (MemorySyncStateStore.this) {
+            synchronized (InMemorySyncStateStore.this) {
                 if (!closed) {
                     closed = true;
                     feeds.open = false;
