@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,8 +213,8 @@ public final class FileFeedState implements FeedSyncState {
         }
         long seconds = epochSeconds(attempted);
         List<RetryPayload> payloads = new ArrayList<>();
-        List<byte[]> encoded = new ArrayList<>(changes.size());
-        int bytes = 0;
+        List<StateRecord> records = new ArrayList<>(changes.size());
+        int capacity = 0;
         for (StateChange change : changes) {
             StateRecord.Kind kind = switch (change.kind()) {
                 case ACCEPTED -> StateRecord.Kind.ACCEPTED;
@@ -222,14 +223,21 @@ public final class FileFeedState implements FeedSyncState {
                 case SENDING -> StateRecord.Kind.UNCONFIRMED;
                 case REMOVED -> StateRecord.Kind.REMOVED;
             };
-            byte[] record = new StateRecord(kind, change.identityHash(), change.contentHash(), seconds, change.key(),
-                    change.reason()).encode();
-            encoded.add(record);
-            bytes += record.length;
+            StateRecord record = new StateRecord(kind, change.identityHash(), change.contentHash(), seconds,
+                    change.key(), change.reason());
+            records.add(record);
+            capacity += record.maxLength();
             if (kind == StateRecord.Kind.RETRYABLE) {
                 payloads.add(new RetryPayload(change.identityHash(), change.contentHash(), change.payload()));
             }
         }
+        ByteBuffer buffer = ByteBuffer.allocate(capacity);
+        int[] lengths = new int[records.size()];
+        CRC32C crc = new CRC32C();
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = records.get(i).encodeInto(buffer, crc);
+        }
+        buffer.flip();
         appendLock.lock();
         try {
             checkOpen();
@@ -237,9 +245,6 @@ public final class FileFeedState implements FeedSyncState {
                 retry.append(payloads);
             }
             long start = logSize;
-            ByteBuffer buffer = ByteBuffer.allocate(bytes);
-            encoded.forEach(buffer::put);
-            buffer.flip();
             writeFully(log, buffer, start);
             log.force(false);
             synchronized (this) {
@@ -252,7 +257,7 @@ public final class FileFeedState implements FeedSyncState {
                         table.put(change.identityHash(), change.contentHash(), change.kind().status(), position,
                                 true);
                     }
-                    position += encoded.get(i).length;
+                    position += lengths[i];
                 }
                 logSize = position;
                 recordsInLog += changes.size();

@@ -73,37 +73,82 @@ record StateRecord(Kind kind, long identityHash, long contentHash, long epochSec
 
     /** The record's binary form. */
     byte[] encode() {
-        List<byte[]> values = new ArrayList<>();
+        ByteBuffer buffer = ByteBuffer.allocate(maxLength());
+        int length = encodeInto(buffer, new CRC32C());
+        byte[] bytes = new byte[length];
+        System.arraycopy(buffer.array(), 0, bytes, 0, length);
+        return bytes;
+    }
+
+    /** The most bytes {@link #encodeInto} may write for this record. */
+    int maxLength() {
         int length = FIXED + CRC;
         if (kind.hasKey()) {
             for (String value : key.values()) {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                if (bytes.length > MAX_VALUE_BYTES) {
-                    throw new IllegalArgumentException("Identity value of " + key + " is " + bytes.length
-                            + " bytes long: the sync state keeps at most " + MAX_VALUE_BYTES);
-                }
-                values.add(bytes);
-                length += 2 + bytes.length;
+                length += 2 + 3 * Math.min(value.length(), MAX_VALUE_BYTES);
             }
         }
-        byte[] reasonBytes = null;
         if (kind == Kind.REJECTED) {
-            reasonBytes = truncate(reason == null ? "" : reason);
-            length += 2 + reasonBytes.length;
+            length += 2 + MAX_REASON_BYTES;
         }
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        buffer.putShort((short) length).put((byte) kind.code).putLong(identityHash).putLong(contentHash)
-                .putInt((int) epochSeconds);
-        for (byte[] value : values) {
-            buffer.putShort((short) value.length).put(value);
+        return length;
+    }
+
+    /**
+     * Appends the record's binary form to a heap buffer with room for {@link #maxLength()} bytes, checksummed with
+     * a checksum object to reuse.
+     *
+     * @return its length
+     */
+    int encodeInto(ByteBuffer buffer, CRC32C crc) {
+        int start = buffer.position();
+        buffer.position(start + 2);
+        buffer.put((byte) kind.code).putLong(identityHash).putLong(contentHash).putInt((int) epochSeconds);
+        if (kind.hasKey()) {
+            for (String value : key.values()) {
+                putText(buffer, value);
+            }
         }
-        if (reasonBytes != null) {
+        if (kind == Kind.REJECTED) {
+            byte[] reasonBytes = truncate(reason == null ? "" : reason);
             buffer.putShort((short) reasonBytes.length).put(reasonBytes);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.array(), 0, length - CRC);
+        int length = buffer.position() - start + CRC;
+        buffer.putShort(start, (short) length);
+        crc.reset();
+        crc.update(buffer.array(), buffer.arrayOffset() + start, length - CRC);
         buffer.putInt((int) crc.getValue());
-        return buffer.array();
+        return length;
+    }
+
+    /** Writes an identity value as u16 length + UTF-8, refusing one over {@link #MAX_VALUE_BYTES}. */
+    private void putText(ByteBuffer buffer, String value) {
+        if (value.length() > MAX_VALUE_BYTES) {
+            throw tooLong(value.getBytes(StandardCharsets.UTF_8).length);
+        }
+        int lengthAt = buffer.position();
+        buffer.position(lengthAt + 2);
+        int bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] rest = value.substring(i).getBytes(StandardCharsets.UTF_8);
+                if (bytes + rest.length > MAX_VALUE_BYTES) {
+                    throw tooLong(bytes + rest.length);
+                }
+                buffer.put(rest);
+                bytes += rest.length;
+                break;
+            }
+            buffer.put((byte) c);
+            bytes++;
+        }
+        buffer.putShort(lengthAt, (short) bytes);
+    }
+
+    private IllegalArgumentException tooLong(int bytes) {
+        return new IllegalArgumentException("Identity value of " + key + " is " + bytes
+                + " bytes long: the sync state keeps at most " + MAX_VALUE_BYTES);
     }
 
     private static byte[] truncate(String text) {
