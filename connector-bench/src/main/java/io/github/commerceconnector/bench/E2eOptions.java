@@ -8,7 +8,7 @@ import java.util.List;
  * The options of the end-to-end benchmark.
  *
  * @param sizes         catalog sizes of the throughput runs, ascending
- * @param runs          runs per size and contender (the median is reported)
+ * @param runs          runs per size and contender (the median is reported); 0 runs only the heap probes
  * @param warmup        products each throughput child syncs before it measures (JIT warm-up)
  * @param heap          {@code -Xmx} of the throughput and heap-probe children
  * @param resyncSize    the size whose SDK runs also re-sync (0: none)
@@ -25,7 +25,7 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
     static final String USAGE = """
             Usage: e2e.sh [options]
               --sizes 10000,100000,1000000  catalog sizes of the throughput runs
-              --runs 3                      runs per size and contender; medians are reported
+              --runs 3                      runs per size and contender; medians are reported (0: heap probes only)
               --warmup 10000                products each throughput child syncs first, unmeasured
               --heap 256m                   -Xmx of every throughput and heap-probe child
               --resync-size N               size whose SDK runs also re-sync (default: the largest; 0: none)
@@ -68,7 +68,7 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
             switch (option) {
                 case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip)
                         .map(size -> count(option, size, 1)).sorted().toList();
-                case "--runs" -> runs = count(option, value, 1);
+                case "--runs" -> runs = count(option, value, 0);
                 case "--warmup" -> warmup = count(option, value, 0);
                 case "--heap" -> heap = value;
                 case "--resync-size" -> resyncSize = count(option, value, 0);

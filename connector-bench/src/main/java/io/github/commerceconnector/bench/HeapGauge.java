@@ -24,8 +24,9 @@ import javax.management.openmbean.CompositeData;
  *       yet collected, so it mostly shows how far the collector let the heap fill);</li>
  *   <li>the <em>after-GC peak</em>: the most heap in use right after any collection the JVM ran; a young
  *       collection leaves the old generation's garbage in place, so this grows with the length of the run;</li>
- *   <li>the <em>live peak</em>: the most heap in use right after a {@link #checkpoint()}, which forces a full
- *       collection first, so it shows what the program really holds at that moment.</li>
+ *   <li>the <em>live peak</em>: the most heap in use at the end of the full collections {@link #checkpoint()}
+ *       forces, as the collector reports it (reading the heap afterwards would count what other threads allocated
+ *       in between), so it shows what the program really holds at that moment.</li>
  * </ul>
  */
 final class HeapGauge implements AutoCloseable {
@@ -36,7 +37,12 @@ final class HeapGauge implements AutoCloseable {
     private final Set<String> heapPools = pools.stream().map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
+    private static final String EXPLICIT = "System.gc()";
+    private static final long SETTLE_NANOS = 5_000_000_000L;
+
     private long afterGcBytes;
+    private long forcedAsked;
+    private long forcedSeen;
     private long liveBytes;
     private long collections;
 
@@ -63,20 +69,36 @@ final class HeapGauge implements AutoCloseable {
                 used += pool.getValue().getUsed();
             }
         }
-        afterCollection(used);
+        afterCollection(used, EXPLICIT.equals(info.getGcCause()));
     }
 
-    private synchronized void afterCollection(long used) {
+    private synchronized void afterCollection(long used, boolean forced) {
         collections++;
         afterGcBytes = Math.max(afterGcBytes, used);
+        if (forced) {
+            forcedSeen++;
+            liveBytes = Math.max(liveBytes, used);
+            notifyAll();
+        }
     }
 
-    /** Forces a full collection and records the heap left in use. */
+    /** Forces a full collection; its result counts toward the live peak. */
     void checkpoint() {
-        System.gc();
-        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         synchronized (this) {
-            liveBytes = Math.max(liveBytes, used);
+            forcedAsked++;
+        }
+        System.gc();
+    }
+
+    /**
+     * Waits (a few seconds at most) until the collector has reported every forced collection.
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    synchronized void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        while (forcedSeen < forcedAsked && System.nanoTime() < deadline) {
+            wait(100);
         }
     }
 

@@ -102,7 +102,7 @@ final class SdkScenarios {
      * fake gateway's call log is cleared before each reading so that only the SDK and the rig's constant parts
      * count.
      */
-    static Figures heap(int size) {
+    static Figures heap(int size) throws InterruptedException {
         Path state = Directories.create("bench-heap-");
         try (BenchRig rig = BenchRig.start(true, 0); HeapGauge heap = new HeapGauge();
                 CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
@@ -127,6 +127,7 @@ final class SdkScenarios {
             SyncReport report = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size), checkpoints);
             expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent() + " of "
                     + size);
+            heap.settle();
             return new Figures().put("items", size)
                     .put("livePeakMiB", heap.livePeakMiB())
                     .put("poolPeakMiB", heap.poolPeakMiB())
