@@ -84,6 +84,10 @@ public final class E2eBenchmark {
             }
             child("heap/" + size, options.heap(), "heap", "size=" + size);
         }
+        if (options.cpuSize() > 0) {
+            child("cpu/" + options.cpuSize(), options.heap(), "cpu", "size=" + options.cpuSize(),
+                    "warmup=" + options.warmup());
+        }
         if (options.fidelitySize() > 0) {
             child("fidelity", options.fidelityHeap(), "fidelity", "size=" + options.fidelitySize());
         }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param warmup        products each throughput child syncs before it measures (JIT warm-up)
  * @param heap          {@code -Xmx} of the throughput and heap-probe children
  * @param resyncSize    the size whose SDK runs also re-sync (0: none)
+ * @param cpuSize       products of the run that breaks the SDK's CPU time down by thread (0: skip)
  * @param fidelitySize  products of the full-fidelity check (0: skip)
  * @param fidelityHeap  {@code -Xmx} of the full-fidelity child (the fake gateway holds every item parsed)
  * @param guardrailSize products of the guardrail run (0: skip)
@@ -19,8 +20,8 @@ import java.util.List;
  * @param jvmArguments  extra arguments for every child JVM
  * @param help          print the usage only
  */
-record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int resyncSize, int fidelitySize,
-        String fidelityHeap, int guardrailSize, int signingMinutes, List<String> jvmArguments, boolean help) {
+record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int resyncSize, int cpuSize,
+        int fidelitySize, String fidelityHeap, int guardrailSize, int signingMinutes, List<String> jvmArguments, boolean help) {
 
     static final String USAGE = """
             Usage: e2e.sh [options]
@@ -29,6 +30,8 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
               --warmup 10000                products each throughput child syncs first, unmeasured
               --heap 256m                   -Xmx of every throughput and heap-probe child
               --resync-size N               size whose SDK runs also re-sync (default: the largest; 0: none)
+              --cpu-size N                  products of a run that breaks the SDK's CPU time down by thread
+                                            (Linux; default: the largest size; 0: skip)
               --fidelity-size 100000        products of the full-fidelity check (0: skip)
               --fidelity-heap 3g            -Xmx of the full-fidelity child
               --guardrail-size 20000        products synced under the 2 requests/s guardrail (0: skip)
@@ -49,6 +52,7 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
         int warmup = 10_000;
         String heap = "256m";
         Integer resyncSize = null;
+        Integer cpuSize = null;
         int fidelitySize = 100_000;
         String fidelityHeap = "3g";
         int guardrailSize = 20_000;
@@ -72,6 +76,7 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
                 case "--warmup" -> warmup = count(option, value, 0);
                 case "--heap" -> heap = value;
                 case "--resync-size" -> resyncSize = count(option, value, 0);
+                case "--cpu-size" -> cpuSize = count(option, value, 0);
                 case "--fidelity-size" -> fidelitySize = count(option, value, 0);
                 case "--fidelity-heap" -> fidelityHeap = value;
                 case "--guardrail-size" -> guardrailSize = count(option, value, 0);
@@ -80,8 +85,10 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
                 default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");
             }
         }
-        int resync = resyncSize != null ? resyncSize : sizes.get(sizes.size() - 1);
-        return new E2eOptions(sizes, runs, warmup, heap, resync, fidelitySize, fidelityHeap, guardrailSize,
+        int largest = sizes.get(sizes.size() - 1);
+        int resync = resyncSize != null ? resyncSize : largest;
+        int cpu = cpuSize != null ? cpuSize : largest;
+        return new E2eOptions(sizes, runs, warmup, heap, resync, cpu, fidelitySize, fidelityHeap, guardrailSize,
                 signingMinutes, jvmArguments, help);
     }
 

@@ -38,6 +38,7 @@ final class E2eReport {
         throughput();
         resync();
         heap();
+        cpuByThreads();
         fidelity();
         guardrail();
         signatures();
@@ -123,6 +124,32 @@ final class E2eReport {
                     "  %,10d products: live %6.1f MiB   after-GC %6.1f MiB   pool %6.1f MiB%n", size,
                     figures.get("livePeakMiB"), figures.get("afterGcPeakMiB"), figures.get("poolPeakMiB")));
         }
+    }
+
+    private void cpuByThreads() {
+        String key = "cpu/" + options.cpuSize();
+        Optional<Figures> run = results.first(key);
+        if (run.isEmpty() || run.get().find("threads.preparers").isEmpty()) {
+            return;
+        }
+        Figures figures = run.get();
+        double items = figures.get("items");
+        double total = figures.get("cpuSeconds");
+        out.println();
+        out.printf(Locale.ROOT, "== Where the CPU goes: SDK full sync of %,.0f products, one run, CPU of each group "
+                + "of threads ==%n", items);
+        out.printf(Locale.ROOT, "  %.1f items/s, %.1f CPU s in all, %.1f CPU µs/item%n", figures.get("itemsPerSecond"),
+                total, total * 1e6 / items);
+        double counted = 0;
+        for (String group : ThreadCpuGauge.GROUPS.keySet()) {
+            double seconds = figures.get("threads." + group);
+            counted += seconds;
+            out.printf(Locale.ROOT, "  %-14s %7.1f CPU µs/item  %5.1f%%%n", group, seconds * 1e6 / items,
+                    seconds / total * 100);
+        }
+        double rest = total - counted;
+        out.printf(Locale.ROOT, "  %-14s %7.1f CPU µs/item  %5.1f%%   (other threads, and what the sampler missed)%n",
+                "rest", rest * 1e6 / items, rest / total * 100);
     }
 
     private void fidelity() {

@@ -16,7 +16,7 @@ public final class ScenarioMain {
     /**
      * Runs a scenario.
      *
-     * @param args {@code sdk|baseline|limit|heap|fidelity|guardrail|signing} and its parameters
+     * @param args {@code sdk|baseline|limit|heap|cpu|fidelity|guardrail|signing} and its parameters
      */
     public static void main(String[] args) {
         try {
@@ -31,7 +31,7 @@ public final class ScenarioMain {
 
     static Figures run(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("Give a scenario: sdk, baseline, limit, heap, fidelity, guardrail or "
+            throw new IllegalArgumentException("Give a scenario: sdk, baseline, limit, heap, cpu, fidelity, guardrail or "
                     + "signing");
         }
         Map<String, String> parameters = new HashMap<>();
@@ -49,6 +49,7 @@ public final class ScenarioMain {
             case "baseline" -> BaselineRun.run(size, warmup);
             case "limit" -> LimitRun.run(size, warmup);
             case "heap" -> SdkScenarios.heap(size);
+            case "cpu" -> SdkScenarios.cpuByThreads(size, warmup);
             case "fidelity" -> FidelityCheck.run(size);
             case "guardrail" -> GuardrailRun.run(size);
             case "signing" -> SigningRun.run(integer(parameters, "minutes", 60),

@@ -28,7 +28,20 @@ final class SdkScenarios {
      * into another data space; with {@code resync}, then a re-sync of the unchanged catalog and one with 1%
      * changed, each by a new client on the same state directory.
      */
-    static Figures fullSync(int size, int warmup, boolean resync) {
+    static Figures fullSync(int size, int warmup, boolean resync) throws InterruptedException {
+        return fullSync(size, warmup, resync, false);
+    }
+
+    /**
+     * The full sync of {@link #fullSync(int, int, boolean)} without re-syncs, also reporting the CPU seconds of
+     * each group of threads during the sync ({@code threads.<group>}, see {@link ThreadCpuGauge}).
+     */
+    static Figures cpuByThreads(int size, int warmup) throws InterruptedException {
+        return fullSync(size, warmup, false, true);
+    }
+
+    private static Figures fullSync(int size, int warmup, boolean resync, boolean byThreads)
+            throws InterruptedException {
         Path state = Directories.create("bench-sdk-");
         Figures figures = new Figures();
         try (BenchRig rig = BenchRig.start(true, 0)) {
@@ -40,11 +53,17 @@ final class SdkScenarios {
             try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = rig.client(state.resolve("main"),
                     UNLIMITED, 0)) {
                 gateway.clearRequests();
+                ThreadCpuGauge threads = byThreads ? new ThreadCpuGauge() : null;
                 CpuClock cpu = new CpuClock();
                 long start = System.nanoTime();
                 full = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
                 nanos = System.nanoTime() - start;
                 figures.put("cpuSeconds", cpu.seconds());
+                if (threads != null && threads.available()) {
+                    figures.putAll("threads.", threads.stop());
+                } else if (threads != null) {
+                    threads.close();
+                }
                 figures.put("poolPeakMiB", heap.poolPeakMiB()).put("afterGcPeakMiB", heap.afterGcPeakMiB());
             }
             expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent() + " of " + size

@@ -41,6 +41,15 @@ class E2eBenchmarkSmokeTest {
         assertEquals(20, sdk.get("changedSent"), "1% of 2,000 changed");
         assertEquals(20, results.first("baseline/2000").orElseThrow().get("signatures"), "a JWT per request");
         assertTrue(results.first("heap/2000").orElseThrow().get("livePeakMiB") > 0);
+        if (new ThreadCpuGauge().available()) {
+            Figures cpu = results.first("cpu/2000").orElseThrow();
+            double byGroups = 0;
+            for (String group : ThreadCpuGauge.GROUPS.keySet()) {
+                byGroups += cpu.get("threads." + group);
+            }
+            assertTrue(cpu.get("threads.preparers") + cpu.get("threads.senders") > 0, "the SDK's threads used CPU");
+            assertTrue(byGroups <= cpu.get("cpuSeconds") * 1.1 + 0.05, "the groups cannot use more than the process");
+        }
         Figures fidelity = results.first("fidelity").orElseThrow();
         assertEquals(1, fidelity.get("exact"));
         assertEquals(1, fidelity.get("changedExact"));
