@@ -25,9 +25,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The quickstart: the whole connector flow in one run. Keys, key check, projects, data spaces, the
@@ -39,6 +41,9 @@ import java.util.Optional;
  * <p>Exit code 0 on success, 1 on a failure, 2 on bad options; failures print one clear message.
  */
 public final class Quickstart {
+    /** The name prefix of the temporary state directory used when no {@code --state-dir} is given. */
+    static final String TEMPORARY_STATE_PREFIX = "connector-quickstart-";
+
     private final QuickstartOptions options;
     private final PrintStream out;
     private final boolean terminal;
@@ -84,8 +89,28 @@ public final class Quickstart {
     }
 
     private void run() throws IOException {
-        Path stateDirectory = options.stateDirectory() != null ? options.stateDirectory()
-                : Files.createTempDirectory("connector-quickstart-");
+        if (options.stateDirectory() != null) {
+            run(options.stateDirectory());
+            return;
+        }
+        Path stateDirectory = Files.createTempDirectory(TEMPORARY_STATE_PREFIX);
+        try {
+            run(stateDirectory);
+        } finally {
+            deleteTree(stateDirectory);
+        }
+    }
+
+    /** Deletes a state directory the quickstart made for itself (its keys and sync state are of no further use). */
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private void run(Path stateDirectory) throws IOException {
         if (options.endpoint() == null) {
             try (FakeGateway gateway = FakeGateway.builder().environment(options.environment()).start()) {
                 step("Started the fake gateway at " + gateway.baseUri() + " (in-process, 127.0.0.1)");

@@ -39,7 +39,7 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
             "  --private-key-file FILE     the environment's PEM private key",
             "  --installation KIND         production | non-production (default: non-production)",
             "  --state-dir DIR             where the selection and sync state are kept",
-            "                              (default: a new temporary directory)",
+            "                              (default: a new temporary directory, deleted at the end)",
             "  --products N                how many products to generate (default: 1000)",
             "  --project NAME              the SaaS project to use, created if missing",
             "                              (default: Quickstart store)",

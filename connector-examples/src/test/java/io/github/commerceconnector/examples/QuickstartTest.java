@@ -8,11 +8,16 @@ import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +80,30 @@ class QuickstartTest {
             assertEquals(1, code);
             assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("quickstart failed: "),
                     err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void deletesTheTemporaryStateDirectoryItMadeEvenWhenItFails(@TempDir Path state) throws Exception {
+        Set<Path> before = temporaryStateDirectories();
+        try (FakeGateway gateway = FakeGateway.builder().environment(Environment.SANDBOX).start()) {
+            ServiceCredentials unregistered = TestKeys.credentials(Environment.SANDBOX);
+            Path keyFile = Files.writeString(state.resolve("private.pem"), unregistered.privateKey().reveal());
+
+            assertEquals(1, run("--endpoint", gateway.baseUri().toString(), "--api-key",
+                    unregistered.apiKey().value(), "--private-key-file", keyFile.toString()));
+        }
+        assertEquals(0, run("--products", "50"), () -> output() + err.toString(StandardCharsets.UTF_8));
+
+        Set<Path> left = temporaryStateDirectories();
+        left.removeAll(before);
+        assertEquals(Set.of(), left, "temporary state directories left behind");
+    }
+
+    private static Set<Path> temporaryStateDirectories() throws IOException {
+        try (Stream<Path> paths = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return paths.filter(path -> path.getFileName().toString().startsWith(Quickstart.TEMPORARY_STATE_PREFIX))
+                    .collect(Collectors.toCollection(HashSet::new));
         }
     }
 
