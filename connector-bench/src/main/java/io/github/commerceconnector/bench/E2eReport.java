@@ -138,7 +138,7 @@ final class E2eReport {
         out.println();
         out.printf(Locale.ROOT, "== Where the CPU goes: SDK full sync of %,.0f products, one run, CPU of each group "
                 + "of threads ==%n", items);
-        out.printf(Locale.ROOT, "  %.1f items/s, %.1f CPU s in all, %.1f CPU µs/item%n", figures.get("itemsPerSecond"),
+        out.printf(Locale.ROOT, "  %,.0f items/s, %.1f CPU s in all, %.1f CPU µs/item%n", figures.get("itemsPerSecond"),
                 total, total * 1e6 / items);
         double counted = 0;
         for (String group : ThreadCpuGauge.GROUPS.keySet()) {
