@@ -15,7 +15,8 @@ import java.util.Map;
  * in {@code /proc/self/task}, which, unlike {@code ThreadMXBean}, also sees the JIT compiler and the collector.
  * A sampler reads every thread five times a second and keeps each one's last reading: a thread that ends keeps
  * what it used up to its last reading, and one that lives less than a fifth of a second may be missed (the
- * report shows what no group accounts for). Groups are told by thread name. Where there is no
+ * report shows what no group accounts for). Groups are told by thread name, read again at every sample: a new
+ * thread bears its parent's name until it has named itself. Where there is no
  * {@code /proc} (not Linux), {@link #available()} is false and nothing is measured.
  */
 final class ThreadCpuGauge implements AutoCloseable {
@@ -122,21 +123,13 @@ final class ThreadCpuGauge implements AutoCloseable {
                 try {
                     String stat = Files.readString(task.resolve("stat"), StandardCharsets.ISO_8859_1);
                     into.put(id, ticks(stat));
-                    names.computeIfAbsent(id, unknown -> name(task));
+                    names.put(id, Files.readString(task.resolve("comm"), StandardCharsets.ISO_8859_1).strip());
                 } catch (IOException ended) {
                     // The thread ended between the listing and the read: its last sample stands.
                 }
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list " + TASKS, e);
-        }
-    }
-
-    private static String name(Path task) {
-        try {
-            return Files.readString(task.resolve("comm"), StandardCharsets.ISO_8859_1).strip();
-        } catch (IOException ended) {
-            return "?";
         }
     }
 
