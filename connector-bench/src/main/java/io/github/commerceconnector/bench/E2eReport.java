@@ -150,6 +150,9 @@ final class E2eReport {
         double rest = total - counted;
         out.printf(Locale.ROOT, "  %-14s %7.1f CPU µs/item  %5.1f%%   (other threads, and what the sampler missed)%n",
                 "rest", rest * 1e6 / items, rest / total * 100);
+        figures.find("jitCompileSecondsInJvm").ifPresent(seconds -> out.printf(Locale.ROOT,
+                "  the JIT compilers' own count: %.1f s spent compiling since the JVM started (warm-up included)%n",
+                seconds));
     }
 
     private void fidelity() {

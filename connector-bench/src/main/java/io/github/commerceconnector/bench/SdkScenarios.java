@@ -8,6 +8,7 @@ import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.examples.CatalogGenerator;
 import io.github.commerceconnector.testkit.FakeGateway;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
@@ -63,6 +64,10 @@ final class SdkScenarios {
                     figures.putAll("threads.", threads.stop());
                 } else if (threads != null) {
                     threads.close();
+                }
+                if (byThreads) {
+                    figures.put("jitCompileSecondsInJvm", ManagementFactory.getCompilationMXBean()
+                            .getTotalCompilationTime() / 1e3);
                 }
                 figures.put("poolPeakMiB", heap.poolPeakMiB()).put("afterGcPeakMiB", heap.afterGcPeakMiB());
             }
