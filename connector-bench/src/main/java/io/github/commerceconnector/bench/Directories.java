@@ -8,14 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Temporary state directories of the scenarios. */
-final class Directories {
+/** Temporary state directories of the scenarios and benchmarks. */
+public final class Directories {
 
     private Directories() {
     }
 
     /** A new temporary directory. */
-    static Path create(String prefix) {
+    public static Path create(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class Directories {
     }
 
     /** Deletes a directory and everything under it. */
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         List<Path> paths;
         try (Stream<Path> walk = Files.walk(root)) {
             paths = walk.sorted(Comparator.reverseOrder()).toList();

@@ -6,18 +6,15 @@ import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.core.catalog.FileSyncStateStore;
+import io.github.commerceconnector.bench.Directories;
 import io.github.commerceconnector.core.internal.catalog.ItemHasher;
 import io.github.commerceconnector.examples.CatalogGenerator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,8 +53,8 @@ public class StateStoreBenchmark {
 
     /** Records the catalog. */
     @Setup
-    public void setUp() throws IOException {
-        directory = Files.createTempDirectory("bench-state-");
+    public void setUp() {
+        directory = Directories.create("bench-state-");
         state = new FileSyncStateStore(directory).open("data-space", Feed.PRODUCTS);
         ItemHasher hasher = new ItemHasher();
         identities = new long[items];
@@ -78,13 +75,9 @@ public class StateStoreBenchmark {
 
     /** Closes the state and deletes its files. */
     @TearDown
-    public void tearDown() throws IOException {
+    public void tearDown() {
         state.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        Directories.deleteTree(directory);
     }
 
     /** Looks a random held item up. */

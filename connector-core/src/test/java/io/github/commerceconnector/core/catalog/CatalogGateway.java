@@ -12,6 +12,7 @@ import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.http.Timeouts;
+import io.github.commerceconnector.core.testsupport.LazyItems;
 import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeGateway;
@@ -24,10 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
 /**
@@ -127,22 +126,7 @@ final class CatalogGateway implements AutoCloseable {
 
     /** A catalog of {@code count} items made on the fly: it is never held in memory as a whole. */
     static Iterable<FeedItem> generated(int count, IntFunction<FeedItem> item) {
-        return () -> new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public FeedItem next() {
-                if (next >= count) {
-                    throw new NoSuchElementException();
-                }
-                return item.apply(next++);
-            }
-        };
+        return LazyItems.of(count, item);
     }
 
     @Override

@@ -2,10 +2,9 @@ package io.github.commerceconnector.core.reliability;
 
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.core.testsupport.LazyItems;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /** The catalog of the crash tests: products made on the fly, the same in the parent and in every child JVM. */
 final class CrashCatalog {
@@ -33,21 +32,6 @@ final class CrashCatalog {
 
     /** {@code count} products, made as they are read. */
     static Iterable<FeedItem> items(int count) {
-        return () -> new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public FeedItem next() {
-                if (next >= count) {
-                    throw new NoSuchElementException();
-                }
-                return item(next++);
-            }
-        };
+        return LazyItems.of(count, CrashCatalog::item);
     }
 }
