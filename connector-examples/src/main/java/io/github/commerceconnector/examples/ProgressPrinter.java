@@ -1,8 +1,11 @@
 package io.github.commerceconnector.examples;
 
+import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
+import io.github.commerceconnector.api.catalog.SyncWait;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -38,6 +41,26 @@ final class ProgressPrinter implements SyncListener {
             out.println(line);
             lastPlainLine = System.nanoTime();
         }
+    }
+
+    @Override
+    public void waiting(SyncWait wait) {
+        done();
+        String why = switch (wait.reason()) {
+            case THROTTLED -> "the gateway throttled the sync (429)";
+            case ENDPOINT_FAILING -> "the gateway is failing requests";
+            case BREAKER_OPEN -> "the circuit breaker is open after repeated failures";
+        };
+        out.println(String.format(Locale.ROOT, "      waiting: %s; next request in about %.1f s (gives up after "
+                + "%d s more of failures)", why, wait.expectedWait().toMillis() / 1000.0,
+                wait.patienceLeft().toSeconds()));
+    }
+
+    @Override
+    public void resumed(Feed feed, Duration waited) {
+        done();
+        out.println(String.format(Locale.ROOT, "      resumed: the gateway answers again after %.1f s; going on "
+                + "at full pace", waited.toMillis() / 1000.0));
     }
 
     /** Ends the in-place line, if one was written. */

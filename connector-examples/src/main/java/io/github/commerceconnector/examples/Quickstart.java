@@ -112,12 +112,16 @@ public final class Quickstart {
 
     private void run(Path stateDirectory) throws IOException {
         if (options.endpoint() == null) {
-            try (FakeGateway gateway = FakeGateway.builder().environment(options.environment()).start()) {
-                step("Started the fake gateway at " + gateway.baseUri() + " (in-process, 127.0.0.1)");
+            FakeGatewayOptions behaviour = options.fakeGateway();
+            try (FakeGateway gateway = behaviour.applyTo(FakeGateway.builder().environment(options.environment())
+                    .feedChaos(behaviour.chaos())).start()) {
+                step("Started the fake gateway at " + gateway.baseUri() + " (in-process, 127.0.0.1)"
+                        + (behaviour.customized() ? describe(behaviour) : ""));
                 ServiceCredentials credentials = TestKeys.credentialsFor(gateway);
                 step("Generated an RSA-2048 key pair; API key " + credentials.apiKey()
                         + " registered with the fake gateway");
-                flow(gateway.baseUri(), credentials, stateDirectory);
+                SaasIdentity target = flow(gateway.baseUri(), credentials, stateDirectory);
+                checkWhatTheGatewayHolds(gateway, target);
             }
         } else {
             ServiceCredentials credentials = ServiceCredentials.of(options.environment(), options.apiKey(),
@@ -127,7 +131,33 @@ public final class Quickstart {
         }
     }
 
-    private void flow(URI endpoint, ServiceCredentials credentials, Path stateDirectory) {
+    private static String describe(FakeGatewayOptions behaviour) {
+        String rate = behaviour.rate() == 0 ? "no limit of"
+                : String.format(Locale.ROOT, "at most %.1f", behaviour.rate());
+        String retryAfter = behaviour.retryAfter() == null ? ""
+                : " (429 with Retry-After: " + behaviour.retryAfter().toSeconds() + ")";
+        return String.format(Locale.ROOT, "%n      %s requests/s per data space%s, %s", rate, retryAfter,
+                behaviour.chaos());
+    }
+
+    /** What the fake gateway saw: it must hold exactly the catalog, and no request came inside a Retry-After. */
+    private void checkWhatTheGatewayHolds(FakeGateway gateway, SaasIdentity target) {
+        int held = gateway.services().items(target.dataSpaceId(), Feed.PRODUCTS).size();
+        long feedRequests = gateway.requests().stream().filter(request -> request.path().startsWith("feeds/"))
+                .count();
+        long throttled = gateway.requests().stream().filter(request -> request.path().startsWith("feeds/")
+                && request.status() == 429).count();
+        long inside = gateway.requestsInsideRetryAfter();
+        step(String.format(Locale.ROOT, "The fake gateway holds %,d products; it received %,d feed requests, "
+                + "answered %,d with 429, and %,d arrived inside a Retry-After window", held, feedRequests, throttled,
+                inside));
+        if (held != options.products() || inside != 0) {
+            throw new IllegalStateException("the fake gateway holds " + held + " products for a catalog of "
+                    + options.products() + ", and " + inside + " requests arrived inside a Retry-After window");
+        }
+    }
+
+    private SaasIdentity flow(URI endpoint, ServiceCredentials credentials, Path stateDirectory) {
         CredentialStore store = CredentialStores.inMemory();
         store.put(credentials);
         Environment environment = options.environment();
@@ -187,6 +217,7 @@ public final class Quickstart {
                         feed.name(), status.accepted(), status.rejected(), status.retryable()));
             }
             printSummary();
+            return identity;
         }
     }
 

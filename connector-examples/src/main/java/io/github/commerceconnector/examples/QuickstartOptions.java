@@ -20,9 +20,11 @@ import java.nio.file.Path;
  * @param products       how many products to generate
  * @param projectName    the SaaS project to use or create
  * @param help           whether {@code --help} was given
+ * @param fakeGateway    how the in-process fake gateway behaves (without {@code --endpoint})
  */
 record QuickstartOptions(URI endpoint, Environment environment, String apiKey, Path privateKeyFile,
-        Installation installation, Path stateDirectory, int products, String projectName, boolean help) {
+        Installation installation, Path stateDirectory, int products, String projectName, boolean help,
+        FakeGatewayOptions fakeGateway) {
 
     static final String USAGE = String.join("\n",
             "Usage: quickstart [options]",
@@ -43,7 +45,17 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
             "  --products N                how many products to generate (default: 1000)",
             "  --project NAME              the SaaS project to use, created if missing",
             "                              (default: Quickstart store)",
-            "  --help                      print this help");
+            "  --help                      print this help",
+            "",
+            "The in-process fake gateway (without --endpoint) can behave like a flaky production gateway:",
+            "  --gateway-rate R            feed requests per second per data space, 429 above (default: 2)",
+            "  --gateway-retry-after S     the Retry-After of its 429, in seconds (default: until allowed)",
+            "  --gateway-fail-every N[:S]  answer every Nth feed request with status S (default 503); repeatable",
+            "  --gateway-reset-every N     apply every Nth feed request, then reset its connection; repeatable",
+            "  --gateway-fail-share P[:S]  answer a share P (0 to 1) of feed requests with S, at random",
+            "  --gateway-reset-share P     apply a share P of feed requests, then reset, at random",
+            "  --gateway-seed N            the seed of the random faults (default: 1)",
+            "e.g. --gateway-fail-every 3 --gateway-reset-every 5, or --gateway-retry-after 2 --gateway-fail-every 7");
 
     /**
      * Parses the arguments.
@@ -60,6 +72,7 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
         int products = 1000;
         String projectName = "Quickstart store";
         boolean help = false;
+        FakeGatewayOptions.Parser fakeGateway = new FakeGatewayOptions.Parser();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -74,6 +87,10 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
                 throw new ConfigurationException("Option " + option + " needs a value, see --help");
             }
             String value = args[++i];
+            if (FakeGatewayOptions.Parser.handles(option)) {
+                fakeGateway.take(option, value);
+                continue;
+            }
             switch (option) {
                 case "--endpoint" -> endpoint = endpoint(value);
                 case "--environment" -> environment = Environment.fromName(value);
@@ -94,8 +111,13 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
             throw new ConfigurationException("--api-key and --private-key-file are used with --endpoint only; "
                     + "without --endpoint the quickstart generates a key pair for its fake gateway");
         }
+        FakeGatewayOptions gateway = fakeGateway.result();
+        if (endpoint != null && gateway.customized()) {
+            throw new ConfigurationException("--gateway-... options shape the in-process fake gateway; with --endpoint "
+                    + "there is none: leave them out");
+        }
         return new QuickstartOptions(endpoint, environment, apiKey, privateKeyFile, installation, stateDirectory,
-                products, projectName, help);
+                products, projectName, help, gateway);
     }
 
     private static URI endpoint(String value) {

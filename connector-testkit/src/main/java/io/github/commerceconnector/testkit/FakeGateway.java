@@ -49,8 +49,10 @@ import java.util.Optional;
  *       and an {@code x-request-id} header on every reply.</li>
  * </ul>
  * {@link #failures()} injects statuses, throttling, timeouts and network faults (reset, slow body,
- * drop after the request, empty reply, garbage, malformed chunk); {@link #requests()} records what arrived, bodies
- * decoded. In {@linkplain Builder#sink sink mode} feed requests are authenticated, read and answered
+ * drop after the request, empty reply, garbage, malformed chunk); {@link Builder#feedChaos} adds a deterministic
+ * mix of failures to feed requests, as a flaky production gateway answers; {@link #requests()} records what
+ * arrived, bodies decoded, each marked when it arrived inside a running {@code Retry-After} window
+ * ({@link #requestsInsideRetryAfter()} counts them). In {@linkplain Builder#sink sink mode} feed requests are authenticated, read and answered
  * {@code 200} without being parsed, stored or logged (for benchmarks).
  *
  * <p>Starts in milliseconds; {@link #close()} stops every thread it started. Not supported: TLS,
@@ -73,7 +75,8 @@ public final class FakeGateway implements AutoCloseable {
             services.itemLimit(builder.itemLimit);
         }
         this.settings = new GatewaySettings(builder.rateLimit, builder.sink, builder.hangLimit,
-                builder.slowBodyDuration, builder.clockSkew, builder.requestLogLimit, builder.maxBodyBytes);
+                builder.slowBodyDuration, builder.clockSkew, builder.requestLogLimit, builder.maxBodyBytes,
+                builder.retryAfter, builder.feedChaos);
         this.requestLog = new RequestLog(builder.requestLogLimit);
         this.dispatcher = new GatewayDispatcher(services.runtime(), settings, requestLog);
         this.server = GatewayServer.start(builder.address, builder.port, dispatcher, settings);
@@ -148,6 +151,19 @@ public final class FakeGateway implements AutoCloseable {
         return requestLog.bytesReceived();
     }
 
+    /**
+     * Feed requests that arrived while a {@code Retry-After} window of their data space ran (see
+     * {@link RecordedRequest#insideRetryAfterWindow()}), since start or the last reset, kept in the log or not.
+     */
+    public long requestsInsideRetryAfter() {
+        return dispatcher.requestsInsideRetryAfter();
+    }
+
+    /** The faults added to feed requests. */
+    public FeedChaos feedChaos() {
+        return settings.feedChaos();
+    }
+
     /** Forgets the request log and zeroes the counters. */
     public void clearRequests() {
         requestLog.clear();
@@ -164,8 +180,8 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     /**
-     * Resets the account ({@link FakeCommerceServices#reset()}), the request log, the counters and the
-     * rate limit; keeps serving on the same port.
+     * Resets the account ({@link FakeCommerceServices#reset()}), the request log, the counters, the
+     * rate limit, the {@code Retry-After} windows and the feed chaos' count; keeps serving on the same port.
      */
     public void reset() {
         services.reset();
@@ -205,6 +221,8 @@ public final class FakeGateway implements AutoCloseable {
         private Duration clockSkew = Duration.ZERO;
         private int requestLogLimit = 10_000;
         private int maxBodyBytes = 64 * 1024 * 1024;
+        private Duration retryAfter;
+        private FeedChaos feedChaos = FeedChaos.none();
 
         private Builder() {
         }
@@ -262,6 +280,25 @@ public final class FakeGateway implements AutoCloseable {
                         + "number of requests per second, or 0 for no limit");
             }
             this.rateLimit = requestsPerSecond;
+            return this;
+        }
+
+        /**
+         * The rate limit, answering {@code 429} with this {@code Retry-After} (whole seconds, at least 1) instead
+         * of the time until a request would be allowed.
+         */
+        public Builder rateLimit(double requestsPerSecond, Duration retryAfterValue) {
+            rateLimit(requestsPerSecond);
+            this.retryAfter = positive(retryAfterValue, "retryAfter");
+            return this;
+        }
+
+        /**
+         * Faults added to the feed requests that pass the rate limit, as a flaky gateway answers (see
+         * {@link FeedChaos}); default none.
+         */
+        public Builder feedChaos(FeedChaos value) {
+            this.feedChaos = Objects.requireNonNull(value, "feedChaos");
             return this;
         }
 

@@ -17,6 +17,11 @@ public enum NetworkFault {
      * ambiguous outcome after which a create must be checked before it is repeated.
      */
     DROP_AFTER_REQUEST,
+    /**
+     * The request is read <em>and applied</em>, then the connection is reset (TCP RST) without a reply: what a
+     * flaky gateway does when it fails between its work and its answer.
+     */
+    RESET_AFTER_APPLYING,
     /** The connection is closed without a single reply byte; the request is not applied. */
     EMPTY_REPLY,
     /** Bytes that are not HTTP are written, then the connection is closed; the request is not applied. */

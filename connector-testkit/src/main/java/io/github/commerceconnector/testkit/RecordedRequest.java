@@ -33,6 +33,7 @@ public final class RecordedRequest {
     private final int status;
     private final NetworkFault fault;
     private final String requestId;
+    private final boolean insideRetryAfterWindow;
 
     /**
      * Records a request; the fake gateway calls this.
@@ -50,6 +51,27 @@ public final class RecordedRequest {
      */
     public RecordedRequest(Instant at, String method, String path, String query, Map<String, List<String>> headers,
             byte[] wireBody, byte[] decodedBody, int status, NetworkFault fault, String requestId) {
+        this(at, method, path, query, headers, wireBody, decodedBody, status, fault, requestId, false);
+    }
+
+    /**
+     * Records a request; the fake gateway calls this.
+     *
+     * @param at                     when it arrived, by the account clock
+     * @param method                 the HTTP method
+     * @param path                   the path without the leading {@code /} and the query
+     * @param query                  the raw query, or {@code null}
+     * @param headers                the headers, names in any case
+     * @param wireBody               the body as received (compressed when {@code Content-Encoding: gzip})
+     * @param decodedBody            the body after content decoding, or {@code null} when it was not decoded
+     * @param status                 the status answered, or {@code -1} when no status was answered
+     * @param fault                  the network fault produced instead of (or after) a reply, or {@code null}
+     * @param requestId              the {@code x-request-id} answered, or {@code null}
+     * @param insideRetryAfterWindow whether it arrived while a {@code Retry-After} window of its data space ran
+     */
+    public RecordedRequest(Instant at, String method, String path, String query, Map<String, List<String>> headers,
+            byte[] wireBody, byte[] decodedBody, int status, NetworkFault fault, String requestId,
+            boolean insideRetryAfterWindow) {
         this.at = Objects.requireNonNull(at, "at");
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
@@ -62,6 +84,16 @@ public final class RecordedRequest {
         this.status = status;
         this.fault = fault;
         this.requestId = requestId;
+        this.insideRetryAfterWindow = insideRetryAfterWindow;
+    }
+
+    /**
+     * Whether this feed request arrived while a {@code Retry-After} window of its data space ran: more than 100 ms
+     * after the gateway sent a {@code 429} and before that {@code 429}'s {@code Retry-After} ran out. A client
+     * that honours {@code Retry-After} never sends one.
+     */
+    public boolean insideRetryAfterWindow() {
+        return insideRetryAfterWindow;
     }
 
     /** When it arrived, by the account clock. */

@@ -26,11 +26,12 @@ import java.util.zip.Deflater;
  *                               0 switches limiting off (benchmarks). Default 2
  * @param adaptiveRateLimit      whether the limit backs off on {@code 429} / {@code Retry-After} and climbs back
  *                               as requests succeed. Default on
- * @param throttledAttempts      how often one batch is sent again, paced by the rate limiter, after the
- *                               transport's own retries ended in {@code 429}, before its items are left
- *                               retryable. Default 3
- * @param maxConsecutiveFailures how many batches in a row may end retryable before the call stops reading its
- *                               input (the gateway is down; nothing is lost). Default 10
+ * @param syncDeadline           how long a catalog call keeps trying while the gateway fails it continuously
+ *                               (throttled, {@code 5xx}, resets, an open circuit breaker) without a single success:
+ *                               until then it waits and probes, and goes on at full pace once the gateway answers
+ *                               again; past it the call ends with a {@code SyncDeadlineExceededException}, every
+ *                               unconfirmed item kept retryable. {@link Duration#ZERO} gives up at the first batch
+ *                               that failed after the transport's retries. Default 15 minutes
  * @param splitRejectedBatches   whether a batch refused as a whole ({@code 400}) is split in halves to find the
  *                               bad items, so one bad item does not take the others down. Default on
  * @param maxStringBytes         the longest string value of an item, in UTF-8 bytes. Default 64 KiB
@@ -43,14 +44,18 @@ import java.util.zip.Deflater;
  *                               SDK's name and version
  */
 public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip, int gzipLevel, int maxInFlight,
-        double requestsPerSecond, boolean adaptiveRateLimit, int throttledAttempts, int maxConsecutiveFailures,
-        boolean splitRejectedBatches, int maxStringBytes, int maxDepth, Duration progressInterval,
+        double requestsPerSecond, boolean adaptiveRateLimit, Duration syncDeadline, boolean splitRejectedBatches,
+        int maxStringBytes, int maxDepth, Duration progressInterval,
         String commerceVersion, String exporterVersion) {
 
     /** Default largest uncompressed request body: 1 MiB. */
     public static final int DEFAULT_MAX_BATCH_BYTES = 1 << 20;
     /** Default longest string value: 64 KiB. */
     public static final int DEFAULT_MAX_STRING_BYTES = 64 * 1024;
+    /** Default patience of a catalog call with a gateway that fails it continuously: 15 minutes. */
+    public static final Duration DEFAULT_SYNC_DEADLINE = Duration.ofMinutes(15);
+    /** The longest sync deadline accepted. */
+    public static final Duration MAX_SYNC_DEADLINE = Duration.ofDays(7);
     /** Default client-side rate limit per data space. */
     public static final double DEFAULT_REQUESTS_PER_SECOND = 2.0;
 
@@ -68,8 +73,10 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
         check(maxInFlight >= 1 && maxInFlight <= 64, "maxInFlight", maxInFlight, "1 to 64");
         check(requestsPerSecond >= 0 && requestsPerSecond <= 10_000 && Double.isFinite(requestsPerSecond),
                 "requestsPerSecond", requestsPerSecond, "0 (off) to 10000");
-        check(throttledAttempts >= 0 && throttledAttempts <= 100, "throttledAttempts", throttledAttempts, "0 to 100");
-        check(maxConsecutiveFailures >= 1, "maxConsecutiveFailures", maxConsecutiveFailures, "1 or more");
+        if (syncDeadline == null || syncDeadline.isNegative() || syncDeadline.compareTo(MAX_SYNC_DEADLINE) > 0) {
+            throw new ConfigurationException("syncDeadline is " + syncDeadline + ": give zero (give up at the first "
+                    + "failed batch) to " + MAX_SYNC_DEADLINE.toDays() + " days");
+        }
         check(maxStringBytes >= 16 && maxStringBytes <= maxBatchBytes, "maxStringBytes", maxStringBytes,
                 "16 to maxBatchBytes");
         check(maxDepth >= 2 && maxDepth <= 256, "maxDepth", maxDepth, "2 to 256");
@@ -89,7 +96,7 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
     /** The defaults described on each setting. */
     public static CatalogSyncSettings defaults() {
         return new CatalogSyncSettings(0, DEFAULT_MAX_BATCH_BYTES, true, Deflater.BEST_SPEED, 2,
-                DEFAULT_REQUESTS_PER_SECOND, true, 3, 10, true, DEFAULT_MAX_STRING_BYTES, 16,
+                DEFAULT_REQUESTS_PER_SECOND, true, DEFAULT_SYNC_DEADLINE, true, DEFAULT_MAX_STRING_BYTES, 16,
                 Duration.ofSeconds(2), "2.4", productToken());
     }
 
@@ -107,77 +114,77 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
     /** A copy with another batch size (0 for each feed's default). */
     public CatalogSyncSettings withBatchSize(int value) {
         return new CatalogSyncSettings(value, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
                 maxDepth, progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with another largest body size. */
     public CatalogSyncSettings withMaxBatchBytes(int value) {
         return new CatalogSyncSettings(batchSize, value, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches,
                 Math.min(maxStringBytes, value), maxDepth, progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with compression on or off, at a level. */
     public CatalogSyncSettings withGzip(boolean on, int level) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, on, level, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
                 maxDepth, progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with another number of requests in flight. */
     public CatalogSyncSettings withMaxInFlight(int value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, value, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
                 maxDepth, progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with another rate limit (0 switches it off). */
     public CatalogSyncSettings withRequestsPerSecond(double value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, value,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
                 maxDepth, progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with adaptive limiting on or off. */
     public CatalogSyncSettings withAdaptiveRateLimit(boolean value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                value, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes, maxDepth,
+                value, syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth,
                 progressInterval, commerceVersion, exporterVersion);
     }
 
-    /** A copy with other limits on throttled re-sends and failures in a row. */
-    public CatalogSyncSettings withFailureLimits(int throttled, int consecutiveFailures) {
+    /** A copy with another sync deadline (zero gives up at the first failed batch). */
+    public CatalogSyncSettings withSyncDeadline(Duration value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttled, consecutiveFailures, splitRejectedBatches, maxStringBytes, maxDepth,
-                progressInterval, commerceVersion, exporterVersion);
+                adaptiveRateLimit, value, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval,
+                commerceVersion, exporterVersion);
     }
 
     /** A copy with splitting of wholly refused batches on or off. */
     public CatalogSyncSettings withSplitRejectedBatches(boolean value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, value, maxStringBytes, maxDepth,
+                adaptiveRateLimit, syncDeadline, value, maxStringBytes, maxDepth,
                 progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with other item validation limits. */
     public CatalogSyncSettings withItemLimits(int stringBytes, int depth) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, stringBytes, depth,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, stringBytes, depth,
                 progressInterval, commerceVersion, exporterVersion);
     }
 
     /** A copy with another progress interval. */
     public CatalogSyncSettings withProgressInterval(Duration value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
                 maxDepth, value, commerceVersion, exporterVersion);
     }
 
     /** A copy with other {@code service-connector-metadata} versions. */
     public CatalogSyncSettings withMetadata(String commerce, String exporter) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
-                adaptiveRateLimit, throttledAttempts, maxConsecutiveFailures, splitRejectedBatches, maxStringBytes,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
                 maxDepth, progressInterval, commerce, exporter);
     }
 }

@@ -17,12 +17,14 @@ import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
-import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.core.CommerceServicesClient;
+import io.github.commerceconnector.core.testsupport.WaitRecorder;
 import io.github.commerceconnector.testkit.Fault;
 import io.github.commerceconnector.testkit.RecordedRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -208,36 +210,50 @@ class CatalogSyncTest {
     }
 
     @Test
-    void retryableFailuresAreKeptAndRetryFailedSendsThem() {
+    void aBatchThatFailedAllItsAttemptsIsSentAgainAndTheSyncCompletes() {
         try (CommerceServicesClient oneAtATime = fake.client(stateDirectory,
                 CatalogSyncSettings.defaults().withMaxInFlight(1))) {
             fake.account.failures().when(call -> call.path().startsWith("feeds/")).times(4).respond(Fault.status(503));
-            SyncReport report = oneAtATime.catalog().sync(Feed.PRODUCTS, generated(500, n -> product(n, 1)));
-            assertEquals(500, report.processed());
-            assertEquals(100, report.retryable(), "the first batch failed all 4 attempts");
-            assertEquals(400, report.sent());
-            assertFalse(report.isComplete());
-            assertEquals(100, oneAtATime.catalog().status(Feed.PRODUCTS).retryable());
-
-            SyncReport retried = oneAtATime.catalog().retryFailed(Feed.PRODUCTS);
-            assertEquals(100, retried.processed());
-            assertEquals(100, retried.sent());
-            assertEquals(0, oneAtATime.catalog().status(Feed.PRODUCTS).retryable());
+            WaitRecorder waits = new WaitRecorder();
+            SyncReport report = oneAtATime.catalog().sync(Feed.PRODUCTS, generated(500, n -> product(n, 1)), waits);
+            assertEquals(500, report.sent());
+            assertTrue(report.isComplete(), report.toString());
+            assertEquals(List.of("ENDPOINT_FAILING", "RESUMED"), waits.events());
             assertGatewayHoldsExactly(500, 1);
-            assertEquals(0, oneAtATime.catalog().retryFailed(Feed.PRODUCTS).processed());
         }
     }
 
     @Test
-    void aGatewayDownStopsTheCallAfterFailuresInARowAndTheNextRunLosesNothing() {
+    void retryableFailuresAreKeptWhenTheSyncDeadlineEndsTheCallAndRetryFailedSendsThem() {
+        try (CommerceServicesClient impatient = fake.client(stateDirectory,
+                CatalogSyncSettings.defaults().withMaxInFlight(1).withSyncDeadline(Duration.ZERO))) {
+            fake.account.failures().when(call -> call.path().startsWith("feeds/")).times(4).respond(Fault.status(503));
+            SyncDeadlineExceededException ended = assertThrows(SyncDeadlineExceededException.class,
+                    () -> impatient.catalog().sync(Feed.PRODUCTS, generated(500, n -> product(n, 1))));
+            assertEquals(100, ended.report().retryable(), "the first batch failed all 4 attempts");
+            assertFalse(ended.report().isComplete());
+            assertEquals(100, impatient.catalog().status(Feed.PRODUCTS).retryable());
+
+            SyncReport retried = impatient.catalog().retryFailed(Feed.PRODUCTS);
+            assertEquals(100, retried.processed());
+            assertEquals(100, retried.sent());
+            assertEquals(0, impatient.catalog().status(Feed.PRODUCTS).retryable());
+            assertEquals(0, impatient.catalog().retryFailed(Feed.PRODUCTS).processed());
+            assertEquals(400, impatient.catalog().sync(Feed.PRODUCTS, generated(500, n -> product(n, 1))).sent());
+            assertGatewayHoldsExactly(500, 1);
+        }
+    }
+
+    @Test
+    void aGatewayDownEndsTheCallAtTheSyncDeadlineAndTheNextRunLosesNothing() {
         fake.account.failures().when(call -> call.path().startsWith("feeds/")).times(10_000)
                 .respond(Fault.status(503));
-        ConnectorClientException stopped = assertThrows(ConnectorClientException.class,
+        SyncDeadlineExceededException stopped = assertThrows(SyncDeadlineExceededException.class,
                 () -> syncVersion(CATALOG, 1));
         assertTrue(stopped.isRetryable());
-        assertTrue(stopped.getMessage().contains("in a row"), stopped.getMessage());
+        assertTrue(stopped.failingFor().compareTo(CatalogSyncSettings.DEFAULT_SYNC_DEADLINE) >= 0);
         FeedStatus status = client.catalog().status(Feed.PRODUCTS);
-        assertTrue(status.retryable() >= 1000 && status.retryable() < CATALOG, status.toString());
+        assertTrue(status.retryable() >= 100 && status.retryable() <= 200, "the batches in flight: " + status);
         assertEquals(0, status.accepted());
         assertNull(status.lastSync(), "an interrupted sync is not a full sync");
 
@@ -246,8 +262,8 @@ class CatalogSyncTest {
         SyncReport recovered = syncVersion(CATALOG, 1);
         assertEquals(0, recovered.deleted());
         SyncReport retried = client.catalog().retryFailed(Feed.PRODUCTS);
-        assertEquals(CATALOG, recovered.sent() + retried.sent(), "the circuit breaker's trial calls may leave a batch "
-                + "for retryFailed: " + recovered + " then " + retried);
+        assertEquals(CATALOG, recovered.sent() + retried.sent(), "the items left retryable are sent by the next "
+                + "sync or by retryFailed: " + recovered + " then " + retried);
         assertGatewayHoldsExactly(CATALOG, 1);
         assertTrue(client.catalog().status(Feed.PRODUCTS).isClean());
         assertNotNull(client.catalog().status(Feed.PRODUCTS).lastSync());

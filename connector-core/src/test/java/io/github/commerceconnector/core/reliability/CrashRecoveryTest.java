@@ -50,7 +50,7 @@ class CrashRecoveryTest {
             new KillSwitch.OnRequest(35, true),
             new KillSwitch.OnLine("RECORDED 20", "between batches, right after a state write"),
             new KillSwitch.OnLine("OPENING", "while the state opens: replay and compaction"),
-            new KillSwitch.AfterReady(Duration.ofMillis(1500)),
+            new KillSwitch.AfterReady(Duration.ofMillis(1500), 120),
             new KillSwitch.OnLine("RECORDING 45", "while a state write runs"),
             new KillSwitch.OnRequest(40, true),
             new KillSwitch.OnLine("RECORDED 35", "between batches, right after a state write"),

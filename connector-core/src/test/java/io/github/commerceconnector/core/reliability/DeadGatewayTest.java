@@ -8,11 +8,14 @@ import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.catalog.SyncWait;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
@@ -20,6 +23,7 @@ import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.http.CircuitBreakerSettings;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.http.Timeouts;
+import io.github.commerceconnector.core.testsupport.WaitRecorder;
 import io.github.commerceconnector.core.testsupport.secrets.SecretRegistry;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeGateway;
@@ -27,6 +31,7 @@ import io.github.commerceconnector.testkit.TestClock;
 import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -38,13 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A gateway that is gone (its port refuses connections): each endpoint's circuit breaker opens, calls then fail
- * at once with a clear, retryable error and without touching the network, a catalog sync stops after a bounded
- * number of connection attempts with nothing lost, and once the gateway is back and the open period is over the
+ * at once with a clear, retryable error and without touching the network, a catalog sync probes the gateway once
+ * per open period until the sync deadline ends it (by a test clock: no real waiting) with nothing lost, and once the gateway is back and the open period is over the
  * breakers close and the items left retryable are sent.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DeadGatewayTest {
     private static final Duration OPEN = Duration.ofSeconds(30);
+    private static final Duration DEADLINE = Duration.ofMinutes(15);
     private static final int CATALOG = 1500;
 
     @TempDir
@@ -77,7 +83,7 @@ class DeadGatewayTest {
                 .circuitBreaker(CircuitBreakerSettings.defaults().withWindow(10, 8).withOpenDuration(OPEN)
                         .withHalfOpenCalls(2))
                 .catalogSync(CatalogSyncSettings.defaults().withRequestsPerSecond(0).withMaxInFlight(1)
-                        .withFailureLimits(3, 5))
+                        .withSyncDeadline(DEADLINE))
                 .stateDirectory(stateDirectory)
                 .clock(clock)
                 .sleeper(clock::advance)
@@ -131,29 +137,39 @@ class DeadGatewayTest {
     }
 
     @Test
-    void aSyncAgainstADeadGatewayStopsSoonLosesNothingAndFinishesOnceTheGatewayIsBack() {
+    void aSyncAgainstADeadGatewayProbesUntilTheSyncDeadlineEndsItLosesNothingAndFinishesOnceTheGatewayIsBack() {
         int before = transport.attempts();
+        Instant started = clock.instant();
+        WaitRecorder waits = new WaitRecorder();
         gateway.close();
 
-        ConnectorClientException stopped = assertThrows(ConnectorClientException.class,
-                () -> client.catalog().sync(Feed.PRODUCTS, catalog()));
+        SyncDeadlineExceededException ended = assertThrows(SyncDeadlineExceededException.class,
+                () -> client.catalog().sync(Feed.PRODUCTS, catalog(), waits));
 
-        assertTrue(stopped.isRetryable());
-        assertTrue(stopped.getMessage().contains("in a row") && stopped.getMessage().contains("nothing is lost"),
-                stopped.getMessage());
-        assertEquals(8, transport.attempts() - before, "the feed endpoint's breaker opens after 8 failed attempts "
-                + "(two batches of 4); the other batches fail without a connection attempt");
-        long retryable = client.catalog().status(Feed.PRODUCTS).retryable();
-        assertEquals(5 * 100, retryable, "five batches in a row failed; the sync stopped reading its input");
+        Duration waited = Duration.between(started, clock.instant());
+        assertTrue(waited.compareTo(DEADLINE) >= 0 && waited.compareTo(DEADLINE.plus(OPEN).plus(OPEN)) <= 0,
+                "the sync kept trying for the deadline, by the test clock: " + waited);
+        assertTrue(ended.isRetryable());
+        assertTrue(ended.getMessage().contains("sync deadline") && ended.getMessage().contains("Nothing is lost"),
+                ended.getMessage());
+        assertEquals(ended.getMessage(), ended.report().stopReason().orElseThrow());
+        assertTrue(waits.waits().stream().anyMatch(wait -> wait.reason() == SyncWait.Reason.BREAKER_OPEN),
+                waits.events().toString());
+        int attempts = transport.attempts() - before;
+        assertTrue(attempts <= 8 + 4 * (DEADLINE.toSeconds() / OPEN.toSeconds() + 1),
+                "the open breaker lets one probe out per open period: " + attempts + " connection attempts");
+        FeedStatus status = client.catalog().status(Feed.PRODUCTS);
+        assertEquals(0, status.accepted(), "nothing is marked accepted");
+        assertEquals(100, status.retryable(), "the batch in flight is kept retryable");
+        assertEquals(100, ended.report().retryable());
 
         bringTheGatewayBack();
         clock.advance(OPEN.plusSeconds(1));
-        SyncReport retried = client.catalog().retryFailed(Feed.PRODUCTS);
-        assertEquals(retryable, retried.sent());
+        assertEquals(100, client.catalog().retryFailed(Feed.PRODUCTS).sent());
         SyncReport rest = client.catalog().sync(Feed.PRODUCTS, catalog());
 
-        assertEquals(CATALOG - retryable, rest.sent());
-        assertEquals(retryable, rest.unchanged());
+        assertEquals(CATALOG - 100, rest.sent());
+        assertEquals(100, rest.unchanged());
         assertEquals(CATALOG, account.items(project.testingDataSpaces().get(0).id(), Feed.PRODUCTS).size());
         assertEquals(CATALOG, client.catalog().status(Feed.PRODUCTS).accepted());
     }

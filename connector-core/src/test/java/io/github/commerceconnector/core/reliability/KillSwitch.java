@@ -43,11 +43,14 @@ final class KillSwitch implements Predicate<FakeCall> {
         }
     }
 
-    /** A while after the child said {@code READY}. */
-    record AfterReady(Duration delay) implements Moment {
+    /**
+     * A while after the child said {@code READY}, or on its Nth feed request if that comes first: a fast machine
+     * must not finish the catalog before the later moments of the test get their turn.
+     */
+    record AfterReady(Duration delay, int latestRequest) implements Moment {
         @Override
         public String toString() {
-            return delay.toMillis() + " ms after READY";
+            return delay.toMillis() + " ms after READY (at the latest on feed request " + latestRequest + ")";
         }
     }
 
@@ -115,6 +118,9 @@ final class KillSwitch implements Predicate<FakeCall> {
         if (moment instanceof OnRequest onRequest && n == onRequest.n() && !fired.get()) {
             kill();
             return !onRequest.applied();
+        }
+        if (moment instanceof AfterReady after && n >= after.latestRequest()) {
+            kill();
         }
         return false;
     }

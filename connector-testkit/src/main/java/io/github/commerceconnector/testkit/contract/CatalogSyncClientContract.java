@@ -21,6 +21,7 @@ import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.exception.AuthenticationException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.testkit.FailureInjector;
@@ -211,27 +212,45 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(0, setup.catalog().status(Feed.PRODUCTS).rejected());
     }
 
-    /** Retryable failures are kept (not accepted, not lost) until {@code retryFailed} sends them. */
+    /** A passing outage is ridden out: the call waits, sends again and completes, nothing left retryable. */
     @Test
-    public void retryableFailuresAreKeptUntilRetryFailed() {
+    public void aPassingOutageIsRiddenOutAndTheCallCompletes() {
+        Setup setup = setUp();
+        failures(setup.fixture()).when(call -> call.operation() == FakeOperation.SEND_FEED).times(6)
+                .respond(Fault.status(503));
+        SyncReport report = setup.sync(CATALOG, n -> product(n, 1));
+        assertEquals(CATALOG, report.sent());
+        assertTrue(report.isComplete(), report.toString());
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v1");
+    }
+
+    /**
+     * A gateway that keeps failing ends the call with {@link SyncDeadlineExceededException}: nothing accepted,
+     * the items sent kept retryable (not lost) until {@code retryFailed} sends them, the report saying why.
+     */
+    @Test
+    public void aLastingOutageEndsTheCallAtTheDeadlineAndKeepsItsItemsRetryable() {
         Setup setup = setUp();
         FailureInjector.Injection outage = failures(setup.fixture())
                 .when(call -> call.operation() == FakeOperation.SEND_FEED).times(Integer.MAX_VALUE)
                 .respond(Fault.status(503));
-        SyncReport report = setup.sync(CATALOG, n -> product(n, 1));
-        assertEquals(CATALOG, report.retryable());
-        assertFalse(report.isComplete());
+        SyncDeadlineExceededException ended = assertThrows(SyncDeadlineExceededException.class,
+                () -> setup.sync(CATALOG, n -> product(n, 1)));
+        assertTrue(ended.isRetryable());
+        assertTrue(ended.report().stopReason().isPresent());
+        assertFalse(ended.report().isComplete());
         FeedStatus waiting = setup.catalog().status(Feed.PRODUCTS);
-        assertEquals(CATALOG, waiting.retryable());
+        assertTrue(waiting.retryable() > 0, waiting.toString());
+        assertEquals(ended.report().retryable(), waiting.retryable());
         assertEquals(0, waiting.accepted());
         assertTrue(setup.held().isEmpty());
 
         outage.cancel();
         letTimePass(setup.fixture(), Duration.ofMinutes(2));
         SyncReport retried = setup.catalog().retryFailed(Feed.PRODUCTS);
-        assertEquals(CATALOG, retried.processed());
-        assertEquals(CATALOG, retried.sent());
+        assertEquals(waiting.retryable(), retried.sent());
         assertEquals(0, setup.catalog().status(Feed.PRODUCTS).retryable());
+        setup.sync(CATALOG, n -> product(n, 1));
         assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v1");
     }
 

@@ -1,8 +1,10 @@
 package io.github.commerceconnector.core.internal.catalog;
 
 import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.core.internal.http.RequestGate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The client-side request rate limit of one data space, shared by every feed syncing into it. Requests get
@@ -11,10 +13,12 @@ import java.time.Duration;
  * and pauses every sender for the gateway's {@code Retry-After}. Each accepted request raises the rate
  * quickly back to 80% of that ceiling, then only by 1% a request, probing above it slowly, up to the
  * configured rate: so a sync settles just under what the gateway allows instead of refusing and recovering in
- * a storm. Written by hand because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
+ * a storm. Every request to the data space passes through {@link #enter}, the transport's retries included, so no
+ * request leaves inside a {@code Retry-After} window, whichever feed or sender it comes from. Written by hand
+ * because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
  * injected {@link Sleeper} and reads the injected {@link Clock}.
  */
-public final class AdaptiveRateLimiter {
+public final class AdaptiveRateLimiter implements RequestGate {
     private static final double MIN_RATE = 0.05;
     private static final double SAFE_SHARE = 0.8;
     private static final double PROBE_STEP = 0.01;
@@ -56,19 +60,43 @@ public final class AdaptiveRateLimiter {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     public void acquire() throws InterruptedException {
-        if (!enabled()) {
-            return;
-        }
-        long waitMillis;
-        synchronized (this) {
-            long now = clock.millis();
-            long slot = Math.max(now, Math.max(nextSlotMillis, pausedUntilMillis));
-            nextSlotMillis = slot + intervalMillis();
-            waitMillis = slot - now;
-        }
-        if (waitMillis > 0) {
+        enter(Instant.EPOCH);
+    }
+
+    /**
+     * Waits for the next start slot at or after {@code notBefore}, and past every {@code Retry-After} window.
+     * A {@code 429} reported while the thread waits for its slot moves the slot past the new window: the wait is
+     * checked again after every sleep. {@code Retry-After} windows hold requests back even when limiting is off.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    @Override
+    public void enter(Instant notBefore) throws InterruptedException {
+        long earliest = notBefore.toEpochMilli();
+        long slot = Long.MIN_VALUE;
+        while (true) {
+            long waitMillis;
+            synchronized (this) {
+                long now = clock.millis();
+                if (slot == Long.MIN_VALUE || slot < pausedUntilMillis) {
+                    slot = Math.max(now, Math.max(earliest, pausedUntilMillis));
+                    if (enabled()) {
+                        slot = Math.max(slot, nextSlotMillis);
+                        nextSlotMillis = slot + intervalMillis();
+                    }
+                }
+                waitMillis = slot - now;
+            }
+            if (waitMillis <= 0) {
+                return;
+            }
             sleeper.sleep(Duration.ofMillis(waitMillis));
         }
+    }
+
+    /** How long the current {@code Retry-After} window still runs; zero when none does. */
+    public synchronized Duration pausedFor() {
+        return Duration.ofMillis(Math.max(0, pausedUntilMillis - clock.millis()));
     }
 
     private long intervalMillis() {
@@ -82,10 +110,11 @@ public final class AdaptiveRateLimiter {
      */
     public synchronized void throttled(long retryAfterMillis) {
         throttled++;
+        long now = clock.millis();
         if (!enabled()) {
+            pausedUntilMillis = Math.max(pausedUntilMillis, now + Math.max(0, retryAfterMillis));
             return;
         }
-        long now = clock.millis();
         if (adaptive && now >= lastDecreaseMillis + intervalMillis()) {
             ceiling = rate;
             rate = Math.max(Math.min(MIN_RATE, maxRate), rate / 2);

@@ -1,6 +1,7 @@
 package io.github.commerceconnector.core.internal.catalog;
 
 import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.catalog.SyncWait;
 import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.ConnectorException;
@@ -10,6 +11,8 @@ import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.TransportResponse;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import io.github.commerceconnector.core.http.RetrySettings;
+import io.github.commerceconnector.core.internal.http.Backoff;
 import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
 import java.time.Clock;
@@ -30,22 +33,27 @@ import org.slf4j.LoggerFactory;
  * Sends the batches of one catalog call and records each outcome in the sync state, only once the gateway
  * answered: accepted items (and deletes) after its {@code 200}, refused ones with the gateway's reason,
  * retryable ones with their payload. At most {@code maxInFlight} batches are in flight; {@link #submit}
- * blocks the reading thread until a sender is free, so nothing is buffered without bound. Every request
- * waits for its slot of the data space's {@link AdaptiveRateLimiter}; while the endpoint's circuit breaker is not
- * closed (recovering), requests go one at a time, so that the breaker's trial calls are not raced by refusals.
+ * blocks the reading thread until a sender is free, so nothing is buffered without bound. Every attempt of every
+ * request waits at the data space's {@link AdaptiveRateLimiter} (the caller passes it through the limiter, its own
+ * retries included); while the endpoint's circuit breaker is not closed (recovering), requests go one at a time,
+ * so that the breaker's trial calls are not raced by refusals.
  *
  * <p>Outcomes: {@code 200} with {@code invalidFeedItems} (those refused, the rest accepted); {@code 400} or
  * {@code 422} for the whole request (split in halves to isolate the bad items, then refused); {@code 413}
- * (split in halves, a single item left retryable); {@code 429} after the transport's retries (sent again up to
- * {@code throttledAttempts} times at the limiter's pace, then retryable); a batch the caller refused without
- * sending it (an open circuit breaker: sent again after a pause, up to {@code throttledAttempts} times, then
- * retryable); {@code 408}, {@code 5xx}, I/O errors and timeouts (retryable); {@code 401}/{@code 403} and any other refusal stop the call, recording nothing
- * for the batch.
+ * (split in halves, a single item left retryable); {@code 401}/{@code 403} and any other refusal stop the call,
+ * recording nothing for the batch. A batch that failed after the transport's retries ({@code 429}, {@code 408},
+ * {@code 5xx}, I/O errors, timeouts) or that an open circuit breaker held back is kept and sent again, after the
+ * {@code Retry-After} window, a backoff, or the breaker's open period, for as long as the {@link SyncPatience}
+ * allows; past the sync deadline its items are left retryable and the call stops.
  */
 final class FeedSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedSender.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final Duration NOT_SENT_PAUSE = Duration.ofSeconds(1);
+    /** The backoff between deliveries of a batch that keeps failing: from up to 1 s, doubling, up to 30 s. */
+    private static final Backoff DELIVERY_BACKOFF = new Backoff(RetrySettings.defaults()
+            .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    /** The shortest wait before probing an endpoint whose breaker refused a call. */
+    private static final Duration SHORTEST_PROBE_WAIT = Duration.ofMillis(250);
 
     private final GatewayCaller caller;
     private final String path;
@@ -61,7 +69,7 @@ final class FeedSender implements AutoCloseable {
     private final Semaphore slots;
     private final Semaphore probe = new Semaphore(1);
     private final Runnable afterBatch;
-    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final SyncPatience patience;
     private volatile RuntimeException failure;
 
     /**
@@ -70,11 +78,12 @@ final class FeedSender implements AutoCloseable {
      * @param path    the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
      * @param headers the extra request headers (content type and encoding, connector metadata)
      * @param pending    identities queued but not yet recorded; the sender removes them once recorded
+     * @param patience   how long the call keeps trying while the gateway fails it
      * @param afterBatch called on the sender's thread after each batch's outcome is recorded (progress)
      */
     FeedSender(GatewayCaller caller, String path, Map<String, String> headers, CatalogSyncSettings settings,
             AdaptiveRateLimiter limiter, FeedSyncState state, SyncTally tally, Set<Long> pending, Clock clock,
-            Sleeper sleeper, Runnable afterBatch) {
+            Sleeper sleeper, SyncPatience patience, Runnable afterBatch) {
         this.caller = caller;
         this.path = path;
         this.headers = Map.copyOf(headers);
@@ -86,6 +95,7 @@ final class FeedSender implements AutoCloseable {
         this.clock = clock;
         this.sleeper = sleeper;
         this.afterBatch = afterBatch;
+        this.patience = patience;
         this.slots = new Semaphore(settings.maxInFlight());
         String name = "catalog-sync-" + state.feed().name() + "-";
         this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), task -> {
@@ -123,7 +133,7 @@ final class FeedSender implements AutoCloseable {
             try {
                 if (!stopped()) {
                     markSending(batch);
-                    deliver(batch, 0);
+                    deliver(batch);
                     afterBatch.run();
                 }
             } catch (RuntimeException | Error e) {
@@ -196,43 +206,51 @@ final class FeedSender implements AutoCloseable {
         state.record(changes, clock.instant());
     }
 
-    private void deliver(List<BatchItem> batch, int resends) {
+    /** Delivers a batch: until the gateway settles it, the call stops, or the sync deadline passes. */
+    private void deliver(List<BatchItem> batch) {
         byte[] body = RequestBody.encode(batch, settings.gzip(), settings.gzipLevel());
-        AtomicInteger attempts = new AtomicInteger();
-        GatewayCall call = new GatewayCall("POST", path, headers, body, GatewayCall.RetryPolicy.IDEMPOTENT,
-                (attempt, status, retryAfterMillis) -> {
-                    attempts.incrementAndGet();
-                    observe(body.length, status, retryAfterMillis);
-                });
-        TransportResponse response;
-        try {
-            response = send(call);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            retryable(batch, new ConnectorClientException("Interrupted before sending to " + path, e, true));
-            return;
-        } catch (AuthenticationException e) {
-            stop(e);
-            return;
-        } catch (ConnectorServiceException e) {
-            refused(batch, resends, e);
-            return;
-        } catch (ConnectorClientException e) {
-            if (e.isRetryable() && attempts.get() == 0 && resends < settings.throttledAttempts()) {
-                notSent(batch, resends, e);
-            } else if (e.isRetryable()) {
-                retryable(batch, e);
-            } else {
+        int failedDeliveries = 0;
+        while (!stopped()) {
+            AtomicInteger attempts = new AtomicInteger();
+            GatewayCall call = new GatewayCall("POST", path, headers, body, GatewayCall.RetryPolicy.IDEMPOTENT,
+                    (attempt, status, retryAfterMillis) -> {
+                        attempts.incrementAndGet();
+                        observe(body.length, status, retryAfterMillis);
+                    }, limiter);
+            TransportResponse response;
+            try {
+                response = send(call);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                retryable(batch, new ConnectorClientException("Interrupted before sending to " + path, e, true));
+                return;
+            } catch (AuthenticationException e) {
                 stop(e);
+                return;
+            } catch (ConnectorServiceException e) {
+                if (!settled(batch, e) && holdOn(batch, e.statusCode() == 429 ? SyncWait.Reason.THROTTLED
+                        : SyncWait.Reason.ENDPOINT_FAILING, e, ++failedDeliveries)) {
+                    continue;
+                }
+                return;
+            } catch (ConnectorClientException e) {
+                if (!e.isRetryable()) {
+                    stop(e);
+                } else if (holdOn(batch, attempts.get() == 0 ? SyncWait.Reason.BREAKER_OPEN
+                        : SyncWait.Reason.ENDPOINT_FAILING, e, ++failedDeliveries)) {
+                    continue;
+                }
+                return;
             }
+            patience.succeeded();
+            answered(batch, FeedReply.refusals(response, batch.size()));
             return;
         }
-        answered(batch, FeedReply.refusals(response, batch.size()));
+        retryable(batch, failure);
     }
 
-    /** Sends after the rate limiter's slot, one request at a time while the endpoint is recovering. */
+    /** Sends, one request at a time while the endpoint is recovering; the call's gate paces every attempt. */
     private TransportResponse send(GatewayCall call) throws InterruptedException {
-        limiter.acquire();
         if (caller.isHealthy(path)) {
             return caller.call(call);
         }
@@ -245,21 +263,41 @@ final class FeedSender implements AutoCloseable {
     }
 
     /**
-     * The caller refused the batch without sending it (an open circuit breaker): waits a little, doubling
-     * each time, and tries again.
+     * A delivery failed with a retryable outcome: waits (the {@code Retry-After} window, a backoff, or the breaker's
+     * open period), telling the listener, and says to deliver again; past the sync deadline, leaves the batch
+     * retryable, stops the call and says not to.
      */
-    private void notSent(List<BatchItem> batch, int resends, ConnectorClientException cause) {
-        Duration pause = NOT_SENT_PAUSE.multipliedBy(1L << resends);
-        LOG.debug("{} items to {} were not sent ({}); trying again in {} ms", batch.size(), path, cause.getMessage(),
-                pause.toMillis());
+    private boolean holdOn(List<BatchItem> batch, SyncWait.Reason reason, ConnectorException cause,
+            int failedDeliveries) {
+        Duration failingFor = patience.failed();
+        if (patience.exhausted(failingFor)) {
+            retryable(batch, cause);
+            stop(new PatienceExhausted(reason, failingFor, cause));
+            return false;
+        }
+        Duration expected = switch (reason) {
+            case THROTTLED -> limiter.pausedFor();
+            case BREAKER_OPEN -> longer(caller.untilPermitted(path), SHORTEST_PROBE_WAIT);
+            case ENDPOINT_FAILING -> DELIVERY_BACKOFF.jittered(failedDeliveries);
+        };
+        patience.waiting(reason, expected, failingFor);
+        Duration left = patience.left(failingFor);
+        LOG.debug("{} items to {} wait {} ms before they are sent again ({}: {})", batch.size(), path,
+                expected.toMillis(), reason, cause.getMessage());
         try {
-            sleeper.sleep(pause);
+            sleeper.sleep(expected.compareTo(left) < 0 ? expected : left);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             retryable(batch, cause);
-            return;
+            stop(new ConnectorClientException("The catalog call to " + path + " was interrupted while it waited for "
+                    + "the gateway; the items in flight are kept retryable", e, true));
+            return false;
         }
-        deliver(batch, resends + 1);
+        return true;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void observe(int bytes, int status, long retryAfterMillis) {
@@ -267,38 +305,48 @@ final class FeedSender implements AutoCloseable {
         tally.bytesSent.addAndGet(bytes);
         if (status == 429) {
             limiter.throttled(retryAfterMillis);
+            patience.waiting(SyncWait.Reason.THROTTLED, limiter.pausedFor(), patience.failingFor());
         } else if (status >= 200 && status < 300) {
             limiter.accepted();
         }
     }
 
-    private void refused(List<BatchItem> batch, int resends, ConnectorServiceException e) {
+    /**
+     * Handles a refusal that settles the batch (split, rejected, left retryable, or the call stopped) and says
+     * whether it did; a retryable refusal ({@code 429}, {@code 408}, {@code 5xx}) does not settle it.
+     */
+    private boolean settled(List<BatchItem> batch, ConnectorServiceException e) {
         int status = e.statusCode();
         if (status == 401 || status == 403) {
             stop(e);
         } else if (status == 413 && batch.size() > 1) {
+            patience.succeeded();
             LOG.debug("{} items were too many for one request to {} (413): sending halves", batch.size(), path);
             split(batch);
         } else if ((status == 400 || status == 422) && batch.size() > 1 && settings.splitRejectedBatches()) {
+            patience.succeeded();
             LOG.debug("{} refused a batch of {} as a whole ({}): sending halves to find the bad items", path,
                     batch.size(), status);
             split(batch);
         } else if (status == 400 || status == 422) {
+            patience.succeeded();
             rejected(batch, e);
-        } else if (status == 429 && resends < settings.throttledAttempts()) {
-            deliver(batch, resends + 1);
-        } else if (status == 413 || e.isRetryable()) {
+        } else if (status == 413) {
+            patience.succeeded();
             retryable(batch, e);
-        } else {
+        } else if (!e.isRetryable()) {
             stop(e);
+        } else {
+            return false;
         }
+        return true;
     }
 
     private void split(List<BatchItem> batch) {
         int half = batch.size() / 2;
-        deliver(batch.subList(0, half), 0);
+        deliver(batch.subList(0, half));
         if (!stopped()) {
-            deliver(batch.subList(half, batch.size()), 0);
+            deliver(batch.subList(half, batch.size()));
         }
     }
 
@@ -321,7 +369,6 @@ final class FeedSender implements AutoCloseable {
             }
         }
         record(batch, changes);
-        failuresInARow.set(0);
         tally.sent.addAndGet(accepted);
         tally.deleted.addAndGet(deletes);
         for (Map.Entry<Integer, FeedReply.Refusal> refusal : refusals.entrySet()) {
@@ -337,27 +384,21 @@ final class FeedSender implements AutoCloseable {
             changes.add(StateChange.rejected(item.key(), item.identityHash(), item.contentHash(), e.getMessage()));
         }
         record(batch, changes);
-        failuresInARow.set(0);
         String code = e.errorCode().orElse("HTTP_" + e.statusCode());
         for (BatchItem item : batch) {
             tally.reject(new RejectedItem(item.key(), e.getMessage(), code, null, item.position()));
         }
     }
 
-    private void retryable(List<BatchItem> batch, ConnectorException cause) {
+    private void retryable(List<BatchItem> batch, RuntimeException cause) {
         List<StateChange> changes = new ArrayList<>(batch.size());
         for (BatchItem item : batch) {
             changes.add(StateChange.retryable(item.key(), item.identityHash(), item.contentHash(), item.json()));
         }
         record(batch, changes);
         tally.retryable.addAndGet(batch.size());
-        LOG.warn("{} items to {} are left retryable: {}", batch.size(), path, cause.getMessage());
-        if (failuresInARow.incrementAndGet() >= settings.maxConsecutiveFailures()) {
-            stop(new ConnectorClientException("The gateway failed " + settings.maxConsecutiveFailures()
-                    + " catalog requests to " + path + " in a row (last: " + cause.getMessage() + "). The call "
-                    + "stopped reading its input; nothing is lost: the failed items are kept as retryable, so "
-                    + "run retryFailed or the sync again later.", cause, true));
-        }
+        LOG.warn("{} items to {} are left retryable: {}", batch.size(), path,
+                cause == null ? "the call stopped" : cause.getMessage());
     }
 
     private void record(List<BatchItem> batch, List<StateChange> changes) {

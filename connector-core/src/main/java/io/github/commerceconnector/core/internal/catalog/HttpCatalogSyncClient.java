@@ -161,8 +161,8 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         String path = feed.route() + "/" + encode(dataSpaceId);
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
             SyncRun run = new SyncRun(state, settings, listener, clock, dryRun, cleanup && dryRun,
-                    (tally, pending, afterBatch) -> new FeedSender(caller, path, headers, settings, limiter, state,
-                            tally, pending, clock, sleeper, afterBatch));
+                    (tally, pending, patience, afterBatch) -> new FeedSender(caller, path, headers, settings,
+                            limiter, state, tally, pending, clock, sleeper, patience, afterBatch));
             SyncReport report = body.apply(run);
             LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "
                     + "{} retryable, {} deleted, {} requests{}", dryRun ? "dry run" : "call", feed.name(),

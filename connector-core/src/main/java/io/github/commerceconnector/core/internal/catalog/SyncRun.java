@@ -7,12 +7,15 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.catalog.SyncWait;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +96,8 @@ final class SyncRun {
         this.validator = new ItemValidator(feed, settings.maxStringBytes(), settings.maxDepth());
         this.batchSize = settings.batchSizeFor(feed);
         this.maxBatchBytes = settings.maxBatchBytes();
-        this.sender = senderFactory.create(tally, pending, this::progress);
+        SyncPatience patience = new SyncPatience(feed, settings.syncDeadline(), clock, this::waiting, this::resumed);
+        this.sender = senderFactory.create(tally, pending, patience, this::progress);
     }
 
     /** Builds the sender of a run. */
@@ -104,9 +108,10 @@ final class SyncRun {
          *
          * @param tally      the run's totals, which the sender updates
          * @param pending    identities queued but not yet recorded, which the sender removes once recorded
+         * @param patience   how long the run keeps trying while the gateway fails it
          * @param afterBatch called after each batch (progress)
          */
-        FeedSender create(SyncTally tally, Set<Long> pending, Runnable afterBatch);
+        FeedSender create(SyncTally tally, Set<Long> pending, SyncPatience patience, Runnable afterBatch);
     }
 
     /** Syncs, upserts or resyncs items. */
@@ -206,6 +211,14 @@ final class SyncRun {
             failure.addSuppressed(sender.failure());
         }
         SyncReport report = tally.report();
+        if (failure instanceof PatienceExhausted exhausted) {
+            report = report.stoppedBecause(deadlineMessage(exhausted, report));
+            SyncDeadlineExceededException ended = new SyncDeadlineExceededException(report.stopReason().get(),
+                    exhausted.lastFailure(), report, exhausted.failingFor());
+            failure = ended;
+        } else if (failure != null) {
+            report = report.stoppedBecause(String.valueOf(failure.getMessage()));
+        }
         try {
             listener.finished(report);
         } catch (RuntimeException e) {
@@ -219,6 +232,34 @@ final class SyncRun {
             throw failure;
         }
         return report;
+    }
+
+    private String deadlineMessage(PatienceExhausted exhausted, SyncReport report) {
+        String why = switch (exhausted.reason()) {
+            case THROTTLED -> "throttled it (429) without end";
+            case BREAKER_OPEN -> "failed it so often that its circuit breaker stayed open";
+            case ENDPOINT_FAILING -> "failed its requests";
+        };
+        return "The gateway " + why + " for " + exhausted.failingFor().toSeconds() + " s without a single success, "
+                + "past the sync deadline of " + settings.syncDeadline().toSeconds() + " s (CatalogSyncSettings."
+                + "syncDeadline), so the " + feed.name() + " call ended (last failure: "
+                + exhausted.lastFailure().getMessage() + "). Nothing is lost: " + report.retryable() + " items are "
+                + "kept retryable and the items not yet read were not sent; run retryFailed or the sync again once "
+                + "the gateway works.";
+    }
+
+    /** Reports a wait, never overlapping progress reports. */
+    private void waiting(SyncWait wait) {
+        synchronized (progressLock) {
+            listener.waiting(wait);
+        }
+    }
+
+    /** Reports the end of a wait, never overlapping progress reports. */
+    private void resumed(Feed resumedFeed, Duration waited) {
+        synchronized (progressLock) {
+            listener.resumed(resumedFeed, waited);
+        }
     }
 
     /** Takes a prepared item, in input order: duplicates, then what the preparation decided. */

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param body         the encoded body, or an empty array
  * @param retryPolicy  how failures of this call may be retried
  * @param observer     told of every attempt and its outcome (for adaptive rate limiting); never null
+ * @param gate         where every attempt waits before it leaves (a data space's rate limiter), or {@code null}
+ *                     for none: retries then only wait for their backoff
  */
 public record GatewayCall(String method, String path, Map<String, String> extraHeaders, byte[] body,
-        RetryPolicy retryPolicy, AttemptObserver observer) {
+        RetryPolicy retryPolicy, AttemptObserver observer, RequestGate gate) {
 
     /** Fills defaults. */
     public GatewayCall {
@@ -24,6 +26,12 @@ public record GatewayCall(String method, String path, Map<String, String> extraH
         body = body == null ? new byte[0] : body;
         retryPolicy = retryPolicy == null ? RetryPolicy.IDEMPOTENT : retryPolicy;
         observer = observer == null ? AttemptObserver.NONE : observer;
+    }
+
+    /** A call whose attempts wait for no gate. */
+    public GatewayCall(String method, String path, Map<String, String> extraHeaders, byte[] body,
+            RetryPolicy retryPolicy, AttemptObserver observer) {
+        this(method, path, extraHeaders, body, retryPolicy, observer, null);
     }
 
     /** A GET of a path, retried as idempotent. */

@@ -1,6 +1,7 @@
 package io.github.commerceconnector.core.internal.http;
 
 import io.github.commerceconnector.api.spi.TransportResponse;
+import java.time.Duration;
 
 /**
  * The one place where the connector's clients send a request to the gateway: it signs the request,
@@ -26,5 +27,13 @@ public interface GatewayCaller {
      */
     default boolean isHealthy(String path) {
         return true;
+    }
+
+    /**
+     * How long the endpoint of a path still refuses calls without sending them (its circuit breaker is open);
+     * zero when a call may go out now. The default says zero.
+     */
+    default Duration untilPermitted(String path) {
+        return Duration.ZERO;
     }
 }

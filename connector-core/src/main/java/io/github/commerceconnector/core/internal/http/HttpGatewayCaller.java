@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * The {@link GatewayCaller} over an {@link HttpTransport}: signs each attempt with the {@link Authenticator},
  * retries with {@link Backoff} (resilience4j {@link Retry}, one decoration per call) and guards each gateway
  * endpoint with a resilience4j {@link CircuitBreaker}, in the order Retry(CircuitBreaker(send)) so that the
- * breaker sees every attempt. While a breaker is not closed, attempts through it go one at a time, so that calls
+ * breaker sees every attempt. Every attempt of a call that has a {@link RequestGate} waits at it first (a retry for
+ * the later of its backoff and the gate's next slot), so retries keep the data space's pace and its
+ * {@code Retry-After} windows. While a breaker is not closed, attempts through it go one at a time, so that calls
  * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits. Waits go through the injected {@link Sleeper} and time through the injected
  * {@link Clock}, so tests never sleep.
  *
@@ -61,6 +63,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
     private final CircuitBreakerConfig breakerConfig;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Object> trialLocks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     /**
@@ -104,8 +107,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
         if (closed) {
             throw new IllegalStateException("This Commerce Services client is closed: build a new one.");
         }
-        Attempts attempts = new Attempts(call, breakerFor(call.path()),
-                clock.instant().plus(settings.timeouts().call()));
+        Attempts attempts = new Attempts(call, breakerFor(call.path()));
         // One Retry per call, decorated once: its interval function waits through this call's sleeper and
         // deadline (resilience4j's own sleep is a JVM-wide static), so it returns 0 after waiting itself.
         RetryConfig config = RetryConfig.<TransportResponse>from(retryConfigs.get(call.retryPolicy()))
@@ -144,8 +146,27 @@ public final class HttpGatewayCaller implements GatewayCaller {
         return route.toString();
     }
 
+    @Override
+    public Duration untilPermitted(String path) {
+        CircuitBreaker breaker = breakerFor(path);
+        Instant opened = openedAt.get(breaker.getName());
+        if (breaker.getState() != CircuitBreaker.State.OPEN || opened == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), opened.plus(settings.breaker().openDuration()));
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
     private CircuitBreaker breakerFor(String path) {
-        return breakers.computeIfAbsent(endpointOf(path), route -> CircuitBreaker.of(route, breakerConfig));
+        return breakers.computeIfAbsent(endpointOf(path), route -> {
+            CircuitBreaker breaker = CircuitBreaker.of(route, breakerConfig);
+            breaker.getEventPublisher().onStateTransition(event -> {
+                if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                    openedAt.put(route, clock.instant());
+                }
+            });
+            return breaker;
+        });
     }
 
     private static Predicate<Throwable> retryable(RetryPolicy policy) {
@@ -197,22 +218,46 @@ public final class HttpGatewayCaller implements GatewayCaller {
         }
     }
 
-    /** The attempts of one call: counts them, sends them, waits between them and maps the final failure. */
+    /**
+     * The attempts of one call: counts them, passes each through the call's gate, sends them, waits between them
+     * and maps the final failure. The call's deadline runs from the moment its first attempt passed the gate.
+     */
     private final class Attempts {
         private final GatewayCall call;
         private final CircuitBreaker breaker;
-        private final Instant deadline;
         private final String what;
+        private Instant deadline;
+        private Instant notBefore = Instant.EPOCH;
+        private Throwable lastFailure;
         private int made;
 
-        Attempts(GatewayCall call, CircuitBreaker breaker, Instant deadline) {
+        Attempts(GatewayCall call, CircuitBreaker breaker) {
             this.call = call;
             this.breaker = breaker;
-            this.deadline = deadline;
             this.what = call.method() + " " + stripSlash(call.path());
         }
 
+        /** Waits at the call's gate; a retry that the gate holds past the call's deadline is not made. */
+        private void passGate() {
+            if (call.gate() != null) {
+                try {
+                    call.gate().enter(notBefore);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RetryStopped(lastFailure != null ? lastFailure : new ConnectorClientException(what
+                            + " was not sent: the thread was interrupted while it waited for the data space's rate "
+                            + "limit", interrupted, true), StopReason.INTERRUPTED);
+                }
+            }
+            if (deadline == null) {
+                deadline = clock.instant().plus(settings.timeouts().call());
+            } else if (!clock.instant().isBefore(deadline)) {
+                throw new RetryStopped(lastFailure, StopReason.DEADLINE);
+            }
+        }
+
         TransportResponse attempt() {
+            passGate();
             int number = ++made;
             Duration left = Duration.between(clock.instant(), deadline);
             Duration limit = left.compareTo(settings.timeouts().attempt()) < 0 ? left : settings.timeouts().attempt();
@@ -282,12 +327,18 @@ public final class HttpGatewayCaller implements GatewayCaller {
 
         long waitBeforeRetry(int failedAttempts, Either<Throwable, TransportResponse> outcome) {
             Throwable failure = outcome.isLeft() ? outcome.getLeft() : null;
+            lastFailure = failure;
             Duration wait = backoff.waitAfter(failedAttempts, failure);
-            if (!clock.instant().plus(wait).isBefore(deadline)) {
+            Instant retryAt = clock.instant().plus(wait);
+            if (!retryAt.isBefore(deadline)) {
                 throw new RetryStopped(failure, StopReason.DEADLINE);
             }
             LOG.debug("Retrying {} in {} ms after attempt {} of {}: {}", what, wait.toMillis(), failedAttempts,
                     settings.retry().maxAttempts(), summary(failure));
+            if (call.gate() != null) {
+                notBefore = retryAt;
+                return 0L;
+            }
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException interrupted) {

@@ -66,10 +66,11 @@ class AdaptiveRateLimiterTest {
     }
 
     @Test
-    void switchedOffItNeverWaits() throws InterruptedException {
+    void switchedOffItOnlyHoldsRequestsBackForRetryAfter() throws InterruptedException {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(0, true, clock, sleeper);
-        limiter.throttled(5000);
         assertTrue(acquire(limiter, 100).isEmpty());
+        limiter.throttled(5000);
+        assertEquals(List.of(Duration.ofMillis(5000)), acquire(limiter, 100));
         assertEquals(0, limiter.rate(), 1e-9);
     }
 }

@@ -29,8 +29,10 @@ import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.catalog.SyncWait;
 import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.DataSpaceGuardException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.registry.DataSpaceType;
 import io.github.commerceconnector.api.registry.SaasIdentity;
 import io.github.commerceconnector.api.spi.InMemorySyncStateStore;
@@ -41,6 +43,7 @@ import io.github.commerceconnector.core.http.CircuitBreakerSettings;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.http.Timeouts;
 import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
+import io.github.commerceconnector.core.testsupport.WaitRecorder;
 import io.github.commerceconnector.core.internal.http.GatewayErrors;
 import io.github.commerceconnector.core.internal.http.GatewaySettings;
 import io.github.commerceconnector.core.internal.http.HttpGatewayCaller;
@@ -48,6 +51,7 @@ import io.github.commerceconnector.core.internal.http.JdkHttpTransport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,21 +188,29 @@ class FeedOutcomeTest {
     }
 
     @Test
-    void throttledBatchesAreSentAgainAtTheLimitersPaceThenKept() {
+    void throttledBatchesWaitOutEveryRetryAfterUntilTheSyncDeadlineThenAreKept() {
         gateway.stubFor(post(FEED).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
-        CatalogSyncClient client = client(CatalogSyncSettings.defaults().withGzip(false, 1).withFailureLimits(2, 10));
-        SyncReport report = client.sync(Feed.PRODUCTS, products("A", "B"));
+        CatalogSyncClient client = client(CatalogSyncSettings.defaults().withGzip(false, 1)
+                .withSyncDeadline(Duration.ofSeconds(30)));
+        Instant started = clock.instant();
+        WaitRecorder waits = new WaitRecorder();
+        SyncDeadlineExceededException ended = assertThrows(SyncDeadlineExceededException.class,
+                () -> client.sync(Feed.PRODUCTS, products("A", "B"), waits));
 
-        assertEquals(2, report.retryable());
-        assertEquals(3 * RetrySettings.DEFAULT_MAX_ATTEMPTS, feedPosts().size(),
-                "the transport's attempts, three times: once and two throttled re-sends");
-        assertTrue(sleeper.waits().stream().filter(wait -> wait.equals(Duration.ofSeconds(2))).count() >= 3,
-                "Retry-After is honoured: " + sleeper.waits());
+        assertEquals(2, ended.report().retryable());
+        assertEquals(2, client.status(Feed.PRODUCTS).retryable());
+        assertTrue(ended.failingFor().compareTo(Duration.ofSeconds(30)) >= 0, ended.failingFor().toString());
+        Duration elapsed = Duration.between(started, clock.instant());
+        int posts = feedPosts().size();
+        assertTrue(posts > RetrySettings.DEFAULT_MAX_ATTEMPTS, "sent again after the transport's retries: " + posts);
+        assertTrue(elapsed.compareTo(Duration.ofSeconds(2L * (posts - 1))) >= 0,
+                posts + " requests in " + elapsed + ": each after the last one's 2 s Retry-After");
+        assertEquals(List.of(SyncWait.Reason.THROTTLED), waits.waits().stream().map(SyncWait::reason).distinct().toList());
         assertTrue(((HttpCatalogSyncClient) client).limiter(DATA_SPACE).rate() < 2.0, "the limiter backed off");
     }
 
     @Test
-    void aBatchTheOpenCircuitBreakerHoldsBackIsSentAfterAPause() {
+    void aBatchTheOpenCircuitBreakerHoldsBackIsProbedOnceTheBreakerAllowsThenSent() {
         gateway.stubFor(post(FEED).inScenario("outage").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("failed once"));
         gateway.stubFor(post(FEED).inScenario("outage").whenScenarioStateIs("failed once")
@@ -208,12 +220,13 @@ class FeedOutcomeTest {
         CatalogSyncClient client = client(CatalogSyncSettings.defaults().withRequestsPerSecond(0).withBatchSize(2)
                 .withMaxInFlight(1), CircuitBreakerSettings.defaults().withWindow(2, 2)
                 .withOpenDuration(Duration.ofSeconds(2)));
-        SyncReport report = client.sync(Feed.PRODUCTS, products("A", "B", "C", "D"));
+        WaitRecorder waits = new WaitRecorder();
+        SyncReport report = client.sync(Feed.PRODUCTS, products("A", "B", "C", "D"), waits);
 
-        assertEquals(2, report.retryable(), "the first batch failed twice, then the breaker opened");
-        assertEquals(2, report.sent(), "the second waited for the breaker instead of failing");
-        assertTrue(sleeper.waits().containsAll(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2))),
-                sleeper.waits().toString());
+        assertEquals(4, report.sent(), "the first batch waited for the breaker instead of failing");
+        assertTrue(report.isComplete(), report.toString());
+        assertEquals(List.of("ENDPOINT_FAILING", "BREAKER_OPEN", "RESUMED"), waits.events());
+        assertEquals(2 + 2, feedPosts().size(), "two failures, the probe, the second batch");
     }
 
     @Test

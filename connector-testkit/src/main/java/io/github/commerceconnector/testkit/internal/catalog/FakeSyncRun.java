@@ -14,6 +14,7 @@ import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.ConnectorException;
 import io.github.commerceconnector.api.exception.ConnectorServiceException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
@@ -41,7 +42,11 @@ final class FakeSyncRun {
     /** How many rejected items a report or status lists. */
     static final int LISTED = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_FAILURES_IN_A_ROW = 10;
+    /**
+     * Deliveries of one batch that may fail in a row before the call ends as the real client's sync deadline ends
+     * it: the in-memory fake has no time to wait, so it counts deliveries instead.
+     */
+    static final int DELIVERIES_BEFORE_THE_DEADLINE = 20;
 
     private final FakeRuntime runtime;
     private final FeedSyncState state;
@@ -61,8 +66,8 @@ final class FakeSyncRun {
     private long retryable;
     private long deleted;
     private long requests;
-    private int failuresInARow;
     private RuntimeException stop;
+    private ConnectorException deadlineCause;
 
     /** One item on its way. */
     private record Entry(ItemKey key, long identity, long content, Map<String, Object> item, long position,
@@ -162,6 +167,16 @@ final class FakeSyncRun {
         }
         SyncReport report = new SyncReport(feed, dataSpaceId, processed, unchanged, sent, rejected, rejectedCount,
                 retryable, deleted, requests, 0, Duration.ofNanos(System.nanoTime() - started), dryRun);
+        if (failure instanceof ConnectorException && failure == deadlineCause) {
+            String reason = "The gateway failed " + DELIVERIES_BEFORE_THE_DEADLINE + " deliveries of a batch in a row "
+                    + "(the in-memory fake's stand-in for the sync deadline), so the " + feed.name() + " call ended "
+                    + "(last failure: " + failure.getMessage() + "). Nothing is lost: " + retryable + " items are "
+                    + "kept retryable; run retryFailed or the sync again once the gateway works.";
+            report = report.stoppedBecause(reason);
+            failure = new SyncDeadlineExceededException(reason, failure, report, Duration.ZERO);
+        } else if (failure != null) {
+            report = report.stoppedBecause(String.valueOf(failure.getMessage()));
+        }
         try {
             listener.finished(report);
         } catch (RuntimeException e) {
@@ -286,26 +301,47 @@ final class FakeSyncRun {
         entries.forEach(entry -> sending.add(StateChange.sending(entry.key(), entry.identity(), entry.content())));
         state.record(sending, runtime.clock().instant());
         List<Map<String, Object>> items = entries.stream().map(Entry::item).toList();
-        requests++;
-        FeedResult result;
-        try {
-            result = runtime.gate().call(FakeOperation.SEND_FEED, "POST", feed.route() + "/" + dataSpaceId, null,
-                    dataSpaceId, feed.route(), () -> runtime.account().acceptFeed(dataSpaceId, feed.route(), items));
-        } catch (AuthenticationException e) {
-            stop = e;
-            return;
-        } catch (ConnectorServiceException e) {
-            refused(entries, e);
-            return;
-        } catch (ConnectorClientException e) {
-            if (e.isRetryable()) {
-                retryable(entries, e);
-            } else {
+        for (int delivery = 1; ; delivery++) {
+            requests++;
+            FeedResult result;
+            try {
+                result = runtime.gate().call(FakeOperation.SEND_FEED, "POST", feed.route() + "/" + dataSpaceId, null,
+                        dataSpaceId, feed.route(), () -> runtime.account().acceptFeed(dataSpaceId, feed.route(),
+                                items));
+            } catch (AuthenticationException e) {
                 stop = e;
+                return;
+            } catch (ConnectorServiceException e) {
+                boolean heldOn = e.isRetryable() && e.statusCode() != 413;
+                if (heldOn && delivery < DELIVERIES_BEFORE_THE_DEADLINE) {
+                    continue;
+                }
+                if (heldOn) {
+                    giveUp(entries, e);
+                } else {
+                    refused(entries, e);
+                }
+                return;
+            } catch (ConnectorClientException e) {
+                if (!e.isRetryable()) {
+                    stop = e;
+                } else if (delivery < DELIVERIES_BEFORE_THE_DEADLINE) {
+                    continue;
+                } else {
+                    giveUp(entries, e);
+                }
+                return;
             }
+            answered(entries, result);
             return;
         }
-        answered(entries, result);
+    }
+
+    /** The batch kept failing: its items stay retryable and the call ends, as at the real client's deadline. */
+    private void giveUp(List<Entry> entries, ConnectorException cause) {
+        retryable(entries, cause);
+        stop = cause;
+        deadlineCause = cause;
     }
 
     private void refused(List<Entry> entries, ConnectorServiceException e) {
@@ -323,7 +359,6 @@ final class FakeSyncRun {
                 reject(entry.key(), e.errorCode().orElse("HTTP_" + status), e.getMessage(), entry.position());
             }
             record(entries, changes);
-            failuresInARow = 0;
         } else if (status == 413 || e.isRetryable()) {
             retryable(entries, e);
         } else {
@@ -350,7 +385,6 @@ final class FakeSyncRun {
             }
         }
         record(entries, changes);
-        failuresInARow = 0;
     }
 
     private void retryable(List<Entry> entries, ConnectorException cause) {
@@ -360,11 +394,6 @@ final class FakeSyncRun {
         }
         record(entries, changes);
         retryable += entries.size();
-        if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
-            stop = new ConnectorClientException("The gateway failed " + MAX_FAILURES_IN_A_ROW + " catalog requests "
-                    + "in a row (last: " + cause.getMessage() + "). The call stopped reading its input; nothing is "
-                    + "lost: the failed items are kept as retryable.", cause, true);
-        }
     }
 
     private void record(List<Entry> entries, List<StateChange> changes) {

@@ -80,7 +80,7 @@ public final class CallGate {
         if (network == NetworkFault.SLOW_BODY) {
             return run(requestId, action);
         }
-        if (network == NetworkFault.DROP_AFTER_REQUEST) {
+        if (network == NetworkFault.DROP_AFTER_REQUEST || network == NetworkFault.RESET_AFTER_APPLYING) {
             try {
                 action.get();
             } catch (AccountError refusedAnyway) {

@@ -54,6 +54,8 @@ public final class ServiceErrors {
                 return "connection reset";
             case DROP_AFTER_REQUEST:
                 return "connection closed after the request was sent";
+            case RESET_AFTER_APPLYING:
+                return "connection reset after the request was sent";
             case EMPTY_REPLY:
                 return "empty reply";
             case GARBAGE_THEN_CLOSE:

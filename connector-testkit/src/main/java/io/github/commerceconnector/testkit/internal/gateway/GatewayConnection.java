@@ -80,6 +80,7 @@ final class GatewayConnection {
         NetworkFault fault = ((GatewayAction.Fail) action).fault();
         switch (fault) {
             case CONNECTION_RESET:
+            case RESET_AFTER_APPLYING:
                 socket.setSoLinger(true, 0);
                 socket.close();
                 return false;

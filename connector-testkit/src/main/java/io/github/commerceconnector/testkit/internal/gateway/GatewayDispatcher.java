@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,9 @@ public final class GatewayDispatcher {
     private final RequestLog log;
     private final SignatureVerifier verifier;
     private final DataSpaceRateLimiter limiter;
+    private final RetryAfterWindows windows = new RetryAfterWindows();
+    private final AtomicLong insideWindows = new AtomicLong();
+    private volatile ChaosRun chaos;
 
     /** Creates a dispatcher over a fake account. */
     public GatewayDispatcher(FakeRuntime runtime, GatewaySettings settings, RequestLog log) {
@@ -49,11 +53,20 @@ public final class GatewayDispatcher {
         this.log = log;
         this.verifier = new SignatureVerifier(account, runtime.clock(), settings.clockSkew());
         this.limiter = new DataSpaceRateLimiter(settings.rateLimit(), runtime.clock());
+        this.chaos = new ChaosRun(settings.feedChaos());
     }
 
-    /** Forgets the rate limiter's buckets. */
+    /** Forgets the rate limiter's buckets and the {@code Retry-After} windows; restarts the feed chaos. */
     public void reset() {
         limiter.reset();
+        windows.reset();
+        insideWindows.set(0);
+        chaos = new ChaosRun(settings.feedChaos());
+    }
+
+    /** Feed requests that arrived inside a running {@code Retry-After} window of their data space. */
+    public long requestsInsideRetryAfter() {
+        return insideWindows.get();
     }
 
     GatewayAction handle(WireRequest request) {
@@ -63,9 +76,19 @@ public final class GatewayDispatcher {
         Route route = Route.match(request.method(), request.path(), account);
         boolean sinkFeed = settings.sink() && route != null && route.operation() == FakeOperation.SEND_FEED;
         Decoded body = sinkFeed ? Decoded.NOT_DECODED : decode(request);
+        boolean feedRequest = route != null && route.operation() == FakeOperation.SEND_FEED;
+        boolean insideWindow = feedRequest && windows.inside(route.dataSpaceId(), at);
+        if (insideWindow) {
+            insideWindows.incrementAndGet();
+            LOG.warn("Fake gateway: a feed request to data space {} arrived inside a running Retry-After window",
+                    route.dataSpaceId());
+        }
         GatewayAction action = dispatch(request, route, body, requestId, at);
+        if (feedRequest) {
+            openWindowIfThrottled(route.dataSpaceId(), action);
+        }
         if (!sinkFeed) {
-            log.add(record(request, body, action, requestId, at));
+            log.add(record(request, body, action, requestId, at, insideWindow));
         }
         LOG.debug("Fake gateway: {} /{} -> {}", request.method(), request.path(), action);
         return action;
@@ -90,6 +113,41 @@ public final class GatewayDispatcher {
         if (fault.isPresent()) {
             return injected(fault.get(), route, body, requestId);
         }
+        if (route.operation() == FakeOperation.SEND_FEED) {
+            return feedRequest(route, body, requestId);
+        }
+        return reply(process(route, body, requestId));
+    }
+
+    private void openWindowIfThrottled(String dataSpaceId, GatewayAction action) {
+        if (action instanceof GatewayAction.Reply reply && reply.reply().status() == 429) {
+            String retryAfter = reply.reply().headers().get("Retry-After");
+            if (retryAfter != null && retryAfter.chars().allMatch(Character::isDigit)) {
+                windows.open(dataSpaceId, runtime.clock().instant(), Duration.ofSeconds(Long.parseLong(retryAfter)));
+            }
+        }
+    }
+
+    /** The rate limit, then the feed chaos, then the account: what a feed request that passed auth gets. */
+    private GatewayAction feedRequest(Route route, Decoded body, String requestId) {
+        if (settings.sink()) {
+            return reply(WireReply.json(200, requestId, RegistryJson.empty()));
+        }
+        Duration wait = limiter.acquire(route.dataSpaceId());
+        if (!wait.isZero()) {
+            long seconds = settings.retryAfter() != null ? Math.max(1, settings.retryAfter().toSeconds())
+                    : Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+            return reply(throttled(seconds, requestId));
+        }
+        int fate = chaos.next();
+        if (fate == ChaosRun.RESET_AFTER_APPLYING) {
+            process(route, body, requestId);
+            return new GatewayAction.Fail(NetworkFault.RESET_AFTER_APPLYING);
+        }
+        if (fate != ChaosRun.NONE) {
+            return reply(error(fate, "The gateway failed this request (FakeGateway feed chaos): try again",
+                    requestId));
+        }
         return reply(process(route, body, requestId));
     }
 
@@ -110,7 +168,8 @@ public final class GatewayDispatcher {
             return new GatewayAction.Reply(process(route, body, requestId),
                     network.duration() == null ? settings.slowBodyDuration() : network.duration());
         }
-        if (network.fault() == NetworkFault.DROP_AFTER_REQUEST) {
+        if (network.fault() == NetworkFault.DROP_AFTER_REQUEST
+                || network.fault() == NetworkFault.RESET_AFTER_APPLYING) {
             process(route, body, requestId);
         }
         return new GatewayAction.Fail(network.fault());
@@ -132,11 +191,6 @@ public final class GatewayDispatcher {
     private WireReply feed(Route route, Decoded body, String requestId) {
         if (settings.sink()) {
             return WireReply.json(200, requestId, RegistryJson.empty());
-        }
-        Duration wait = limiter.acquire(route.dataSpaceId());
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-            return throttled(seconds, requestId);
         }
         Object json = body.json();
         if (!(json instanceof List<?>)) {
@@ -192,7 +246,7 @@ public final class GatewayDispatcher {
     }
 
     private RecordedRequest record(WireRequest request, Decoded body, GatewayAction action, String requestId,
-            Instant at) {
+            Instant at, boolean insideWindow) {
         int status = -1;
         NetworkFault fault = null;
         if (action instanceof GatewayAction.Reply) {
@@ -203,7 +257,7 @@ public final class GatewayDispatcher {
             fault = ((GatewayAction.Fail) action).fault();
         }
         return new RecordedRequest(at, request.method(), request.path(), request.query(), request.headers(),
-                request.body(), body.bytes(), status, fault, status < 0 ? null : requestId);
+                request.body(), body.bytes(), status, fault, status < 0 ? null : requestId, insideWindow);
     }
 
     private static Decoded decode(WireRequest request) {

@@ -1,5 +1,6 @@
 package io.github.commerceconnector.testkit.internal.gateway;
 
+import io.github.commerceconnector.testkit.FeedChaos;
 import java.time.Duration;
 
 /**
@@ -12,7 +13,10 @@ import java.time.Duration;
  * @param clockSkew        tolerance when checking a JWT's {@code exp}, {@code iat} and {@code nbf}
  * @param requestLogLimit  how many requests the log keeps (the oldest are dropped)
  * @param maxBodyBytes     the largest request body read
+ * @param retryAfter       the {@code Retry-After} the rate limit answers, or {@code null} for the time until a
+ *                         request would be allowed, rounded up to whole seconds
+ * @param feedChaos        the faults added to feed requests that pass the rate limit
  */
 public record GatewaySettings(double rateLimit, boolean sink, Duration hangLimit, Duration slowBodyDuration,
-        Duration clockSkew, int requestLogLimit, int maxBodyBytes) {
+        Duration clockSkew, int requestLogLimit, int maxBodyBytes, Duration retryAfter, FeedChaos feedChaos) {
 }

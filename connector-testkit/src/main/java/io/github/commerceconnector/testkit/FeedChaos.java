@@ -1,0 +1,214 @@
+package io.github.commerceconnector.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A mix of faults a {@link FakeGateway} adds to the feed requests that pass its rate limit, the way a flaky
+ * production gateway behaves: every Nth request answered with a chosen status, every Nth request applied and then
+ * its connection reset before the reply, and the same at random with a seed. Rules add up: a mix may fail every
+ * 3rd and every 7th request. Deterministic: the same mix and the same sequence of requests give the same faults.
+ * Counting covers the feed requests of every data space together, in arrival order, after the rate limit (a
+ * {@code 429} of the rate limit is not counted).
+ *
+ * <pre>{@code
+ * FakeGateway gateway = FakeGateway.builder()
+ *         .feedChaos(FeedChaos.builder().failEvery(7, 503).resetAfterApplyingEvery(11).build())
+ *         .start();
+ * }</pre>
+ *
+ * <p>A request that a failing rule and a resetting rule both pick is failed (nothing applied). Immutable; the
+ * gateway keeps its own count and random generator, which {@link FakeGateway#reset()} restarts.
+ */
+public final class FeedChaos {
+    private static final FeedChaos NONE = builder().build();
+
+    private final List<FailRule> failRules;
+    private final List<Integer> resetPeriods;
+    private final double failShare;
+    private final int randomStatus;
+    private final double resetShare;
+    private final long seed;
+
+    private FeedChaos(Builder builder) {
+        this.failRules = List.copyOf(builder.failRules);
+        this.resetPeriods = List.copyOf(builder.resetPeriods);
+        this.failShare = builder.failShare;
+        this.randomStatus = builder.randomStatus;
+        this.resetShare = builder.resetShare;
+        this.seed = builder.seed;
+    }
+
+    /** No faults. */
+    public static FeedChaos none() {
+        return NONE;
+    }
+
+    /** A builder with no faults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Whether the mix adds no fault at all. */
+    public boolean isNone() {
+        return failRules.isEmpty() && resetPeriods.isEmpty() && failShare == 0 && resetShare == 0;
+    }
+
+    /** The rules answering every Nth request with a status. */
+    public List<FailRule> failRules() {
+        return failRules;
+    }
+
+    /** The periods N of the rules applying then resetting every Nth request. */
+    public List<Integer> resetPeriods() {
+        return resetPeriods;
+    }
+
+    /** The share of requests failed at random. */
+    public double failShare() {
+        return failShare;
+    }
+
+    /** The status of the requests failed at random. */
+    public int randomStatus() {
+        return randomStatus;
+    }
+
+    /** The share of requests applied then reset at random. */
+    public double resetShare() {
+        return resetShare;
+    }
+
+    /** The seed of the random choices. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Shows the mix. */
+    @Override
+    public String toString() {
+        if (isNone()) {
+            return "FeedChaos[none]";
+        }
+        List<String> parts = new ArrayList<>();
+        failRules.forEach(rule -> parts.add("every " + rule.every() + ". answered " + rule.status()));
+        resetPeriods.forEach(n -> parts.add("every " + n + ". applied then reset"));
+        if (failShare > 0) {
+            parts.add(Math.round(failShare * 100) + "% answered " + randomStatus);
+        }
+        if (resetShare > 0) {
+            parts.add(Math.round(resetShare * 100) + "% applied then reset");
+        }
+        if (failShare > 0 || resetShare > 0) {
+            parts.add("seed " + seed);
+        }
+        return "FeedChaos[" + String.join("; ", parts) + "]";
+    }
+
+    /**
+     * Answers every {@code every}th feed request with {@code status}.
+     *
+     * @param every  the period, 1 or more
+     * @param status the error status answered
+     */
+    public record FailRule(int every, int status) {
+        /** Checks the rule. */
+        public FailRule {
+            if (every < 1) {
+                throw new IllegalArgumentException("failEvery(" + every + "): give 1 (every request) or more");
+            }
+            Builder.checkStatus(status);
+        }
+    }
+
+    /** Builds a {@link FeedChaos}. */
+    public static final class Builder {
+        private final List<FailRule> failRules = new ArrayList<>();
+        private final List<Integer> resetPeriods = new ArrayList<>();
+        private double failShare;
+        private int randomStatus = 503;
+        private double resetShare;
+        private long seed = 1;
+
+        private Builder() {
+        }
+
+        /**
+         * Answers every {@code n}th feed request with {@code status} (a {@code 5xx}, {@code 408}, or a {@code 429}
+         * without {@code Retry-After}), applying nothing. May be called more than once.
+         */
+        public Builder failEvery(int n, int status) {
+            failRules.add(new FailRule(n, status));
+            return this;
+        }
+
+        /** Answers a share (0 to 1) of the feed requests, drawn with the {@link #seed}, with {@code status}. */
+        public Builder failRandomly(double share, int status) {
+            this.failShare = share(share, "failRandomly");
+            this.randomStatus = checkStatus(status);
+            return this;
+        }
+
+        /**
+         * Applies every {@code n}th feed request, then resets its connection (TCP RST) without a reply. May be
+         * called more than once.
+         */
+        public Builder resetAfterApplyingEvery(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("resetAfterApplyingEvery(" + n + "): give 1 (every request) or "
+                        + "more");
+            }
+            resetPeriods.add(n);
+            return this;
+        }
+
+        /** Applies a share (0 to 1) of the feed requests, drawn with the {@link #seed}, then resets them. */
+        public Builder resetAfterApplyingRandomly(double share) {
+            this.resetShare = share(share, "resetAfterApplyingRandomly");
+            return this;
+        }
+
+        /** The seed of the random choices; default 1. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** Adds every rule of another mix (its random shares and seed replace this builder's if set). */
+        public Builder add(FeedChaos other) {
+            Objects.requireNonNull(other, "other");
+            failRules.addAll(other.failRules);
+            resetPeriods.addAll(other.resetPeriods);
+            if (other.failShare > 0) {
+                failShare = other.failShare;
+                randomStatus = other.randomStatus;
+                seed = other.seed;
+            }
+            if (other.resetShare > 0) {
+                resetShare = other.resetShare;
+                seed = other.seed;
+            }
+            return this;
+        }
+
+        /** The mix. */
+        public FeedChaos build() {
+            return new FeedChaos(this);
+        }
+
+        private static double share(double share, String name) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException(name + "(" + share + "): give a share from 0 to 1");
+            }
+            return share;
+        }
+
+        static int checkStatus(int status) {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("status " + status + ": give an error status, 400 to 599");
+            }
+            return status;
+        }
+    }
+}
