@@ -23,7 +23,7 @@ record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos) {
 
     /** Whether anything differs from {@link #defaults()}. */
     boolean customized() {
-        return !equals(defaults());
+        return rate != FakeGateway.DEFAULT_RATE_LIMIT || retryAfter != null || !chaos.isNone();
     }
 
     /** A builder for a fake gateway that behaves so. */
@@ -53,6 +53,7 @@ record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos) {
                     case "--gateway-rate" -> rate = number(option, value, 0, 10_000);
                     case "--gateway-retry-after" -> retryAfter = Duration.ofSeconds(
                             (long) number(option, value, 1, 3600));
+                    case "--gateway-fail-first" -> chaos.failFirst(whole(option, before(value), 0), status(value));
                     case "--gateway-fail-every" -> chaos.failEvery(whole(option, before(value), 1), status(value));
                     case "--gateway-reset-every" -> chaos.resetAfterApplyingEvery(whole(option, value, 1));
                     case "--gateway-fail-share" -> chaos.failRandomly(number(option, before(value), 0, 1),

@@ -50,6 +50,7 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
             "The in-process fake gateway (without --endpoint) can behave like a flaky production gateway:",
             "  --gateway-rate R            feed requests per second per data space, 429 above (default: 2)",
             "  --gateway-retry-after S     the Retry-After of its 429, in seconds (default: until allowed)",
+            "  --gateway-fail-first N[:S]  answer the first N feed requests with status S (default 503): an outage",
             "  --gateway-fail-every N[:S]  answer every Nth feed request with status S (default 503); repeatable",
             "  --gateway-reset-every N     apply every Nth feed request, then reset its connection; repeatable",
             "  --gateway-fail-share P[:S]  answer a share P (0 to 1) of feed requests with S, at random",

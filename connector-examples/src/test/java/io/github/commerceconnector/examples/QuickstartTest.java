@@ -114,6 +114,34 @@ class QuickstartTest {
     }
 
     @Test
+    void ridesOutAFlakyFakeGatewayAndSaysWhenItWaitsAndResumes(@TempDir Path state) {
+        int code = run("--products", "300", "--state-dir", state.toString(), "--gateway-fail-first", "4",
+                "--gateway-fail-every", "7", "--gateway-reset-every", "5", "--gateway-retry-after", "1");
+
+        assertEquals(0, code, () -> output() + err.toString(StandardCharsets.UTF_8));
+        String output = output();
+        assertTrue(output.contains("FeedChaos[the first 4 answered 503; every 7. answered 503; every 5. applied then "
+                + "reset]"), output);
+        assertTrue(output.contains("waiting: the gateway is failing requests"), output);
+        assertTrue(output.contains("resumed: the gateway answers again"), output);
+        assertTrue(output.contains("The fake gateway holds 300 products"), output);
+        assertTrue(output.contains("and 0 arrived inside a Retry-After window"), output);
+        assertTrue(output.contains("Quickstart finished: every step passed."), output);
+    }
+
+    @Test
+    void refusesFakeGatewayOptionsWithAnEndpointAndBadValues() {
+        assertEquals(2, run("--endpoint", "http://127.0.0.1:9/", "--api-key", "k", "--private-key-file", "k.pem",
+                "--gateway-fail-every", "3"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("with --endpoint there is none"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("--gateway-fail-every", "0"));
+        assertEquals(2, run("--gateway-reset-share", "2"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--gateway-reset-share '2' is not a number from"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void refusesBadOptionsWithExitCodeTwo() {
         assertEquals(2, run("--environment", "staging"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("use 'production' or 'sandbox'"),

@@ -24,6 +24,8 @@ import java.util.Objects;
 public final class FeedChaos {
     private static final FeedChaos NONE = builder().build();
 
+    private final int failFirst;
+    private final int failFirstStatus;
     private final List<FailRule> failRules;
     private final List<Integer> resetPeriods;
     private final double failShare;
@@ -32,6 +34,8 @@ public final class FeedChaos {
     private final long seed;
 
     private FeedChaos(Builder builder) {
+        this.failFirst = builder.failFirst;
+        this.failFirstStatus = builder.failFirstStatus;
         this.failRules = List.copyOf(builder.failRules);
         this.resetPeriods = List.copyOf(builder.resetPeriods);
         this.failShare = builder.failShare;
@@ -52,7 +56,17 @@ public final class FeedChaos {
 
     /** Whether the mix adds no fault at all. */
     public boolean isNone() {
-        return failRules.isEmpty() && resetPeriods.isEmpty() && failShare == 0 && resetShare == 0;
+        return failFirst == 0 && failRules.isEmpty() && resetPeriods.isEmpty() && failShare == 0 && resetShare == 0;
+    }
+
+    /** How many feed requests, from the first, are failed (an outage at the start); 0 for none. */
+    public int failFirst() {
+        return failFirst;
+    }
+
+    /** The status of the requests failed by {@link #failFirst()}. */
+    public int failFirstStatus() {
+        return failFirstStatus;
     }
 
     /** The rules answering every Nth request with a status. */
@@ -92,6 +106,9 @@ public final class FeedChaos {
             return "FeedChaos[none]";
         }
         List<String> parts = new ArrayList<>();
+        if (failFirst > 0) {
+            parts.add("the first " + failFirst + " answered " + failFirstStatus);
+        }
         failRules.forEach(rule -> parts.add("every " + rule.every() + ". answered " + rule.status()));
         resetPeriods.forEach(n -> parts.add("every " + n + ". applied then reset"));
         if (failShare > 0) {
@@ -126,6 +143,8 @@ public final class FeedChaos {
     public static final class Builder {
         private final List<FailRule> failRules = new ArrayList<>();
         private final List<Integer> resetPeriods = new ArrayList<>();
+        private int failFirst;
+        private int failFirstStatus = 503;
         private double failShare;
         private int randomStatus = 503;
         private double resetShare;
@@ -140,6 +159,16 @@ public final class FeedChaos {
          */
         public Builder failEvery(int n, int status) {
             failRules.add(new FailRule(n, status));
+            return this;
+        }
+
+        /** Answers the first {@code n} feed requests with {@code status}, applying nothing: an outage at the start. */
+        public Builder failFirst(int n, int status) {
+            if (n < 0) {
+                throw new IllegalArgumentException("failFirst(" + n + "): give 0 (none) or more requests");
+            }
+            this.failFirst = n;
+            this.failFirstStatus = checkStatus(status);
             return this;
         }
 
@@ -178,6 +207,10 @@ public final class FeedChaos {
         /** Adds every rule of another mix (its random shares and seed replace this builder's if set). */
         public Builder add(FeedChaos other) {
             Objects.requireNonNull(other, "other");
+            if (other.failFirst > 0) {
+                failFirst = other.failFirst;
+                failFirstStatus = other.failFirstStatus;
+            }
             failRules.addAll(other.failRules);
             resetPeriods.addAll(other.resetPeriods);
             if (other.failShare > 0) {

@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.exception.ConnectorException;
 import io.github.commerceconnector.api.registry.DataSpace;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.testkit.FakeGateway;
+import io.github.commerceconnector.testkit.FeedChaos;
 import io.github.commerceconnector.testkit.internal.keys.KeyPool;
 import io.github.commerceconnector.testkit.internal.keys.PemText;
 import io.github.commerceconnector.testkit.internal.keys.PublicKeyPem;
@@ -21,6 +22,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,6 +54,12 @@ public final class FakeGatewayMain {
             "  --edition E              adobe-commerce (default) or magento-open-source",
             "  --environment E          sandbox (default) or production",
             "  --rate-limit R           feed requests per second per data space (default 2; 0 = off)",
+            "  --retry-after S          the Retry-After (seconds) of a 429 of the rate limit (default: until allowed)",
+            "  --fail-every N[:S]       answer every Nth feed request with status S (default 503); repeatable",
+            "  --reset-every N          apply every Nth feed request, then reset its connection; repeatable",
+            "  --fail-share P[:S]       answer a share P (0 to 1) of feed requests with S, at random",
+            "  --reset-share P          apply a share P of feed requests, then reset them, at random",
+            "  --seed N                 the seed of the random faults (default 1)",
             "  --item-limit N           most items per feed request (default: each feed's batch size)",
             "  --sink                   answer feed requests 200 without parsing or storing them",
             "  --project NAME           create a SaaS project at start (repeatable); its data spaces are printed",
@@ -107,7 +115,10 @@ public final class FakeGatewayMain {
         }
         FakeGateway.Builder builder = FakeGateway.builder().port(options.port).host(options.host)
                 .edition(options.edition).environment(options.environment).rateLimit(options.rateLimit)
-                .sink(options.sink);
+                .sink(options.sink).feedChaos(options.chaos.build());
+        if (options.retryAfter != null) {
+            builder.rateLimit(options.rateLimit, Duration.ofSeconds(options.retryAfter));
+        }
         if (options.itemLimit != null) {
             builder.itemLimit(options.itemLimit);
         }
@@ -198,6 +209,8 @@ public final class FakeGatewayMain {
         private Environment environment = Environment.SANDBOX;
         private double rateLimit = FakeGateway.DEFAULT_RATE_LIMIT;
         private Integer itemLimit;
+        private Integer retryAfter;
+        private final FeedChaos.Builder chaos = FeedChaos.builder();
         private boolean sink;
         private boolean help;
         private final List<String> projects = new ArrayList<>();
@@ -241,6 +254,26 @@ public final class FakeGatewayMain {
                     case "--item-limit":
                         options.itemLimit = integer(option, value(args, ++i, option));
                         break;
+                    case "--retry-after":
+                        options.retryAfter = integer(option, value(args, ++i, option));
+                        break;
+                    case "--fail-every":
+                        String every = value(args, ++i, option);
+                        options.chaos.failEvery(integer(option, before(every)), status(option, every));
+                        break;
+                    case "--reset-every":
+                        options.chaos.resetAfterApplyingEvery(integer(option, value(args, ++i, option)));
+                        break;
+                    case "--fail-share":
+                        String share = value(args, ++i, option);
+                        options.chaos.failRandomly(number(option, before(share)), status(option, share));
+                        break;
+                    case "--reset-share":
+                        options.chaos.resetAfterApplyingRandomly(number(option, value(args, ++i, option)));
+                        break;
+                    case "--seed":
+                        options.chaos.seed(integer(option, value(args, ++i, option)));
+                        break;
                     case "--project":
                         options.projects.add(value(args, ++i, option));
                         break;
@@ -249,6 +282,16 @@ public final class FakeGatewayMain {
                 }
             }
             return options;
+        }
+
+        private static String before(String value) {
+            int colon = value.indexOf(':');
+            return colon < 0 ? value : value.substring(0, colon);
+        }
+
+        private static int status(String option, String value) {
+            int colon = value.indexOf(':');
+            return colon < 0 ? 503 : integer(option, value.substring(colon + 1));
         }
 
         private static String value(String[] args, int index, String option) {

@@ -27,6 +27,9 @@ final class ChaosRun {
         long n = ++requests;
         double failDraw = random.nextDouble();
         double resetDraw = random.nextDouble();
+        if (n <= chaos.failFirst()) {
+            return chaos.failFirstStatus();
+        }
         for (FeedChaos.FailRule rule : chaos.failRules()) {
             if (n % rule.every() == 0) {
                 return rule.status();
