@@ -1,0 +1,80 @@
+package io.github.commerceconnector.jdbc.internal;
+
+import io.github.commerceconnector.jdbc.JdbcTables;
+
+/**
+ * The SQL of the sync state store, rendered once for a set of {@link JdbcTables}. Every statement that reads or
+ * writes one item, one lease or one feed goes through a primary key; the only scan is the load of a feed's items
+ * ({@link #loadItems}), which reads them all in one streamed query.
+ */
+final class SyncStateSql {
+    final String setLocal;
+    final String acquireLease;
+    final String renewLease;
+    final String releaseLease;
+    final String leaseHolder;
+    final String fence;
+    final String insertFeed;
+    final String selectFeed;
+    final String updateFeedIdentity;
+    final String deleteFeedItems;
+    final String setLastFullSync;
+    final String loadItems;
+    final String upsertItems;
+    final String deleteItems;
+    final String itemDetails;
+    final String itemsWithReasons;
+    final String retryPayloads;
+    final String feedsOfDataSpace;
+    final String deleteDataSpaceItems;
+    final String deleteDataSpaceFeeds;
+
+    SyncStateSql(JdbcTables tables) {
+        String lease = tables.name("sync_lease");
+        String feed = tables.name("sync_feed");
+        String item = tables.name("sync_item");
+        String token = tables.name("lease_token");
+        setLocal = "SELECT set_config(?, ?, true)";
+        acquireLease = "INSERT INTO " + lease + " AS l (data_space_id, feed, owner_id, token, acquired_at, expires_at) "
+                + "VALUES (?, ?, ?, nextval('" + token + "'), clock_timestamp(), clock_timestamp() + ?::interval) "
+                + "ON CONFLICT (data_space_id, feed) DO UPDATE SET owner_id = EXCLUDED.owner_id, token = EXCLUDED.token, "
+                + "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+                + "WHERE l.expires_at <= clock_timestamp() RETURNING token, expires_at";
+        renewLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() + ?::interval "
+                + "WHERE data_space_id = ? AND feed = ? AND token = ? RETURNING expires_at";
+        releaseLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() "
+                + "WHERE data_space_id = ? AND feed = ? AND token = ?";
+        leaseHolder = "SELECT owner_id, expires_at FROM " + lease + " WHERE data_space_id = ? AND feed = ?";
+        fence = "UPDATE " + lease + " SET expires_at = clock_timestamp() + ?::interval "
+                + "WHERE data_space_id = ? AND feed = ? AND token = ? "
+                + "RETURNING set_config('idle_in_transaction_session_timeout', ?, true)";
+        insertFeed = "INSERT INTO " + feed + " (data_space_id, feed, identity_fields) VALUES (?, ?, ?) "
+                + "ON CONFLICT (data_space_id, feed) DO NOTHING";
+        selectFeed = "SELECT feed_id, identity_fields, last_full_sync FROM " + feed
+                + " WHERE data_space_id = ? AND feed = ?";
+        updateFeedIdentity = "UPDATE " + feed + " SET identity_fields = ?, last_full_sync = NULL WHERE feed_id = ?";
+        deleteFeedItems = "DELETE FROM " + item + " WHERE feed_id = ?";
+        setLastFullSync = "UPDATE " + feed + " SET last_full_sync = ? WHERE feed_id = ?";
+        loadItems = "SELECT identity_hash, content_hash, status FROM " + item + " WHERE feed_id = ?";
+        upsertItems = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
+                + "identity_values, reason, payload) "
+                + "SELECT ?, u.identity_hash, u.content_hash, u.status, ?, u.identity_values::text[], u.reason, u.payload "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[]) "
+                + "AS u(identity_hash, content_hash, status, identity_values, reason, payload) "
+                + "ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = EXCLUDED.content_hash, "
+                + "status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
+                + "identity_values = EXCLUDED.identity_values, reason = EXCLUDED.reason, payload = EXCLUDED.payload";
+        deleteItems = "DELETE FROM " + item + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[])";
+        itemDetails = "SELECT identity_values, reason, attempted_at FROM " + item
+                + " WHERE feed_id = ? AND identity_hash = ?";
+        itemsWithReasons = "SELECT identity_hash, identity_values, reason FROM " + item
+                + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[])";
+        retryPayloads = "SELECT identity_hash, content_hash, payload FROM " + item
+                + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status = " + StatusCodes.RETRYABLE;
+        feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
+                + " WHERE data_space_id = ?";
+        deleteDataSpaceItems = "DELETE FROM " + item + " WHERE feed_id IN (SELECT feed_id FROM " + feed
+                + " WHERE data_space_id = ?)";
+        deleteDataSpaceFeeds = "DELETE FROM " + feed + " WHERE data_space_id = ?";
+    }
+}
