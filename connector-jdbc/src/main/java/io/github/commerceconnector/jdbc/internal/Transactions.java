@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -22,6 +23,8 @@ import javax.sql.DataSource;
 public final class Transactions {
     private static final int ATTEMPTS = 4;
     private static final long[] PAUSE_MILLIS = {50, 250, 1000};
+    private static final Set<String> RETRYABLE_STATES = Set.of("57P01", "57P02", "57P03", "57P05", "25P03", "40001",
+            "40P01");
 
     private final DataSource dataSource;
     private final String schemaAdvice;
@@ -121,8 +124,9 @@ public final class Transactions {
 
     /**
      * Whether a failure means that the connection broke or could not be had, so the same work may succeed on
-     * another connection: SQLState class 08 (connection exception), 57P01-57P03 (the server ended the session or
-     * is starting), 40001/40P01 (serialization failure, deadlock), or the JDBC transient connection types.
+     * another connection: SQLState class 08 (connection exception), 57P01-57P03 and 57P05 (the server ended the
+     * session or is starting), 25P03 (the server ended a session idle inside a transaction), 40001/40P01
+     * (serialization failure, deadlock), or the JDBC transient connection types.
      */
     static boolean isConnectionLoss(SQLException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -131,8 +135,7 @@ public final class Transactions {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
-                        || state.equals("40001") || state.equals("40P01")) {
+                if (state.startsWith("08") || RETRYABLE_STATES.contains(state)) {
                     return true;
                 }
             }
