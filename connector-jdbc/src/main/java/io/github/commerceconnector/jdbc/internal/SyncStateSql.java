@@ -26,7 +26,8 @@ final class SyncStateSql {
     final String itemsWithReasons;
     final String retryPayloads;
     final String feedsOfDataSpace;
-    final String deleteDataSpaceItems;
+    final String feedIdsOfDataSpace;
+    final String deleteItemsOfFeeds;
     final String deleteDataSpaceFeeds;
 
     SyncStateSql(JdbcTables tables) {
@@ -73,8 +74,8 @@ final class SyncStateSql {
                 + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status = " + StatusCodes.RETRYABLE;
         feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
                 + " WHERE data_space_id = ?";
-        deleteDataSpaceItems = "DELETE FROM " + item + " WHERE feed_id IN (SELECT feed_id FROM " + feed
-                + " WHERE data_space_id = ?)";
+        feedIdsOfDataSpace = "SELECT feed_id FROM " + feed + " WHERE data_space_id = ?";
+        deleteItemsOfFeeds = "DELETE FROM " + item + " WHERE feed_id = ANY (?::bigint[])";
         deleteDataSpaceFeeds = "DELETE FROM " + feed + " WHERE data_space_id = ?";
     }
 }

@@ -5,8 +5,10 @@ import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
 import io.github.commerceconnector.jdbc.JdbcTables;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,18 +92,32 @@ public final class SyncStates {
                 for (Lease lease : held) {
                     leases.fence(connection, lease);
                 }
-                for (String statement : List.of(sql.deleteDataSpaceItems, sql.deleteDataSpaceFeeds)) {
-                    try (PreparedStatement delete = connection.prepareStatement(statement)) {
-                        delete.setString(1, dataSpaceId);
-                        delete.executeUpdate();
-                    }
-                }
+                forgetDataSpace(connection, dataSpaceId);
                 return null;
             });
             erase.run();
         } finally {
             kept.forEach(LeaseKeeper.Kept::close);
             held.forEach(this::releaseLogged);
+        }
+    }
+
+    private void forgetDataSpace(Connection connection, String dataSpaceId) throws SQLException {
+        List<Long> feedIds = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql.feedIdsOfDataSpace)) {
+            select.setString(1, dataSpaceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    feedIds.add(rows.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement items = connection.prepareStatement(sql.deleteItemsOfFeeds);
+                PreparedStatement feeds = connection.prepareStatement(sql.deleteDataSpaceFeeds)) {
+            items.setArray(1, connection.createArrayOf("bigint", feedIds.toArray(new Long[0])));
+            items.executeUpdate();
+            feeds.setString(1, dataSpaceId);
+            feeds.executeUpdate();
         }
     }
 

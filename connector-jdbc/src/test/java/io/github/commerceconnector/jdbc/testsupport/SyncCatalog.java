@@ -2,10 +2,9 @@ package io.github.commerceconnector.jdbc.testsupport;
 
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.GenericItem;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
 
 /** The products of the crash tests: made on the fly, the same in the parent and in every child JVM. */
 public final class SyncCatalog {
@@ -38,21 +37,6 @@ public final class SyncCatalog {
 
     /** {@code count} products, made as they are read. */
     public static Iterable<FeedItem> items(int count) {
-        return () -> new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < count;
-            }
-
-            @Override
-            public FeedItem next() {
-                if (next >= count) {
-                    throw new NoSuchElementException();
-                }
-                return item(next++);
-            }
-        };
+        return () -> IntStream.range(0, count).mapToObj(SyncCatalog::item).iterator();
     }
 }
