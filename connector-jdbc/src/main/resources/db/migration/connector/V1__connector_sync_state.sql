@@ -41,3 +41,17 @@ CREATE TABLE IF NOT EXISTS connector_sync_item (
     payload         bytea,
     PRIMARY KEY (feed_id, identity_hash)
 );
+
+-- The batches on their way to the gateway: written just before a request goes out, deleted by the transaction
+-- that records the gateway's answer. A batch left here by a worker that died is read by the next one: its items
+-- become unconfirmed (sent, no answer recorded). identity_values: one array literal per item.
+CREATE TABLE IF NOT EXISTS connector_sync_sending (
+    feed_id         bigint      NOT NULL,
+    token           bigint      NOT NULL,
+    batch           bigint      NOT NULL,
+    identity_hashes bigint[]    NOT NULL,
+    content_hashes  bigint[]    NOT NULL,
+    identity_values text[]      NOT NULL,
+    attempted_at    timestamptz NOT NULL,
+    PRIMARY KEY (feed_id, token, batch)
+);

@@ -77,7 +77,7 @@ class JdbcStoresTest {
             assertEquals(List.of(1, 2, 3), JdbcStores.createSchemaIfMissing(pool));
             assertEquals(List.of(), JdbcStores.createSchemaIfMissing(pool));
             assertEquals(List.of("connector_credentials", "connector_schema_version", "connector_selection",
-                    "connector_sync_feed", "connector_sync_item", "connector_sync_lease"), tables(schema));
+                    "connector_sync_feed", "connector_sync_item", "connector_sync_lease", "connector_sync_sending"), tables(schema));
             assertEveryNameStartsWith("connector_", schema);
             useTheSyncState(pool, JdbcTables.defaults());
         }
@@ -90,7 +90,7 @@ class JdbcStoresTest {
         try (HikariDataSource pool = TestDatabase.get().pool(null, 2)) {
             assertEquals(List.of(1, 2, 3), JdbcStores.createSchemaIfMissing(pool, tables));
             assertEquals(List.of("cs_credentials", "cs_schema_version", "cs_selection", "cs_sync_feed", "cs_sync_item",
-                    "cs_sync_lease"), tables(schema));
+                    "cs_sync_lease", "cs_sync_sending"), tables(schema));
             assertEveryNameStartsWith("cs_", schema);
             useTheSyncState(pool, tables);
         }

@@ -57,6 +57,7 @@ record FeedRow(long feedId, Instant lastFullSync) {
             delete.setLong(1, feedId);
             delete.executeUpdate();
         }
+        InFlight.deleteAll(connection, sql, new Long[] {feedId});
         try (PreparedStatement update = connection.prepareStatement(sql.updateFeedIdentity)) {
             update.setArray(1, connection.createArrayOf("text", fields));
             update.setLong(2, feedId);

@@ -17,7 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -27,10 +28,12 @@ import java.util.function.Supplier;
  * {@code markSeen}, {@code count} and {@code unseen} ask no database), the rest (identity values, reasons,
  * payloads, times) read from the item rows when asked.
  *
- * <p>{@link #record} writes a batch in one transaction that first fences the lease, then upserts the items as
- * arrays and deletes the removed ones; the index changes only after the commit, so it never claims what the
- * database does not hold. Writes of one state run one at a time (as the file store's appends do). A write that
- * finds the lease taken over throws {@link LeaseLostException}, and so does every later one.
+ * <p>{@link #record} writes a batch in one transaction that first checks the lease, then upserts the items as
+ * arrays and deletes the removed ones; items about to be sent go to one row of {@link InFlight} instead, so each
+ * item row is written once per sync, with the answer. The index changes only after the commit, so it never
+ * claims what the database does not hold. Writes from several threads run at once, each on its own connection (the sync records
+ * the batches of its senders in parallel; they concern distinct items); {@link #close()} waits for them. A write
+ * that finds the lease taken over throws {@link LeaseLostException}, and so does every later one.
  *
  * <p>Thread-safe. {@link #close()} releases the lease.
  */
@@ -44,8 +47,11 @@ final class JdbcFeedState implements FeedSyncState {
     private final Leases leases;
     private final SyncStateSql sql;
     private final ItemRows rows;
+    private final InFlight inFlight;
     private final long feedId;
-    private final ReentrantLock writes = new ReentrantLock();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Lock writes = lifecycle.readLock();
+    private final Lock closing = lifecycle.writeLock();
     private LeaseKeeper.Kept kept;
     private ItemIndex index;
     private Instant lastFullSync;
@@ -61,6 +67,7 @@ final class JdbcFeedState implements FeedSyncState {
         this.sql = sql;
         this.feedId = row.feedId();
         this.rows = new ItemRows(sql, row.feedId(), feed.identityFields());
+        this.inFlight = new InFlight(sql, row.feedId(), lease.token());
         this.index = index;
         this.lastFullSync = row.lastFullSync();
     }
@@ -108,13 +115,18 @@ final class JdbcFeedState implements FeedSyncState {
             return;
         }
         List<StateChange> distinct = ItemRows.lastOfEach(changes);
+        List<StateChange> settled = distinct.stream().filter(change -> change.kind() != StateChange.Kind.SENDING)
+                .toList();
         writes.lock();
         try {
             writable();
+            InFlight.Plan plan = inFlight.plan(distinct, attempted);
             write(() -> "record " + distinct.size() + " changes to " + lease.describe(), connection -> {
-                rows.write(connection, distinct, attempted);
+                rows.write(connection, settled, attempted);
+                inFlight.write(connection, plan);
                 return null;
             });
+            inFlight.committed(plan);
             synchronized (this) {
                 for (StateChange change : distinct) {
                     if (change.kind() == StateChange.Kind.REMOVED) {
@@ -183,6 +195,10 @@ final class JdbcFeedState implements FeedSyncState {
             if (!index.contains(identityHash)) {
                 return null;
             }
+        }
+        InFlight.Pending sent = inFlight.pending(identityHash);
+        if (sent != null) {
+            return new ItemRows.Details(sent.key(), null, sent.attempted());
         }
         return transactions.run(() -> "read an item of " + lease.describe(),
                 connection -> rows.details(connection, identityHash));
@@ -279,7 +295,7 @@ final class JdbcFeedState implements FeedSyncState {
      */
     @Override
     public void close() {
-        writes.lock();
+        closing.lock();
         try {
             synchronized (this) {
                 if (closed) {
@@ -301,7 +317,7 @@ final class JdbcFeedState implements FeedSyncState {
                 }
             }
         } finally {
-            writes.unlock();
+            closing.unlock();
         }
     }
 

@@ -12,15 +12,17 @@ import java.time.Instant;
 
 /**
  * The leases of the sync state, one row per data space and feed ({@code sync_lease}): taken when a feed's state
- * opens, renewed while it is open, fenced by every write and released when it closes. Times come from the
+ * opens, renewed while it is open, checked by every write and released when it closes. Times come from the
  * database's clock ({@code clock_timestamp()}), so workers whose clocks disagree still agree on expiry.
  *
  * <p>Taking a lease succeeds only when there is no row or its lease has ended; it writes a new fencing token
- * from a sequence. Every write of the state starts with {@link #fence}, an update of the lease row that matches
- * only while the row still carries the writer's token: it locks the row until the write commits, so a takeover
- * waits for a write in progress and every write after a takeover finds another token and changes nothing. A
- * holder paused inside a write transaction is cut off by PostgreSQL after the lease's duration
- * ({@code idle_in_transaction_session_timeout}, set for that transaction), which rolls the write back. Thread-safe.
+ * from a sequence. Fencing rests on a transaction-scoped advisory lock per lease: every write transaction of the
+ * state first takes it shared ({@link #fence}) and then checks that the row still carries its token; a takeover
+ * takes it exclusively before it writes a new token. So a takeover waits for the writes in progress, and every
+ * write that starts after a takeover finds another token and changes nothing. The lock lives in the server's
+ * memory: checking the lease writes nothing. A holder paused inside a write transaction is cut off by PostgreSQL
+ * after the lease's duration ({@code idle_in_transaction_session_timeout}, set for that transaction), which rolls
+ * the write back and frees the lock. Thread-safe.
  */
 final class Leases {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
@@ -54,6 +56,10 @@ final class Leases {
         try {
             taken = transactions.run(() -> "take the lease of " + wanted.describe(), connection -> {
                 setLocal(connection, "lock_timeout", Intervals.setting(LOCK_WAIT));
+                try (PreparedStatement lock = connection.prepareStatement(sql.lockExclusive)) {
+                    lock.setString(1, sql.lockName(dataSpaceId, feed));
+                    lock.executeQuery().close();
+                }
                 try (PreparedStatement statement = connection.prepareStatement(sql.acquireLease)) {
                     statement.setString(1, dataSpaceId);
                     statement.setString(2, feed);
@@ -139,19 +145,23 @@ final class Leases {
     }
 
     /**
-     * The first statement of every write transaction: renews the lease if, and only if, the row still carries the
-     * lease's token, and holds the row's lock until the transaction ends.
+     * The first statements of every write transaction: takes the lease's advisory lock shared, cuts the session off
+     * if it idles inside the transaction longer than the lease lasts, and checks that the lease row still carries
+     * the lease's token.
      *
      * @throws LeaseLostException if another worker took the lease over; the caller's transaction then rolls back
      */
     void fence(Connection connection, Lease lease) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql.fence)) {
-            statement.setString(1, Intervals.interval(duration));
-            statement.setString(2, lease.dataSpaceId());
-            statement.setString(3, lease.feed());
-            statement.setLong(4, lease.token());
-            statement.setString(5, Intervals.setting(duration));
-            try (ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement lock = connection.prepareStatement(sql.lockShared)) {
+            lock.setString(1, sql.lockName(lease.dataSpaceId(), lease.feed()));
+            lock.setString(2, Intervals.setting(duration));
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement check = connection.prepareStatement(sql.checkToken)) {
+            check.setString(1, lease.dataSpaceId());
+            check.setString(2, lease.feed());
+            check.setLong(3, lease.token());
+            try (ResultSet row = check.executeQuery()) {
                 if (row.next()) {
                     return;
                 }

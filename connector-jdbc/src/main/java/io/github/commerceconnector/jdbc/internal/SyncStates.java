@@ -58,6 +58,7 @@ public final class SyncStates {
             JdbcFeedState state = transactions.run(() -> "open " + lease.describe(), connection -> {
                 leases.fence(connection, lease);
                 FeedRow row = FeedRow.prepare(connection, sql, dataSpaceId, feed);
+                InFlight.recover(connection, sql, row.feedId());
                 ItemIndex index = new ItemRows(sql, row.feedId(), feed.identityFields()).load(connection);
                 return new JdbcFeedState(feed, lease, transactions, leases, sql, row, index);
             });
@@ -112,6 +113,7 @@ public final class SyncStates {
                 }
             }
         }
+        InFlight.deleteAll(connection, sql, feedIds.toArray(new Long[0]));
         try (PreparedStatement items = connection.prepareStatement(sql.deleteItemsOfFeeds);
                 PreparedStatement feeds = connection.prepareStatement(sql.deleteDataSpaceFeeds)) {
             items.setArray(1, connection.createArrayOf("bigint", feedIds.toArray(new Long[0])));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The hot statements of the sync state store run on index scans, shown by PostgreSQL's own {@code EXPLAIN} of the
  * exact SQL the store sends, with values bound, over a database shaped like an integrator's: 2,000 merchants'
- * data spaces with three feeds each, a lease per feed, 50 of the feeds with 400 items each, statistics gathered.
+ * data spaces with three feeds each, a lease per feed, 50 of the feeds with 400 items each, four batches on their
+ * way per feed, statistics gathered.
  * The plans are printed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +49,10 @@ class QueryPlanTest {
             statement.execute("INSERT INTO connector_sync_item SELECT f.feed_id, i * 7919 + f.feed_id, i, 0, now(), "
                     + "ARRAY['SKU-' || i, 'default'], NULL, NULL FROM connector_sync_feed f, generate_series(1, 400) i "
                     + "WHERE f.feed_id <= 50");
+            statement.execute("INSERT INTO connector_sync_sending SELECT f.feed_id, 7, b, ARRAY[b, b + 1], ARRAY[1, 2], "
+                    + "ARRAY['{\"a\",\"b\"}', '{\"c\",\"d\"}'], now() FROM connector_sync_feed f, "
+                    + "generate_series(1, 4) b");
+            statement.execute("ANALYZE connector_sync_sending");
             statement.execute("ANALYZE connector_sync_lease");
             statement.execute("ANALYZE connector_sync_feed");
             statement.execute("ANALYZE connector_sync_item");
@@ -105,14 +110,20 @@ class QueryPlanTest {
     }
 
     @Test
+    void theBatchesOnTheirWayAreWrittenAndAnsweredThroughThePrimaryKey() throws SQLException {
+        assertUses(plan(sql.deleteSending, 7L, 7L, longs(new long[] {2, 3})), "connector_sync_sending_pkey");
+        assertUses(plan(sql.lockSending, 7L, 7L, 2L), "connector_sync_sending_pkey");
+        assertUses(plan(sql.recoverSending, 7L), "connector_sync_sending_pkey");
+    }
+
+    @Test
     void loadingOneFeedReadsItsItemsThroughThePrimaryKey() throws SQLException {
         assertUses(plan(sql.loadItems, 7L), "connector_sync_item_pkey");
     }
 
     @Test
     void theLeaseQueriesAreIndexScans() throws SQLException {
-        assertUses(plan(sql.fence, "30000 milliseconds", "ds-1234", "products", 12341L, "30000ms"),
-                "connector_sync_lease_pkey");
+        assertUses(plan(sql.checkToken, "ds-1234", "products", 12341L), "connector_sync_lease_pkey");
         assertUses(plan(sql.renewLease, "30000 milliseconds", "ds-1234", "products", 12341L),
                 "connector_sync_lease_pkey");
         assertUses(plan(sql.releaseLease, "ds-1234", "products", 12341L), "connector_sync_lease_pkey");
