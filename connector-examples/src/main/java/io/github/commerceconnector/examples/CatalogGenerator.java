@@ -114,7 +114,7 @@ public final class CatalogGenerator {
                 .storeViewCode(storeViewCode)
                 .storeCode("main_website_store")
                 .websiteCode(websiteCode)
-                .productId(Integer.toString(index + 1))
+                .productId(index + 1)
                 .name(name)
                 .type("simple")
                 .status("Enabled")
@@ -135,12 +135,14 @@ public final class CatalogGenerator {
                 .addAttribute("size", pick(random, SIZES))
                 .addAttribute("material", pick(random, MATERIALS), pick(random, MATERIALS))
                 .addAttribute("eco_collection", random.nextBoolean() ? "1" : "0")
-                .addCategory(Integer.toString(category + 3), categoryPath(category), random.nextInt(50))
-                .addCategory("2", "default-category", index % 1000)
-                .addImage("https://media.example.com/catalog/product/" + sku + "_main.jpg", name, 1,
-                        "image", "small_image", "thumbnail")
-                .addImage("https://media.example.com/catalog/product/" + sku + "_back.jpg", name + " back", 2)
-                .inventory(new Product.Inventory(BigDecimal.valueOf(random.nextInt(500)), true))
+                .addCategoryData(Integer.toString(category + 3), categoryPath(category), random.nextInt(50))
+                .addCategoryData("2", "default-category", index % 1000)
+                .addImage(Product.MediaResource.of("https://media.example.com/catalog/product/" + sku + "_main.jpg",
+                        name, "image", "small_image", "thumbnail"), "1")
+                .addImage(Product.MediaResource.of("https://media.example.com/catalog/product/" + sku + "_back.jpg",
+                        name + " back"), "2")
+                .inStock(true)
+                .inventory(inventory -> inventory.qty(random.nextInt(500)))
                 .createdAt(CREATED)
                 .updatedAt(updated)
                 .build();

@@ -27,7 +27,7 @@ class CatalogReadmeExampleTest {
     private static Stream<Product> productsFromYourStore() {
         return IntStream.range(0, 250).mapToObj(n -> Product.builder()
                 .sku("MH" + n).storeViewCode("default").name("Hoodie " + n).urlKey("hoodie-" + n)
-                .inventory(new Product.Inventory(BigDecimal.valueOf(n % 3 == 0 ? -1 : 10), true))
+                .inStock(true).inventory(inventory -> inventory.qty(n % 3 == 0 ? -1 : 10))
                 .build());
     }
 

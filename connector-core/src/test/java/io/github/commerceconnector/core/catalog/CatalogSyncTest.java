@@ -109,10 +109,10 @@ class CatalogSyncTest {
         syncVersion(100, 1);
         SyncReport report = client.catalog().sync(Feed.PRODUCTS, generated(100, n -> product(n, 1).toBuilder()
                 .updatedAt(product(n, 1).updatedAt().plusSeconds(3600))
-                .addImage("https://cdn.example/extra.jpg", "back", 2, "image").build()));
+                .addImage(io.github.commerceconnector.api.catalog.Product.MediaResource.of("https://cdn.example/extra.jpg", "back", "image"), "2").build()));
         assertEquals(100, report.sent(), "a new image is a change");
         SyncReport reordered = client.catalog().sync(Feed.PRODUCTS, generated(100, n -> {
-            var product = product(n, 1).toBuilder().addImage("https://cdn.example/extra.jpg", "back", 2, "image")
+            var product = product(n, 1).toBuilder().addImage(io.github.commerceconnector.api.catalog.Product.MediaResource.of("https://cdn.example/extra.jpg", "back", "image"), "2")
                     .build();
             List<io.github.commerceconnector.api.catalog.Product.Image> images = new ArrayList<>(product.images());
             java.util.Collections.reverse(images);
@@ -180,8 +180,7 @@ class CatalogSyncTest {
         List<Object> input = new ArrayList<>();
         input.add(product(1, 1));
         input.add(GenericItem.of(Map.of("storeViewCode", "default", "name", "no sku")));
-        input.add(product(2, 1).toBuilder().inventory(new io.github.commerceconnector.api.catalog.Product.Inventory(
-                java.math.BigDecimal.valueOf(-1), true)).build());
+        input.add(product(2, 1).toBuilder().inStock(true).inventory(inventory -> inventory.qty(-1)).build());
         input.add(product(1, 1));
         input.add(product(3, 1));
         @SuppressWarnings("unchecked")

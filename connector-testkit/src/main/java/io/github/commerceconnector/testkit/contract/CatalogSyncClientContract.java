@@ -27,7 +27,6 @@ import io.github.commerceconnector.testkit.FailureInjector;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeOperation;
 import io.github.commerceconnector.testkit.Fault;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,8 +101,10 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
     /** Product {@code n} at a version: name and quantity change with the version. */
     private static Product product(int n, int version) {
         return Product.builder().sku("SKU-" + n).storeViewCode("default").name("Product " + n + " v" + version)
-                .urlKey("product-" + n).addImage("https://cdn.example/" + n + ".jpg", "front", 1, "image")
-                .inventory(new Product.Inventory(BigDecimal.valueOf(version), true)).build();
+                .urlKey("product-" + n)
+                .addImage(Product.Image.of(Product.MediaResource.of("https://cdn.example/" + n + ".jpg", "front", "image"),
+                        "1"))
+                .inStock(true).inventory(inventory -> inventory.qty(version)).build();
     }
 
     private static void assertHoldsExactly(Setup setup, int count, IntFunction<String> expectedName) {
@@ -173,7 +174,7 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         Setup setup = setUp();
         List<FeedItem> items = new ArrayList<>(items(5, n -> product(n, 1)));
         items.add(GenericItem.of(Map.of("storeViewCode", "default", "name", "no sku")));
-        items.add(product(6, 1).toBuilder().inventory(new Product.Inventory(BigDecimal.valueOf(-2), true)).build());
+        items.add(product(6, 1).toBuilder().inventory(inventory -> inventory.qty(-2)).build());
         items.add(product(2, 1));
         SyncReport report = setup.catalog().sync(Feed.PRODUCTS, items);
         assertEquals(5, report.sent());
