@@ -159,8 +159,8 @@ public final class Category implements FeedItem {
     }
 
     /**
-     * {@code children} ({@code [String]}): the ids of its child categories (order carries no meaning). {@code
-     * null} when absent, else unmodifiable.
+     * {@code children} ({@code [String]}): the ids of its child categories (order carries no meaning).
+     * {@code null} when absent, else unmodifiable.
      */
     public List<String> children() {
         return children;
@@ -180,16 +180,16 @@ public final class Category implements FeedItem {
     }
 
     /**
-     * {@code isAnchor} ({@code Int}, 1 or 0): whether it lists the products of its subcategories too. {@code
-     * null} when absent.
+     * {@code isAnchor} ({@code Int}, 1 or 0): whether it lists the products of its subcategories too.
+     * {@code null} when absent.
      */
     public Boolean isAnchor() {
         return isAnchor;
     }
 
     /**
-     * {@code displayMode} ({@code String}): what its page shows, e.g. {@code PRODUCTS}, {@code PAGE}, {@code
-     * PRODUCTS_AND_PAGE}. {@code null} when absent.
+     * {@code displayMode} ({@code String}): what its page shows, e.g. {@code PRODUCTS}, {@code PAGE},
+     * {@code PRODUCTS_AND_PAGE}. {@code null} when absent.
      */
     public String displayMode() {
         return displayMode;
@@ -275,8 +275,8 @@ public final class Category implements FeedItem {
     }
 
     /**
-     * Reads a category from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a category from its JSON object (as parsed into maps and lists). Fields it does not type become
+     * extra fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -452,7 +452,7 @@ public final class Category implements FeedItem {
             this.level = item.level;
             this.parentId = item.parentId;
             this.position = item.position;
-            this.children = item.children == null ? null : new ArrayList<>(item.children);
+            this.children = ItemFields.mutableCopy(item.children);
             this.isActive = item.isActive;
             this.includeInMenu = item.includeInMenu;
             this.isAnchor = item.isAnchor;
@@ -462,7 +462,7 @@ public final class Category implements FeedItem {
             this.metaTitle = item.metaTitle;
             this.metaKeywords = item.metaKeywords;
             this.metaDescription = item.metaDescription;
-            this.availableSortBy = item.availableSortBy == null ? null : new ArrayList<>(item.availableSortBy);
+            this.availableSortBy = ItemFields.mutableCopy(item.availableSortBy);
             this.defaultSortBy = item.defaultSortBy;
             this.createdAt = item.createdAt;
             this.updatedAt = item.updatedAt;
@@ -539,7 +539,7 @@ public final class Category implements FeedItem {
 
         /** Sets {@code children}: the ids of its child categories (order carries no meaning). */
         public Builder children(List<String> value) {
-            this.children = value == null ? null : new ArrayList<>(value);
+            this.children = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -571,8 +571,8 @@ public final class Category implements FeedItem {
         }
 
         /**
-         * Sets {@code displayMode}: what its page shows, e.g. {@code PRODUCTS}, {@code PAGE}, {@code
-         * PRODUCTS_AND_PAGE}.
+         * Sets {@code displayMode}: what its page shows, e.g. {@code PRODUCTS}, {@code PAGE},
+         * {@code PRODUCTS_AND_PAGE}.
          */
         public Builder displayMode(String value) {
             this.displayMode = value;
@@ -614,7 +614,7 @@ public final class Category implements FeedItem {
          * meaning).
          */
         public Builder availableSortBy(List<String> value) {
-            this.availableSortBy = value == null ? null : new ArrayList<>(value);
+            this.availableSortBy = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -628,8 +628,8 @@ public final class Category implements FeedItem {
         }
 
         /**
-         * Sets {@code defaultSortBy}: the attribute its product list is sorted by at first, e.g. {@code
-         * position}.
+         * Sets {@code defaultSortBy}: the attribute its product list is sorted by at first, e.g.
+         * {@code position}.
          */
         public Builder defaultSortBy(String value) {
             this.defaultSortBy = value;
@@ -661,13 +661,13 @@ public final class Category implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Category,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Category, or the
+         *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);

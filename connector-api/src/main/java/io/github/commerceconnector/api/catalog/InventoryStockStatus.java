@@ -9,12 +9,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The stock status of a product in one stock, in the {@link Feed#INVENTORY_STOCK_STATUS inventoryStockStatus} feed.
+ * The stock status of a product in one stock, in the {@link Feed#INVENTORY_STOCK_STATUS inventoryStockStatus}
+ * feed.
  *
- * <p>Identity: {@code stockId} + {@code sku}. It carries every non-deprecated field of the exporter's {@code
- * StockItemStatus} record (exporter-schema.json), with the exporter's names and JSON types, and {@code deleted}.
- * Every field is optional in the type (absent fields are left out of the JSON); the sync client checks the
- * identity before sending. A field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.
+ * <p>Identity: {@code stockId} + {@code sku}. It carries every non-deprecated field of the exporter's
+ * {@code StockItemStatus} record (exporter-schema.json), with the exporter's names and JSON types, and
+ * {@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); the sync client
+ * checks the identity before sending. A field this SDK does not know yet goes in by name with
+ * {@link Builder#putExtraField}.
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
@@ -109,8 +111,8 @@ public final class InventoryStockStatus implements FeedItem {
     }
 
     /**
-     * {@code lowStock} ({@code Boolean}): whether the quantity is at or below the low-stock threshold. {@code
-     * null} when absent.
+     * {@code lowStock} ({@code Boolean}): whether the quantity is at or below the low-stock threshold.
+     * {@code null} when absent.
      */
     public Boolean lowStock() {
         return lowStock;
@@ -140,8 +142,8 @@ public final class InventoryStockStatus implements FeedItem {
     }
 
     /**
-     * Reads a inventory stock status from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a inventory stock status from its JSON object (as parsed into maps and lists). Fields it does not
+     * type become extra fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -326,13 +328,13 @@ public final class InventoryStockStatus implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a InventoryStockStatus,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+         *     InventoryStockStatus, or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);

@@ -112,6 +112,11 @@ final class ItemFields {
         }
     }
 
+    /** A builder's own mutable copy of a list, or {@code null} for absent. */
+    static <T> List<T> mutableCopy(List<T> values) {
+        return values == null ? null : new ArrayList<>(values);
+    }
+
     /** An {@link Instant} from RFC 3339 text, with any offset. */
     static Instant parseTime(String text, String field, String type) {
         try {

@@ -12,14 +12,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The price of a product for one website and customer group, in the {@link Feed#PRICES prices} feed.
- * Amounts are exact decimals.
+ * The price of a product for one website and customer group, in the {@link Feed#PRICES prices} feed. Amounts are
+ * exact decimals.
  *
  * <p>Identity: {@code sku} + {@code customerGroupCode} + {@code websiteCode}. It carries every non-deprecated
  * field of the exporter's {@code ProductPriceV2} record (exporter-schema.json), with the exporter's names and JSON
  * types, and {@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); the
- * sync client checks the identity before sending. A field this SDK does not know yet goes in by name with {@link
- * Builder#putExtraField}.
+ * sync client checks the identity before sending. A field this SDK does not know yet goes in by name with
+ * {@link Builder#putExtraField}.
  *
  * <pre>{@code
  * Price price = Price.builder().sku("MH01").websiteCode("base").customerGroupCode("0").type("SIMPLE")
@@ -162,8 +162,8 @@ public final class Price implements FeedItem {
     }
 
     /**
-     * Reads a price from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a price from its JSON object (as parsed into maps and lists). Fields it does not type become extra
+     * fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -273,9 +273,9 @@ public final class Price implements FeedItem {
             this.websiteId = item.websiteId;
             this.type = item.type;
             this.regular = item.regular;
-            this.discounts = item.discounts == null ? null : new ArrayList<>(item.discounts);
-            this.tierPrices = item.tierPrices == null ? null : new ArrayList<>(item.tierPrices);
-            this.parents = item.parents == null ? null : new ArrayList<>(item.parents);
+            this.discounts = ItemFields.mutableCopy(item.discounts);
+            this.tierPrices = ItemFields.mutableCopy(item.tierPrices);
+            this.parents = ItemFields.mutableCopy(item.parents);
             this.updatedAt = item.updatedAt;
             this.deleted = item.deleted;
             this.extraFields.replace(item.extraFields);
@@ -336,7 +336,7 @@ public final class Price implements FeedItem {
          * meaning).
          */
         public Builder discounts(List<Discount> value) {
-            this.discounts = value == null ? null : new ArrayList<>(value);
+            this.discounts = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -361,7 +361,7 @@ public final class Price implements FeedItem {
          * meaning).
          */
         public Builder tierPrices(List<TierPrice> value) {
-            this.tierPrices = value == null ? null : new ArrayList<>(value);
+            this.tierPrices = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -385,7 +385,7 @@ public final class Price implements FeedItem {
          * Sets {@code parents}: the configurable or bundle products it belongs to (order carries no meaning).
          */
         public Builder parents(List<Parent> value) {
-            this.parents = value == null ? null : new ArrayList<>(value);
+            this.parents = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -423,13 +423,13 @@ public final class Price implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Price,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Price, or the
+         *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);
@@ -500,8 +500,8 @@ public final class Price implements FeedItem {
         }
 
         /**
-         * {@code code} ({@code String}): where the discount comes from, e.g. {@code special_price} or {@code
-         * catalog_rule}. {@code null} when absent.
+         * {@code code} ({@code String}): where the discount comes from, e.g. {@code special_price} or
+         * {@code catalog_rule}. {@code null} when absent.
          */
         public String code() {
             return code;
@@ -532,8 +532,8 @@ public final class Price implements FeedItem {
         }
 
         /**
-         * Reads a discount from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a discount from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -606,8 +606,8 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Sets {@code code}: where the discount comes from, e.g. {@code special_price} or {@code
-             * catalog_rule}.
+             * Sets {@code code}: where the discount comes from, e.g. {@code special_price} or
+             * {@code catalog_rule}.
              */
             public Builder code(String value) {
                 this.code = value;
@@ -637,13 +637,13 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Price.Discount,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Price.Discount, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -651,8 +651,8 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -662,7 +662,8 @@ public final class Price implements FeedItem {
             /**
              * The discount.
              *
-             * @throws IllegalArgumentException if a list holds a null element, or a rule is broken (exactly one of price and percentage)
+             * @throws IllegalArgumentException if a list holds a null element, or a rule is broken (exactly one
+             *     of price and percentage)
              */
             public Discount build() {
                 return new Discount(this);
@@ -851,13 +852,13 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Price.TierPrice,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Price.TierPrice, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -865,8 +866,8 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -876,7 +877,8 @@ public final class Price implements FeedItem {
             /**
              * The tier price.
              *
-             * @throws IllegalArgumentException if a list holds a null element, or a rule is broken (exactly one of price and percentage)
+             * @throws IllegalArgumentException if a list holds a null element, or a rule is broken (exactly one
+             *     of price and percentage)
              */
             public TierPrice build() {
                 return new TierPrice(this);
@@ -942,8 +944,8 @@ public final class Price implements FeedItem {
         }
 
         /**
-         * Reads a parent from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a parent from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -1023,10 +1025,10 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
              * @throws ExtraFieldException if the name is blank or the name of a typed field of a Price.Parent,
              *     or the value is not a JSON value
@@ -1037,8 +1039,8 @@ public final class Price implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);

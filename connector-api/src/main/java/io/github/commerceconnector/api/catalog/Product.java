@@ -13,13 +13,13 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A product of the {@link Feed#PRODUCTS products} feed, in one store view. A product carries no price:
- * prices have their own feed ({@link Price}); its stock status also goes to {@link InventoryStockStatus}.
+ * A product of the {@link Feed#PRODUCTS products} feed, in one store view. A product carries no price: prices have
+ * their own feed ({@link Price}); its stock status also goes to {@link InventoryStockStatus}.
  *
- * <p>Identity: {@code sku} + {@code storeViewCode}. It carries every non-deprecated field of the exporter's {@code
- * Product} record (exporter-schema.json), with the exporter's names and JSON types, and {@code deleted}. Every
- * field is optional in the type (absent fields are left out of the JSON); the sync client checks the identity
- * before sending. A field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.
+ * <p>Identity: {@code sku} + {@code storeViewCode}. It carries every non-deprecated field of the exporter's
+ * {@code Product} record (exporter-schema.json), with the exporter's names and JSON types, and {@code deleted}.
+ * Every field is optional in the type (absent fields are left out of the JSON); the sync client checks the
+ * identity before sending. A field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.
  *
  * <pre>{@code
  * Product product = Product.builder().sku("MH01").storeViewCode("default").name("Chaz Hoodie")
@@ -157,8 +157,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code storeViewCode} ({@code String}): the store view the item describes the product in, e.g. {@code
-     * default}; identity. {@code null} when absent.
+     * {@code storeViewCode} ({@code String}): the store view the item describes the product in, e.g.
+     * {@code default}; identity. {@code null} when absent.
      */
     public String storeViewCode() {
         return storeViewCode;
@@ -187,8 +187,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code type} ({@code String}): the product type id, e.g. {@code simple}, {@code configurable}, {@code
-     * bundle}. {@code null} when absent.
+     * {@code type} ({@code String}): the product type id, e.g. {@code simple}, {@code configurable},
+     * {@code bundle}. {@code null} when absent.
      */
     public String type() {
         return type;
@@ -211,8 +211,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code visibility} ({@code String}): where the product is visible, e.g. {@code Catalog, Search}. {@code
-     * null} when absent.
+     * {@code visibility} ({@code String}): where the product is visible, e.g. {@code Catalog, Search}.
+     * {@code null} when absent.
      */
     public String visibility() {
         return visibility;
@@ -302,8 +302,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code priceView} ({@code String}): how a bundle's price is shown, e.g. {@code price_range} or {@code
-     * as_low_as}. {@code null} when absent.
+     * {@code priceView} ({@code String}): how a bundle's price is shown, e.g. {@code price_range} or
+     * {@code as_low_as}. {@code null} when absent.
      */
     public String priceView() {
         return priceView;
@@ -318,8 +318,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code buyable} ({@code Boolean}): whether a shopper can buy the product in this store view. {@code
-     * null} when absent.
+     * {@code buyable} ({@code Boolean}): whether a shopper can buy the product in this store view.
+     * {@code null} when absent.
      */
     public Boolean buyable() {
         return buyable;
@@ -334,8 +334,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code lowStock} ({@code Boolean}): whether its quantity is at or below the low-stock threshold. {@code
-     * null} when absent.
+     * {@code lowStock} ({@code Boolean}): whether its quantity is at or below the low-stock threshold.
+     * {@code null} when absent.
      */
     public Boolean lowStock() {
         return lowStock;
@@ -397,8 +397,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * {@code linksExist} ({@code Boolean}): whether a downloadable product has downloadable links. {@code
-     * null} when absent.
+     * {@code linksExist} ({@code Boolean}): whether a downloadable product has downloadable links.
+     * {@code null} when absent.
      */
     public Boolean linksExist() {
         return linksExist;
@@ -496,8 +496,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * Reads a product from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a product from its JSON object (as parsed into maps and lists). Fields it does not type become
+     * extra fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -756,7 +756,7 @@ public final class Product implements FeedItem {
             this.visibility = item.visibility;
             this.url = item.url;
             this.urlKey = item.urlKey;
-            this.urlRewrites = item.urlRewrites == null ? null : new ArrayList<>(item.urlRewrites);
+            this.urlRewrites = ItemFields.mutableCopy(item.urlRewrites);
             this.description = item.description;
             this.shortDescription = item.shortDescription;
             this.metaTitle = item.metaTitle;
@@ -773,19 +773,19 @@ public final class Product implements FeedItem {
             this.inStock = item.inStock;
             this.lowStock = item.lowStock;
             this.inventory = item.inventory;
-            this.attributes = item.attributes == null ? null : new ArrayList<>(item.attributes);
-            this.categoryData = item.categoryData == null ? null : new ArrayList<>(item.categoryData);
-            this.images = item.images == null ? null : new ArrayList<>(item.images);
-            this.videos = item.videos == null ? null : new ArrayList<>(item.videos);
-            this.samples = item.samples == null ? null : new ArrayList<>(item.samples);
+            this.attributes = ItemFields.mutableCopy(item.attributes);
+            this.categoryData = ItemFields.mutableCopy(item.categoryData);
+            this.images = ItemFields.mutableCopy(item.images);
+            this.videos = ItemFields.mutableCopy(item.videos);
+            this.samples = ItemFields.mutableCopy(item.samples);
             this.samplesTitle = item.samplesTitle;
             this.linksExist = item.linksExist;
             this.linksPurchasedSeparately = item.linksPurchasedSeparately;
-            this.links = item.links == null ? null : new ArrayList<>(item.links);
-            this.optionsV2 = item.optionsV2 == null ? null : new ArrayList<>(item.optionsV2);
-            this.shopperInputOptions = item.shopperInputOptions == null ? null : new ArrayList<>(item.shopperInputOptions);
-            this.parents = item.parents == null ? null : new ArrayList<>(item.parents);
-            this.variants = item.variants == null ? null : new ArrayList<>(item.variants);
+            this.links = ItemFields.mutableCopy(item.links);
+            this.optionsV2 = ItemFields.mutableCopy(item.optionsV2);
+            this.shopperInputOptions = ItemFields.mutableCopy(item.shopperInputOptions);
+            this.parents = ItemFields.mutableCopy(item.parents);
+            this.variants = ItemFields.mutableCopy(item.variants);
             this.createdAt = item.createdAt;
             this.updatedAt = item.updatedAt;
             this.modifiedAt = item.modifiedAt;
@@ -881,7 +881,7 @@ public final class Product implements FeedItem {
          * Sets {@code urlRewrites}: the storefront URLs that lead to the product (order carries no meaning).
          */
         public Builder urlRewrites(List<UrlRewrite> value) {
-            this.urlRewrites = value == null ? null : new ArrayList<>(value);
+            this.urlRewrites = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -967,8 +967,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Sets {@code priceView}: how a bundle's price is shown, e.g. {@code price_range} or {@code
-         * as_low_as}.
+         * Sets {@code priceView}: how a bundle's price is shown, e.g. {@code price_range} or
+         * {@code as_low_as}.
          */
         public Builder priceView(String value) {
             this.priceView = value;
@@ -1017,7 +1017,7 @@ public final class Product implements FeedItem {
 
         /** Sets {@code attributes}: its attribute values (order carries no meaning). */
         public Builder attributes(List<Attribute> value) {
-            this.attributes = value == null ? null : new ArrayList<>(value);
+            this.attributes = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1047,7 +1047,7 @@ public final class Product implements FeedItem {
          * meaning).
          */
         public Builder categoryData(List<CategoryData> value) {
-            this.categoryData = value == null ? null : new ArrayList<>(value);
+            this.categoryData = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1068,8 +1068,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Adds to {@code categoryData} {@link CategoryData#of CategoryData.of(categoryId, categoryPath,
-         * productPosition)}.
+         * Adds to {@code categoryData}
+         * {@link CategoryData#of CategoryData.of(categoryId, categoryPath, productPosition)}.
          */
         public Builder addCategoryData(String categoryId, String categoryPath, Integer productPosition) {
             return addCategoryData(CategoryData.of(categoryId, categoryPath, productPosition));
@@ -1077,7 +1077,7 @@ public final class Product implements FeedItem {
 
         /** Sets {@code images}: its images (order carries no meaning: {@code sortOrder} orders them). */
         public Builder images(List<Image> value) {
-            this.images = value == null ? null : new ArrayList<>(value);
+            this.images = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1104,7 +1104,7 @@ public final class Product implements FeedItem {
 
         /** Sets {@code videos}: its videos (order carries no meaning: {@code sortOrder} orders them). */
         public Builder videos(List<Video> value) {
-            this.videos = value == null ? null : new ArrayList<>(value);
+            this.videos = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1126,7 +1126,7 @@ public final class Product implements FeedItem {
 
         /** Sets {@code samples}: the samples of a downloadable product (order carries no meaning). */
         public Builder samples(List<Sample> value) {
-            this.samples = value == null ? null : new ArrayList<>(value);
+            this.samples = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1172,7 +1172,7 @@ public final class Product implements FeedItem {
          * meaning).
          */
         public Builder links(List<Link> value) {
-            this.links = value == null ? null : new ArrayList<>(value);
+            this.links = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1202,7 +1202,7 @@ public final class Product implements FeedItem {
          * a bundle's items, custom options (order carries no meaning: {@code sortOrder} orders them).
          */
         public Builder optionsV2(List<ProductOption> value) {
-            this.optionsV2 = value == null ? null : new ArrayList<>(value);
+            this.optionsV2 = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1227,7 +1227,7 @@ public final class Product implements FeedItem {
          * a date (order carries no meaning).
          */
         public Builder shopperInputOptions(List<ShopperInputOption> value) {
-            this.shopperInputOptions = value == null ? null : new ArrayList<>(value);
+            this.shopperInputOptions = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1241,8 +1241,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Adds to {@code shopperInputOptions} what the consumer builds on a new {@link
-         * ShopperInputOption.Builder}.
+         * Adds to {@code shopperInputOptions} what the consumer builds on a new
+         * {@link ShopperInputOption.Builder}.
          */
         public Builder addShopperInputOption(Consumer<ShopperInputOption.Builder> value) {
             ShopperInputOption.Builder nested = ShopperInputOption.builder();
@@ -1255,7 +1255,7 @@ public final class Product implements FeedItem {
          * meaning).
          */
         public Builder parents(List<ParentProduct> value) {
-            this.parents = value == null ? null : new ArrayList<>(value);
+            this.parents = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1282,7 +1282,7 @@ public final class Product implements FeedItem {
 
         /** Sets {@code variants}: the SKUs of a configurable product's variants (order carries no meaning). */
         public Builder variants(List<VariantSku> value) {
-            this.variants = value == null ? null : new ArrayList<>(value);
+            this.variants = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -1341,13 +1341,13 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product, or the
+         *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);
@@ -1512,8 +1512,8 @@ public final class Product implements FeedItem {
 
             private Builder(Attribute item) {
                 this.attributeCode = item.attributeCode;
-                this.value = item.value == null ? null : new ArrayList<>(item.value);
-                this.valueId = item.valueId == null ? null : new ArrayList<>(item.valueId);
+                this.value = ItemFields.mutableCopy(item.value);
+                this.valueId = ItemFields.mutableCopy(item.valueId);
                 this.extraFields.replace(item.extraFields);
             }
 
@@ -1527,7 +1527,7 @@ public final class Product implements FeedItem {
              * Sets {@code value}: its values as text: one for most attributes, several for a multiple select.
              */
             public Builder value(List<String> value) {
-                this.value = value == null ? null : new ArrayList<>(value);
+                this.value = ItemFields.mutableCopy(value);
                 return this;
             }
 
@@ -1542,7 +1542,7 @@ public final class Product implements FeedItem {
 
             /** Sets {@code valueId}: the ids of the chosen options of a select or multiple select. */
             public Builder valueId(List<String> value) {
-                this.valueId = value == null ? null : new ArrayList<>(value);
+                this.valueId = ItemFields.mutableCopy(value);
                 return this;
             }
 
@@ -1556,13 +1556,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.Attribute,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.Attribute, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -1570,8 +1570,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -1749,13 +1749,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.CategoryData,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.CategoryData, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -1763,8 +1763,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -1843,8 +1843,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a image from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a image from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -1934,10 +1934,10 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
              * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.Image,
              *     or the value is not a JSON value
@@ -1948,8 +1948,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -2016,8 +2016,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code roles} ({@code [String]}): its roles, e.g. {@code image}, {@code small_image}, {@code
-         * thumbnail}, {@code swatch_image} (order carries no meaning). {@code null} when absent, else
+         * {@code roles} ({@code [String]}): its roles, e.g. {@code image}, {@code small_image},
+         * {@code thumbnail}, {@code swatch_image} (order carries no meaning). {@code null} when absent, else
          * unmodifiable.
          */
         public List<String> roles() {
@@ -2102,7 +2102,7 @@ public final class Product implements FeedItem {
             private Builder(MediaResource item) {
                 this.url = item.url;
                 this.label = item.label;
-                this.roles = item.roles == null ? null : new ArrayList<>(item.roles);
+                this.roles = ItemFields.mutableCopy(item.roles);
                 this.extraFields.replace(item.extraFields);
             }
 
@@ -2123,7 +2123,7 @@ public final class Product implements FeedItem {
              * {@code swatch_image} (order carries no meaning).
              */
             public Builder roles(List<String> value) {
-                this.roles = value == null ? null : new ArrayList<>(value);
+                this.roles = ItemFields.mutableCopy(value);
                 return this;
             }
 
@@ -2137,13 +2137,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.MediaResource,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.MediaResource, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -2151,8 +2151,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -2232,8 +2232,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a video from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a video from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -2341,10 +2341,10 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
              * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.Video,
              *     or the value is not a JSON value
@@ -2355,8 +2355,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -2423,8 +2423,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code videoProvider} ({@code String}): the provider, e.g. {@code youtube} or {@code vimeo}. {@code
-         * null} when absent.
+         * {@code videoProvider} ({@code String}): the provider, e.g. {@code youtube} or {@code vimeo}.
+         * {@code null} when absent.
          */
         public String videoProvider() {
             return videoProvider;
@@ -2588,13 +2588,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.VideoItem,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.VideoItem, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -2602,8 +2602,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -2677,8 +2677,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a sample from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a sample from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -2759,8 +2759,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets {@code sortOrder}: its position among the samples, as text (the exporter types it {@code
-             * String}).
+             * Sets {@code sortOrder}: its position among the samples, as text (the exporter types it
+             * {@code String}).
              */
             public Builder sortOrder(String value) {
                 this.sortOrder = value;
@@ -2768,13 +2768,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.Sample,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.Sample, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -2782,8 +2782,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -2843,8 +2843,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code type} ({@code String}): the link type, e.g. {@code related}, {@code upsell}, {@code
-         * crosssell}. {@code null} when absent.
+         * {@code type} ({@code String}): the link type, e.g. {@code related}, {@code upsell},
+         * {@code crosssell}. {@code null} when absent.
          */
         public String type() {
             return type;
@@ -2859,8 +2859,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a link from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a link from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -2940,10 +2940,10 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
              * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.Link,
              *     or the value is not a JSON value
@@ -2954,8 +2954,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -2974,7 +2974,8 @@ public final class Product implements FeedItem {
     }
 
     /**
-     * An option of a product whose values the shopper chooses from: a configurable product's attribute (color, size), a bundle's item, a custom option with fixed values.
+     * An option of a product whose values the shopper chooses from: a configurable product's attribute (color,
+     * size), a bundle's item, a custom option with fixed values.
      *
      * <p>The exporter's {@code ProductOption} record, field for field; absent fields are left out of the JSON. A
      * field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.
@@ -3034,16 +3035,16 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code type} ({@code String}): the option type, e.g. {@code configurable}, {@code bundle}, {@code
-         * custom_option}. {@code null} when absent.
+         * {@code type} ({@code String}): the option type, e.g. {@code configurable}, {@code bundle},
+         * {@code custom_option}. {@code null} when absent.
          */
         public String type() {
             return type;
         }
 
         /**
-         * {@code renderType} ({@code String}): how the storefront shows it, e.g. {@code swatch}, {@code
-         * dropdown}, {@code radio}. {@code null} when absent.
+         * {@code renderType} ({@code String}): how the storefront shows it, e.g. {@code swatch},
+         * {@code dropdown}, {@code radio}. {@code null} when absent.
          */
         public String renderType() {
             return renderType;
@@ -3073,8 +3074,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code values} ({@code [ProductOptionValue]}): its values (order carries no meaning: {@code
-         * sortOrder} orders them). {@code null} when absent, else unmodifiable.
+         * {@code values} ({@code [ProductOptionValue]}): its values (order carries no meaning:
+         * {@code sortOrder} orders them). {@code null} when absent, else unmodifiable.
          */
         public List<ProductOptionValue> values() {
             return values;
@@ -3183,7 +3184,7 @@ public final class Product implements FeedItem {
                 this.swatchType = item.swatchType;
                 this.required = item.required;
                 this.sortOrder = item.sortOrder;
-                this.values = item.values == null ? null : new ArrayList<>(item.values);
+                this.values = ItemFields.mutableCopy(item.values);
                 this.extraFields.replace(item.extraFields);
             }
 
@@ -3200,8 +3201,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets {@code type}: the option type, e.g. {@code configurable}, {@code bundle}, {@code
-             * custom_option}.
+             * Sets {@code type}: the option type, e.g. {@code configurable}, {@code bundle},
+             * {@code custom_option}.
              */
             public Builder type(String value) {
                 this.type = value;
@@ -3218,8 +3219,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets {@code swatchType}: the kind of swatch of a swatch option, e.g. {@code visual} or {@code
-             * text}.
+             * Sets {@code swatchType}: the kind of swatch of a swatch option, e.g. {@code visual} or
+             * {@code text}.
              */
             public Builder swatchType(String value) {
                 this.swatchType = value;
@@ -3240,7 +3241,7 @@ public final class Product implements FeedItem {
 
             /** Sets {@code values}: its values (order carries no meaning: {@code sortOrder} orders them). */
             public Builder values(List<ProductOptionValue> value) {
-                this.values = value == null ? null : new ArrayList<>(value);
+                this.values = ItemFields.mutableCopy(value);
                 return this;
             }
 
@@ -3261,13 +3262,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.ProductOption,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.ProductOption, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -3275,8 +3276,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -3421,8 +3422,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code price} ({@code Float}): the price the value adds (a custom option, a bundle item). {@code
-         * null} when absent.
+         * {@code price} ({@code Float}): the price the value adds (a custom option, a bundle item).
+         * {@code null} when absent.
          */
         public BigDecimal price() {
             return price;
@@ -3445,8 +3446,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a product option value from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a product option value from its JSON object (as parsed into maps and lists). Fields it does not
+         * type become extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -3547,7 +3548,8 @@ public final class Product implements FeedItem {
             private Boolean qtyMutability;
             private BigDecimal price;
             private String priceType;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.ProductOptionValue", FIELD_NAMES);
+            private final ItemFields.Extras extraFields = 
+                    new ItemFields.Extras("Product.ProductOptionValue", FIELD_NAMES);
 
             private Builder() {
             }
@@ -3658,13 +3660,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.ProductOptionValue,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.ProductOptionValue, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -3672,8 +3674,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -3755,8 +3757,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code renderType} ({@code String}): how the storefront asks for it, e.g. {@code field}, {@code
-         * area}, {@code file}, {@code date}. {@code null} when absent.
+         * {@code renderType} ({@code String}): how the storefront asks for it, e.g. {@code field},
+         * {@code area}, {@code file}, {@code date}. {@code null} when absent.
          */
         public String renderType() {
             return renderType;
@@ -3795,8 +3797,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * {@code fileExtension} ({@code String}): the file extensions a file option accepts, e.g. {@code jpg,
-         * png}. {@code null} when absent.
+         * {@code fileExtension} ({@code String}): the file extensions a file option accepts, e.g.
+         * {@code jpg, png}. {@code null} when absent.
          */
         public String fileExtension() {
             return fileExtension;
@@ -3827,8 +3829,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a shopper input option from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a shopper input option from its JSON object (as parsed into maps and lists). Fields it does not
+         * type become extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -3921,7 +3923,8 @@ public final class Product implements FeedItem {
             private String fileExtension;
             private Integer imageSizeX;
             private Integer imageSizeY;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.ShopperInputOption", FIELD_NAMES);
+            private final ItemFields.Extras extraFields = 
+                    new ItemFields.Extras("Product.ShopperInputOption", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4023,13 +4026,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.ShopperInputOption,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.ShopperInputOption, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -4037,8 +4040,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -4202,13 +4205,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.ValueRange,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.ValueRange, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -4216,8 +4219,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -4369,8 +4372,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets {@code configuration} to what the consumer builds on a new {@link
-             * InventorySettings.Builder}.
+             * Sets {@code configuration} to what the consumer builds on a new
+             * {@link InventorySettings.Builder}.
              */
             public Builder configuration(Consumer<InventorySettings.Builder> value) {
                 InventorySettings.Builder nested = InventorySettings.builder();
@@ -4379,13 +4382,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.Inventory,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.Inventory, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -4393,8 +4396,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -4488,8 +4491,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a inventory settings from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a inventory settings from its JSON object (as parsed into maps and lists). Fields it does not
+         * type become extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -4553,7 +4556,8 @@ public final class Product implements FeedItem {
             private Boolean manageStock;
             private BigDecimal threshold;
             private Boolean productAvailable;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.InventorySettings", FIELD_NAMES);
+            private final ItemFields.Extras extraFields = 
+                    new ItemFields.Extras("Product.InventorySettings", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4596,13 +4600,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.InventorySettings,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.InventorySettings, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -4610,8 +4614,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -4762,8 +4766,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets {@code productType}: the parent's type, e.g. {@code configurable}, {@code bundle}, {@code
-             * grouped}.
+             * Sets {@code productType}: the parent's type, e.g. {@code configurable}, {@code bundle},
+             * {@code grouped}.
              */
             public Builder productType(String value) {
                 this.productType = value;
@@ -4771,13 +4775,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.ParentProduct,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.ParentProduct, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -4785,8 +4789,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -4924,7 +4928,7 @@ public final class Product implements FeedItem {
 
             private Builder(UrlRewrite item) {
                 this.url = item.url;
-                this.parameters = item.parameters == null ? null : new ArrayList<>(item.parameters);
+                this.parameters = ItemFields.mutableCopy(item.parameters);
                 this.extraFields.replace(item.extraFields);
             }
 
@@ -4936,7 +4940,7 @@ public final class Product implements FeedItem {
 
             /** Sets {@code parameters}: its parameters (order carries no meaning). */
             public Builder parameters(List<UrlRewriteParameter> value) {
-                this.parameters = value == null ? null : new ArrayList<>(value);
+                this.parameters = ItemFields.mutableCopy(value);
                 return this;
             }
 
@@ -4950,8 +4954,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Adds to {@code parameters} what the consumer builds on a new {@link
-             * UrlRewriteParameter.Builder}.
+             * Adds to {@code parameters} what the consumer builds on a new
+             * {@link UrlRewriteParameter.Builder}.
              */
             public Builder addParameter(Consumer<UrlRewriteParameter.Builder> value) {
                 UrlRewriteParameter.Builder nested = UrlRewriteParameter.builder();
@@ -4967,13 +4971,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.UrlRewrite,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.UrlRewrite, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -4981,8 +4985,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -5055,8 +5059,8 @@ public final class Product implements FeedItem {
         }
 
         /**
-         * Reads a url rewrite parameter from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a url rewrite parameter from its JSON object (as parsed into maps and lists). Fields it does
+         * not type become extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -5112,7 +5116,8 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private String name;
             private String value;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.UrlRewriteParameter", FIELD_NAMES);
+            private final ItemFields.Extras extraFields = 
+                    new ItemFields.Extras("Product.UrlRewriteParameter", FIELD_NAMES);
 
             private Builder() {
             }
@@ -5136,13 +5141,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.UrlRewriteParameter,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.UrlRewriteParameter, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -5150,8 +5155,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -5287,13 +5292,13 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Product.VariantSku,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Product.VariantSku, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -5301,8 +5306,8 @@ public final class Product implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);

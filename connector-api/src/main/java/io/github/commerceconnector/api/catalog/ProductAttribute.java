@@ -15,8 +15,8 @@ import java.util.Set;
  * <p>Identity: {@code attributeCode} + {@code storeViewCode}. It carries every non-deprecated field of the
  * exporter's {@code ProductAttributeMetadata} record (exporter-schema.json), with the exporter's names and JSON
  * types, and {@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); the
- * sync client checks the identity before sending. A field this SDK does not know yet goes in by name with {@link
- * Builder#putExtraField}.
+ * sync client checks the identity before sending. A field this SDK does not know yet goes in by name with
+ * {@link Builder#putExtraField}.
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
@@ -143,8 +143,8 @@ public final class ProductAttribute implements FeedItem {
     }
 
     /**
-     * {@code frontendInput} ({@code String}): the input type, e.g. {@code select}, {@code multiselect}, {@code
-     * text}, {@code boolean}, {@code price}. {@code null} when absent.
+     * {@code frontendInput} ({@code String}): the input type, e.g. {@code select}, {@code multiselect},
+     * {@code text}, {@code boolean}, {@code price}. {@code null} when absent.
      */
     public String frontendInput() {
         return frontendInput;
@@ -678,10 +678,10 @@ public final class ProductAttribute implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
          * @throws ExtraFieldException if the name is blank or the name of a typed field of a ProductAttribute,
          *     or the value is not a JSON value

@@ -10,13 +10,14 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A rating that reviews give values for (quality, price, ...), in one store view, in the {@link Feed#RATING_METADATA ratingMetadata} feed.
+ * A rating that reviews give values for (quality, price, ...), in one store view, in the
+ * {@link Feed#RATING_METADATA ratingMetadata} feed.
  *
  * <p>Identity: {@code ratingId} + {@code storeViewCode}. It carries every non-deprecated field of the exporter's
- * {@code RatingMetadata} record (exporter-schema.json), with the exporter's names and JSON types, and {@code
- * deleted}. Every field is optional in the type (absent fields are left out of the JSON); the sync client checks
- * the identity before sending. A field this SDK does not know yet goes in by name with {@link
- * Builder#putExtraField}.
+ * {@code RatingMetadata} record (exporter-schema.json), with the exporter's names and JSON types, and
+ * {@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); the sync client
+ * checks the identity before sending. A field this SDK does not know yet goes in by name with
+ * {@link Builder#putExtraField}.
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
@@ -68,8 +69,8 @@ public final class RatingMetadata implements FeedItem {
     }
 
     /**
-     * {@code values} ({@code [RatingValue]}): the values it can take (order carries no meaning: {@code
-     * position} orders them). {@code null} when absent, else unmodifiable.
+     * {@code values} ({@code [RatingValue]}): the values it can take (order carries no meaning:
+     * {@code position} orders them). {@code null} when absent, else unmodifiable.
      */
     public List<RatingValue> values() {
         return values;
@@ -169,7 +170,7 @@ public final class RatingMetadata implements FeedItem {
             this.ratingId = item.ratingId;
             this.storeViewCode = item.storeViewCode;
             this.name = item.name;
-            this.values = item.values == null ? null : new ArrayList<>(item.values);
+            this.values = ItemFields.mutableCopy(item.values);
             this.deleted = item.deleted;
             this.extraFields.replace(item.extraFields);
         }
@@ -197,7 +198,7 @@ public final class RatingMetadata implements FeedItem {
          * them).
          */
         public Builder values(List<RatingValue> value) {
-            this.values = value == null ? null : new ArrayList<>(value);
+            this.values = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -232,13 +233,13 @@ public final class RatingMetadata implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a RatingMetadata,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a RatingMetadata, or
+         *     the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);
@@ -387,7 +388,8 @@ public final class RatingMetadata implements FeedItem {
             private String valueId;
             private String value;
             private Integer position;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("RatingMetadata.RatingValue", FIELD_NAMES);
+            private final ItemFields.Extras extraFields = 
+                    new ItemFields.Extras("RatingMetadata.RatingValue", FIELD_NAMES);
 
             private Builder() {
             }
@@ -418,13 +420,13 @@ public final class RatingMetadata implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a RatingMetadata.RatingValue,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     RatingMetadata.RatingValue, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -432,8 +434,8 @@ public final class RatingMetadata implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);

@@ -83,16 +83,16 @@ public final class Review implements FeedItem {
     }
 
     /**
-     * {@code customerId} ({@code String}): the id of the customer who wrote it, if a customer did. {@code
-     * null} when absent.
+     * {@code customerId} ({@code String}): the id of the customer who wrote it, if a customer did.
+     * {@code null} when absent.
      */
     public String customerId() {
         return customerId;
     }
 
     /**
-     * {@code ratings} ({@code [Rating]}): the ratings given with the review (order carries no meaning). {@code
-     * null} when absent, else unmodifiable.
+     * {@code ratings} ({@code [Rating]}): the ratings given with the review (order carries no meaning).
+     * {@code null} when absent, else unmodifiable.
      */
     public List<Rating> ratings() {
         return ratings;
@@ -122,8 +122,8 @@ public final class Review implements FeedItem {
     }
 
     /**
-     * Reads a review from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a review from its JSON object (as parsed into maps and lists). Fields it does not type become extra
+     * fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -220,8 +220,8 @@ public final class Review implements FeedItem {
             this.text = item.text;
             this.nickname = item.nickname;
             this.customerId = item.customerId;
-            this.ratings = item.ratings == null ? null : new ArrayList<>(item.ratings);
-            this.visibility = item.visibility == null ? null : new ArrayList<>(item.visibility);
+            this.ratings = ItemFields.mutableCopy(item.ratings);
+            this.visibility = ItemFields.mutableCopy(item.visibility);
             this.deleted = item.deleted;
             this.extraFields.replace(item.extraFields);
         }
@@ -264,7 +264,7 @@ public final class Review implements FeedItem {
 
         /** Sets {@code ratings}: the ratings given with the review (order carries no meaning). */
         public Builder ratings(List<Rating> value) {
-            this.ratings = value == null ? null : new ArrayList<>(value);
+            this.ratings = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -291,7 +291,7 @@ public final class Review implements FeedItem {
 
         /** Sets {@code visibility}: the codes of the store views that show it (order carries no meaning). */
         public Builder visibility(List<String> value) {
-            this.visibility = value == null ? null : new ArrayList<>(value);
+            this.visibility = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -314,13 +314,13 @@ public final class Review implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Review,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Review, or the
+         *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);
@@ -404,8 +404,8 @@ public final class Review implements FeedItem {
         }
 
         /**
-         * Reads a rating from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a rating from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -485,10 +485,10 @@ public final class Review implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
              * @throws ExtraFieldException if the name is blank or the name of a typed field of a Review.Rating,
              *     or the value is not a JSON value
@@ -499,8 +499,8 @@ public final class Review implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);

@@ -10,12 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A customer group and the websites it applies to, in the {@link Feed#SCOPES_CUSTOMER_GROUP scopesCustomerGroup} feed.
+ * A customer group and the websites it applies to, in the {@link Feed#SCOPES_CUSTOMER_GROUP scopesCustomerGroup}
+ * feed.
  *
- * <p>Identity: {@code customerGroupCode}. It carries every non-deprecated field of the exporter's {@code
- * CustomerGroup} record (exporter-schema.json), with the exporter's names and JSON types, and {@code deleted}.
- * Every field is optional in the type (absent fields are left out of the JSON); the sync client checks the
- * identity before sending. A field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.
+ * <p>Identity: {@code customerGroupCode}. It carries every non-deprecated field of the exporter's
+ * {@code CustomerGroup} record (exporter-schema.json), with the exporter's names and JSON types, and
+ * {@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); the sync client
+ * checks the identity before sending. A field this SDK does not know yet goes in by name with
+ * {@link Builder#putExtraField}.
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
@@ -49,7 +51,11 @@ public final class ScopeCustomerGroup implements FeedItem {
 
     /** A customer group for some websites. */
     public static ScopeCustomerGroup of(String customerGroupId, String customerGroupCode, String... websites) {
-        return builder().customerGroupId(customerGroupId).customerGroupCode(customerGroupCode).websites(Arrays.asList(websites)).build();
+        return builder()
+                .customerGroupId(customerGroupId)
+                .customerGroupCode(customerGroupCode)
+                .websites(Arrays.asList(websites))
+                .build();
     }
 
     /** {@code customerGroupId} ({@code ID}): the store's customer group id. {@code null} when absent. */
@@ -89,8 +95,8 @@ public final class ScopeCustomerGroup implements FeedItem {
     }
 
     /**
-     * Reads a scope customer group from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a scope customer group from its JSON object (as parsed into maps and lists). Fields it does not
+     * type become extra fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -162,7 +168,7 @@ public final class ScopeCustomerGroup implements FeedItem {
         private Builder(ScopeCustomerGroup item) {
             this.customerGroupId = item.customerGroupId;
             this.customerGroupCode = item.customerGroupCode;
-            this.websites = item.websites == null ? null : new ArrayList<>(item.websites);
+            this.websites = ItemFields.mutableCopy(item.websites);
             this.deleted = item.deleted;
             this.extraFields.replace(item.extraFields);
         }
@@ -181,7 +187,7 @@ public final class ScopeCustomerGroup implements FeedItem {
 
         /** Sets {@code websites}: the codes of the websites it applies to (order carries no meaning). */
         public Builder websites(List<String> value) {
-            this.websites = value == null ? null : new ArrayList<>(value);
+            this.websites = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -204,13 +210,13 @@ public final class ScopeCustomerGroup implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a ScopeCustomerGroup,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+         *     ScopeCustomerGroup, or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);

@@ -162,7 +162,7 @@ public final class ScopeWebsite implements FeedItem {
         private Builder(ScopeWebsite item) {
             this.websiteId = item.websiteId;
             this.websiteCode = item.websiteCode;
-            this.stores = item.stores == null ? null : new ArrayList<>(item.stores);
+            this.stores = ItemFields.mutableCopy(item.stores);
             this.deleted = item.deleted;
             this.extraFields.replace(item.extraFields);
         }
@@ -181,7 +181,7 @@ public final class ScopeWebsite implements FeedItem {
 
         /** Sets {@code stores}: its stores (order carries no meaning). */
         public Builder stores(List<Store> value) {
-            this.stores = value == null ? null : new ArrayList<>(value);
+            this.stores = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -216,13 +216,13 @@ public final class ScopeWebsite implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a ScopeWebsite,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a ScopeWebsite, or
+         *     the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);
@@ -313,8 +313,8 @@ public final class ScopeWebsite implements FeedItem {
         }
 
         /**
-         * Reads a store from its JSON object (as parsed into maps and lists). Fields it does not type
-         * become extra fields.
+         * Reads a store from its JSON object (as parsed into maps and lists). Fields it does not type become
+         * extra fields.
          *
          * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
          */
@@ -382,7 +382,7 @@ public final class ScopeWebsite implements FeedItem {
             private Builder(Store item) {
                 this.storeId = item.storeId;
                 this.storeCode = item.storeCode;
-                this.storeViews = item.storeViews == null ? null : new ArrayList<>(item.storeViews);
+                this.storeViews = ItemFields.mutableCopy(item.storeViews);
                 this.extraFields.replace(item.extraFields);
             }
 
@@ -400,7 +400,7 @@ public final class ScopeWebsite implements FeedItem {
 
             /** Sets {@code storeViews}: its store views (order carries no meaning). */
             public Builder storeViews(List<StoreView> value) {
-                this.storeViews = value == null ? null : new ArrayList<>(value);
+                this.storeViews = ItemFields.mutableCopy(value);
                 return this;
             }
 
@@ -426,13 +426,13 @@ public final class ScopeWebsite implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a ScopeWebsite.Store,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     ScopeWebsite.Store, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -440,8 +440,8 @@ public final class ScopeWebsite implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);
@@ -598,13 +598,13 @@ public final class ScopeWebsite implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a ScopeWebsite.StoreView,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     ScopeWebsite.StoreView, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -612,8 +612,8 @@ public final class ScopeWebsite implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);

@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  * configurable one, with the option values that select it.
  *
  * <p>Identity: {@code parentSku} + {@code productSku}. It carries every non-deprecated field of the exporter's
- * {@code ProductVariant} record (exporter-schema.json), with the exporter's names and JSON types, and {@code
- * deleted}. Every field is optional in the type (absent fields are left out of the JSON); the sync client checks
- * the identity before sending. A field this SDK does not know yet goes in by name with {@link
- * Builder#putExtraField}.
+ * {@code ProductVariant} record (exporter-schema.json), with the exporter's names and JSON types, and
+ * {@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); the sync client
+ * checks the identity before sending. A field this SDK does not know yet goes in by name with
+ * {@link Builder#putExtraField}.
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
@@ -123,8 +123,8 @@ public final class Variant implements FeedItem {
     }
 
     /**
-     * Reads a variant from its JSON object (as parsed into maps and lists). Fields it does not type
-     * become extra fields.
+     * Reads a variant from its JSON object (as parsed into maps and lists). Fields it does not type become
+     * extra fields.
      *
      * @throws IllegalArgumentException naming the field, when a typed field's value has the wrong type
      */
@@ -216,7 +216,7 @@ public final class Variant implements FeedItem {
             this.productSku = item.productSku;
             this.parentId = item.parentId;
             this.productId = item.productId;
-            this.optionValues = item.optionValues == null ? null : new ArrayList<>(item.optionValues);
+            this.optionValues = ItemFields.mutableCopy(item.optionValues);
             this.modifiedAt = item.modifiedAt;
             this.deleted = item.deleted;
             this.extraFields.replace(item.extraFields);
@@ -254,7 +254,7 @@ public final class Variant implements FeedItem {
 
         /** Sets {@code optionValues}: the option values that select this child (order carries no meaning). */
         public Builder optionValues(List<OptionValue> value) {
-            this.optionValues = value == null ? null : new ArrayList<>(value);
+            this.optionValues = ItemFields.mutableCopy(value);
             return this;
         }
 
@@ -292,13 +292,13 @@ public final class Variant implements FeedItem {
         }
 
         /**
-         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-         * and, like every field, part of the content hash.
+         * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is
+         * copied and, like every field, part of the content hash.
          *
-         * @param name  the JSON field name
+         * @param name the JSON field name
          * @param value a string, number, boolean, or a list or map of those
-         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Variant,
-         *     or the value is not a JSON value
+         * @throws ExtraFieldException if the name is blank or the name of a typed field of a Variant, or the
+         *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
             extraFields.put(name, value);
@@ -371,8 +371,8 @@ public final class Variant implements FeedItem {
         }
 
         /**
-         * {@code uid} ({@code String}): the option value's uid, e.g. {@code Y29uZmlndXJhYmxlLzkzLzU2}. {@code
-         * null} when absent.
+         * {@code uid} ({@code String}): the option value's uid, e.g. {@code Y29uZmlndXJhYmxlLzkzLzU2}.
+         * {@code null} when absent.
          */
         public String uid() {
             return uid;
@@ -487,13 +487,13 @@ public final class Variant implements FeedItem {
             }
 
             /**
-             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value is copied
-             * and, like every field, part of the content hash.
+             * Sets a field this SDK does not type, by its JSON name; a {@code null} value removes it. The value
+             * is copied and, like every field, part of the content hash.
              *
-             * @param name  the JSON field name
+             * @param name the JSON field name
              * @param value a string, number, boolean, or a list or map of those
-             * @throws ExtraFieldException if the name is blank or the name of a typed field of a Variant.OptionValue,
-             *     or the value is not a JSON value
+             * @throws ExtraFieldException if the name is blank or the name of a typed field of a
+             *     Variant.OptionValue, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
                 extraFields.put(name, value);
@@ -501,8 +501,8 @@ public final class Variant implements FeedItem {
             }
 
             /**
-             * Replaces every extra field ({@code null} or empty: none); each is checked as {@link
-             * #putExtraField} checks it.
+             * Replaces every extra field ({@code null} or empty: none); each is checked as
+             * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
                 extraFields.replace(fields);

@@ -13,6 +13,7 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.GenericItem;
 import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
@@ -104,17 +105,20 @@ class CatalogSyncTest {
         assertTrue(sent.stream().allMatch(item -> ((String) item.get("name")).endsWith(" v2")));
     }
 
+    private static final Product.MediaResource EXTRA_IMAGE = Product.MediaResource.of(
+            "https://cdn.example/extra.jpg", "back", "image");
+
     @Test
     void reorderingImagesOrTouchingUpdatedAtSendsNothing() {
         syncVersion(100, 1);
         SyncReport report = client.catalog().sync(Feed.PRODUCTS, generated(100, n -> product(n, 1).toBuilder()
                 .updatedAt(product(n, 1).updatedAt().plusSeconds(3600))
-                .addImage(io.github.commerceconnector.api.catalog.Product.MediaResource.of("https://cdn.example/extra.jpg", "back", "image"), "2").build()));
+                .addImage(EXTRA_IMAGE, "2").build()));
         assertEquals(100, report.sent(), "a new image is a change");
         SyncReport reordered = client.catalog().sync(Feed.PRODUCTS, generated(100, n -> {
-            var product = product(n, 1).toBuilder().addImage(io.github.commerceconnector.api.catalog.Product.MediaResource.of("https://cdn.example/extra.jpg", "back", "image"), "2")
+            var product = product(n, 1).toBuilder().addImage(EXTRA_IMAGE, "2")
                     .build();
-            List<io.github.commerceconnector.api.catalog.Product.Image> images = new ArrayList<>(product.images());
+            List<Product.Image> images = new ArrayList<>(product.images());
             java.util.Collections.reverse(images);
             return product.toBuilder().images(images).modifiedAt(java.time.Instant.EPOCH).build();
         }));

@@ -75,7 +75,7 @@ class RandomFaultSyncTest {
 
     @BeforeEach
     void start() {
-        account = FakeCommerceServices.builder().clock(clock).build();
+        account = FakeCommerceServices.builder().clock(clock).checkSchema(true).build();
         gateway = FakeGateway.builder().services(account).noRateLimit().requestLogLimit(20_000).start();
         SaasProject project = account.addProject("Shop");
         dataSpaceId = project.testingDataSpaces().get(0).id();

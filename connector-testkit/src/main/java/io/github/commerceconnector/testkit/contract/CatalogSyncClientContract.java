@@ -102,8 +102,7 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
     private static Product product(int n, int version) {
         return Product.builder().sku("SKU-" + n).storeViewCode("default").name("Product " + n + " v" + version)
                 .urlKey("product-" + n)
-                .addImage(Product.Image.of(Product.MediaResource.of("https://cdn.example/" + n + ".jpg", "front", "image"),
-                        "1"))
+                .addImage(Product.MediaResource.of("https://cdn.example/" + n + ".jpg", "front", "image"), "1")
                 .inStock(true).inventory(inventory -> inventory.qty(version)).build();
     }
 

@@ -53,7 +53,7 @@ public class FakeAccountFixture implements ContractFixture {
 
     /** The in-memory fake configured for a spec. */
     public static FakeCommerceServices inMemory(FixtureSpec spec) {
-        FakeCommerceServices.Builder builder = FakeCommerceServices.builder().edition(spec.edition())
+        FakeCommerceServices.Builder builder = FakeCommerceServices.builder().edition(spec.edition()).checkSchema(true)
                 .installation(spec.installation());
         spec.productionOverride().ifPresent(builder::allowProductionDataSpace);
         return builder.build();

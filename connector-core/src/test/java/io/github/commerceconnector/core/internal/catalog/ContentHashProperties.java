@@ -30,8 +30,8 @@ class ContentHashProperties {
     Arbitrary<Product> products() {
         Arbitrary<String> text = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
         Arbitrary<Product.Image> images = Combinators.combine(text, text, Arbitraries.integers().between(0, 20))
-                .as((url, label, order) -> Product.Image.of(Product.MediaResource.of("https://cdn/" + url, label, "image"),
-                        String.valueOf(order)));
+                .as((url, label, order) -> Product.Image.of(
+                        Product.MediaResource.of("https://cdn/" + url, label, "image"), String.valueOf(order)));
         Arbitrary<Product.CategoryData> categories = Combinators.combine(text, text,
                 Arbitraries.integers().between(0, 99))
                 .as(Product.CategoryData::of);
@@ -84,7 +84,8 @@ class ContentHashProperties {
                 p -> p.toBuilder().deleted(false).build(),
                 p -> p.toBuilder().inventory(inventory -> inventory.qty(p.inventory().qty() + 1)).build(),
                 p -> p.toBuilder().inStock(false).build(),
-                p -> p.toBuilder().addImage(Product.MediaResource.of("https://cdn/new", "new", "image"), "99").build(),
+                p -> p.toBuilder().addImage(Product.MediaResource.of("https://cdn/new", "new", "image"), "99")
+                        .build(),
                 p -> p.toBuilder().addCategoryData("999", "new/path", 1).build(),
                 p -> p.toBuilder().addAttribute("extra", "1").build(),
                 p -> p.images().isEmpty() ? p.toBuilder().images(null).build()
