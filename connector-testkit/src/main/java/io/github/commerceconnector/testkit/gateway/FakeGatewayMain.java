@@ -54,6 +54,7 @@ public final class FakeGatewayMain {
             "  --rate-limit R           feed requests per second per data space (default 2; 0 = off)",
             "  --item-limit N           most items per feed request (default: each feed's batch size)",
             "  --sink                   answer feed requests 200 without parsing or storing them",
+            "  --check-schema           refuse, per field, items that do not fit the exporter's schema",
             "  --project NAME           create a SaaS project at start (repeatable); its data spaces are printed",
             "  --help                   print this help");
 
@@ -107,7 +108,7 @@ public final class FakeGatewayMain {
         }
         FakeGateway.Builder builder = FakeGateway.builder().port(options.port).host(options.host)
                 .edition(options.edition).environment(options.environment).rateLimit(options.rateLimit)
-                .sink(options.sink);
+                .sink(options.sink).checkSchema(options.checkSchema);
         if (options.itemLimit != null) {
             builder.itemLimit(options.itemLimit);
         }
@@ -199,6 +200,7 @@ public final class FakeGatewayMain {
         private double rateLimit = FakeGateway.DEFAULT_RATE_LIMIT;
         private Integer itemLimit;
         private boolean sink;
+        private boolean checkSchema;
         private boolean help;
         private final List<String> projects = new ArrayList<>();
 
@@ -213,6 +215,9 @@ public final class FakeGatewayMain {
                         break;
                     case "--sink":
                         options.sink = true;
+                        break;
+                    case "--check-schema":
+                        options.checkSchema = true;
                         break;
                     case "--port":
                         options.port = integer(option, value(args, ++i, option));

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.Edition;
+import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.credentials.ApiKey;
 import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.keys.TestKeyPair;
 import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +85,25 @@ class FakeGatewayMainTest {
             assertEquals(Edition.MAGENTO_OPEN_SOURCE, gateway.services().edition());
             assertTrue(gateway.isSink());
             assertFalse(Files.exists(directory.resolve("private-key.pem")));
+        }
+    }
+
+    @Test
+    void checksItemsAgainstTheExporterSchemaWhenAsked() throws Exception {
+        TestKeyPair keys = TestKeys.rsa();
+        ApiKey apiKey = TestKeys.apiKey();
+        Path publicKey = Files.writeString(directory.resolve("public.pem"), keys.publicKeyPem());
+
+        try (FakeGateway gateway = FakeGatewayMain.start(new String[] {"--api-key", apiKey.value(),
+                "--public-key-file", publicKey.toString(), "--rate-limit", "0", "--project", "Shop",
+                "--check-schema"}, out)) {
+            String dataSpace = gateway.services().projects().list().get(0).testingDataSpaces().get(0).id();
+            HttpResponse<String> reply = new SignedClient(gateway, apiKey, keys).gzipJson(
+                    Feed.PRODUCT_ATTRIBUTES.route() + "/" + dataSpace,
+                    List.of(Map.of("attributeCode", "color", "storeViewCode", "default", "visibleInPLP", true)));
+
+            assertEquals(200, reply.statusCode());
+            assertTrue(reply.body().contains("\"field\":\"/0/visibleInPLP\""), reply.body());
         }
     }
 
