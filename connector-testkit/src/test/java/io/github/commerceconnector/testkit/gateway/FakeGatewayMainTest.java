@@ -25,6 +25,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +72,21 @@ class FakeGatewayMainTest {
         }
     }
 
+    /** Starts the gateway accepting a given key, with more options. */
+    private FakeGateway startWithGivenKey(TestKeyPair keys, ApiKey apiKey, String... options) throws Exception {
+        Path publicKey = Files.writeString(directory.resolve("public.pem"), keys.publicKeyPem());
+        List<String> args = new ArrayList<>(List.of("--api-key", apiKey.value(), "--public-key-file",
+                publicKey.toString()));
+        args.addAll(List.of(options));
+        return FakeGatewayMain.start(args.toArray(String[]::new), out);
+    }
+
     @Test
     void acceptsAGivenPublicKeyAndApiKey() throws Exception {
         TestKeyPair keys = TestKeys.rsa();
         ApiKey apiKey = TestKeys.apiKey();
-        Path publicKey = Files.writeString(directory.resolve("public.pem"), keys.publicKeyPem());
 
-        try (FakeGateway gateway = FakeGatewayMain.start(new String[] {"--api-key", apiKey.value(),
-                "--public-key-file", publicKey.toString(), "--edition", "magento-open-source", "--sink"}, out)) {
+        try (FakeGateway gateway = startWithGivenKey(keys, apiKey, "--edition", "magento-open-source", "--sink")) {
             SignedClient client = new SignedClient(gateway, apiKey, keys);
 
             assertEquals(200, client.get("merchant-registry/v1/ping").statusCode());
@@ -92,11 +100,9 @@ class FakeGatewayMainTest {
     void checksItemsAgainstTheExporterSchemaWhenAsked() throws Exception {
         TestKeyPair keys = TestKeys.rsa();
         ApiKey apiKey = TestKeys.apiKey();
-        Path publicKey = Files.writeString(directory.resolve("public.pem"), keys.publicKeyPem());
 
-        try (FakeGateway gateway = FakeGatewayMain.start(new String[] {"--api-key", apiKey.value(),
-                "--public-key-file", publicKey.toString(), "--rate-limit", "0", "--project", "Shop",
-                "--check-schema"}, out)) {
+        try (FakeGateway gateway = startWithGivenKey(keys, apiKey, "--rate-limit", "0", "--project", "Shop",
+                "--check-schema")) {
             String dataSpace = gateway.services().projects().list().get(0).testingDataSpaces().get(0).id();
             HttpResponse<String> reply = new SignedClient(gateway, apiKey, keys).gzipJson(
                     Feed.PRODUCT_ATTRIBUTES.route() + "/" + dataSpace,
