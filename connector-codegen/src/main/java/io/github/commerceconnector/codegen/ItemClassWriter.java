@@ -144,7 +144,7 @@ final class ItemClassWriter {
     private void classDoc(ItemModel model) {
         ItemSpec.ClassSpec spec = model.spec();
         line("/**");
-        wrap(String.join(" ", spec.doc()), 112 - indent * 4).forEach(text -> line(" * " + text));
+        SourceText.wrap(String.join(" ", spec.doc()), 112 - indent * 4).forEach(text -> line(" * " + text));
         line(" *");
         String paragraph;
         if (spec.topLevel()) {
@@ -159,7 +159,7 @@ final class ItemClassWriter {
                     + "left out of the JSON.";
         }
         paragraph += " A field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.";
-        wrap(paragraph, 112 - indent * 4).forEach(text -> line(" * " + text));
+        SourceText.wrap(paragraph, 112 - indent * 4).forEach(text -> line(" * " + text));
         if (!spec.example().isEmpty()) {
             line(" *");
             line(" * <pre>{@code");
@@ -308,8 +308,8 @@ final class ItemClassWriter {
         for (ItemModel.Property property : model.properties()) {
             line("private " + property.type().declared() + " " + property.javaName() + ";");
         }
-        String extras = "private final ItemFields.Extras extraFields = ";
-        String create = "new ItemFields.Extras(\"" + model.display() + "\", FIELD_NAMES);";
+        String extras = "private final ExtraFields extraFields = ";
+        String create = "new ExtraFields(\"" + model.display() + "\", FIELD_NAMES);";
         if (indent * 4 + extras.length() + create.length() > 120) {
             line(extras);
             line("        " + create);
@@ -464,21 +464,21 @@ final class ItemClassWriter {
     private void javadoc(String text, String... tags) {
         int width = 112 - indent * 4 - 3;
         line("/**");
-        wrap(text, width).forEach(each -> line(" * " + each));
+        SourceText.wrap(text, width).forEach(each -> line(" * " + each));
         line(" *");
         for (String tag : tags) {
-            List<String> lines = wrap(tag, width);
+            List<String> lines = SourceText.wrap(tag, width);
             line(" * " + lines.get(0));
             if (lines.size() > 1) {
                 String rest = String.join(" ", lines.subList(1, lines.size()));
-                wrap(rest, width - 4).forEach(each -> line(" *     " + each));
+                SourceText.wrap(rest, width - 4).forEach(each -> line(" *     " + each));
             }
         }
         line(" */");
     }
 
     private void doc(String text) {
-        List<String> lines = wrap(text, 112 - indent * 4 - 4);
+        List<String> lines = SourceText.wrap(text, 112 - indent * 4 - 4);
         if (lines.size() == 1 && lines.get(0).length() <= 112 - indent * 4 - 7) {
             line("/** " + lines.get(0) + " */");
             return;
@@ -512,46 +512,6 @@ final class ItemClassWriter {
             current.append(part);
         }
         line((first ? "" : "        ") + current);
-    }
-
-    /** Breaks a text into lines of at most {@code width} characters, between words and never inside {@code {@...}}. */
-    private static List<String> wrap(String text, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String word : words(text)) {
-            if (current.length() > 0 && current.length() + 1 + word.length() > width) {
-                lines.add(current.toString());
-                current = new StringBuilder();
-            }
-            if (current.length() > 0) {
-                current.append(' ');
-            }
-            current.append(word);
-        }
-        lines.add(current.toString());
-        return lines;
-    }
-
-    /** The words of a text, an inline tag such as {@code {@link Feed#PRODUCTS products}} counting as one. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int depth = 0;
-        for (char c : text.toCharArray()) {
-            if (c == ' ' && depth == 0) {
-                if (word.length() > 0) {
-                    words.add(word.toString());
-                    word = new StringBuilder();
-                }
-                continue;
-            }
-            depth += c == '{' ? 1 : c == '}' && depth > 0 ? -1 : 0;
-            word.append(c);
-        }
-        if (word.length() > 0) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     private void line(String text) {

@@ -435,7 +435,7 @@ public final class Category implements FeedItem {
         private Instant updatedAt;
         private Instant modifiedAt;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("Category", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("Category", FIELD_NAMES);
 
         private Builder() {
         }

@@ -232,7 +232,7 @@ public final class InventoryStockStatus implements FeedItem {
         private Boolean lowStock;
         private Instant updatedAt;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("InventoryStockStatus", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("InventoryStockStatus", FIELD_NAMES);
 
         private Builder() {
         }

@@ -260,7 +260,7 @@ public final class Price implements FeedItem {
         private List<Parent> parents;
         private Instant updatedAt;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("Price", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("Price", FIELD_NAMES);
 
         private Builder() {
         }
@@ -593,7 +593,7 @@ public final class Price implements FeedItem {
             private String code;
             private BigDecimal price;
             private BigDecimal percentage;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Price.Discount", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Price.Discount", FIELD_NAMES);
 
             private Builder() {
             }
@@ -806,7 +806,7 @@ public final class Price implements FeedItem {
             private BigDecimal qty;
             private BigDecimal price;
             private BigDecimal percentage;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Price.TierPrice", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Price.TierPrice", FIELD_NAMES);
 
             private Builder() {
             }
@@ -1001,7 +1001,7 @@ public final class Price implements FeedItem {
         public static final class Builder {
             private String type;
             private String sku;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Price.Parent", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Price.Parent", FIELD_NAMES);
 
             private Builder() {
             }

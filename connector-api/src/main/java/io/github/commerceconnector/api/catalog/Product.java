@@ -738,7 +738,7 @@ public final class Product implements FeedItem {
         private Instant modifiedAt;
         private Instant deletedAt;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("Product", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("Product", FIELD_NAMES);
 
         private Builder() {
         }
@@ -1505,7 +1505,7 @@ public final class Product implements FeedItem {
             private String attributeCode;
             private List<String> value;
             private List<String> valueId;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.Attribute", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.Attribute", FIELD_NAMES);
 
             private Builder() {
             }
@@ -1718,7 +1718,7 @@ public final class Product implements FeedItem {
             private String categoryId;
             private String categoryPath;
             private Integer productPosition;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.CategoryData", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.CategoryData", FIELD_NAMES);
 
             private Builder() {
             }
@@ -1900,7 +1900,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private MediaResource resource;
             private String sortOrder;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.Image", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.Image", FIELD_NAMES);
 
             private Builder() {
             }
@@ -2094,7 +2094,7 @@ public final class Product implements FeedItem {
             private String url;
             private String label;
             private List<String> roles;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.MediaResource", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.MediaResource", FIELD_NAMES);
 
             private Builder() {
             }
@@ -2293,7 +2293,7 @@ public final class Product implements FeedItem {
             private MediaResource preview;
             private VideoItem video;
             private String sortOrder;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.Video", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.Video", FIELD_NAMES);
 
             private Builder() {
             }
@@ -2536,7 +2536,7 @@ public final class Product implements FeedItem {
             private String videoTitle;
             private String videoDescription;
             private String videoMetadata;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.VideoItem", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.VideoItem", FIELD_NAMES);
 
             private Builder() {
             }
@@ -2734,7 +2734,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private MediaResource resource;
             private String sortOrder;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.Sample", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.Sample", FIELD_NAMES);
 
             private Builder() {
             }
@@ -2916,7 +2916,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private String sku;
             private String type;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.Link", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.Link", FIELD_NAMES);
 
             private Builder() {
             }
@@ -3171,7 +3171,7 @@ public final class Product implements FeedItem {
             private Boolean required;
             private Integer sortOrder;
             private List<ProductOptionValue> values;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.ProductOption", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.ProductOption", FIELD_NAMES);
 
             private Builder() {
             }
@@ -3548,8 +3548,7 @@ public final class Product implements FeedItem {
             private Boolean qtyMutability;
             private BigDecimal price;
             private String priceType;
-            private final ItemFields.Extras extraFields = 
-                    new ItemFields.Extras("Product.ProductOptionValue", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.ProductOptionValue", FIELD_NAMES);
 
             private Builder() {
             }
@@ -3923,8 +3922,7 @@ public final class Product implements FeedItem {
             private String fileExtension;
             private Integer imageSizeX;
             private Integer imageSizeY;
-            private final ItemFields.Extras extraFields = 
-                    new ItemFields.Extras("Product.ShopperInputOption", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.ShopperInputOption", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4171,7 +4169,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private BigDecimal from;
             private BigDecimal to;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.ValueRange", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.ValueRange", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4348,7 +4346,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private Integer qty;
             private InventorySettings configuration;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.Inventory", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.Inventory", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4556,8 +4554,7 @@ public final class Product implements FeedItem {
             private Boolean manageStock;
             private BigDecimal threshold;
             private Boolean productAvailable;
-            private final ItemFields.Extras extraFields = 
-                    new ItemFields.Extras("Product.InventorySettings", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.InventorySettings", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4748,7 +4745,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private String sku;
             private String productType;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.ParentProduct", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.ParentProduct", FIELD_NAMES);
 
             private Builder() {
             }
@@ -4921,7 +4918,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private String url;
             private List<UrlRewriteParameter> parameters;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.UrlRewrite", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.UrlRewrite", FIELD_NAMES);
 
             private Builder() {
             }
@@ -5116,8 +5113,7 @@ public final class Product implements FeedItem {
         public static final class Builder {
             private String name;
             private String value;
-            private final ItemFields.Extras extraFields = 
-                    new ItemFields.Extras("Product.UrlRewriteParameter", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.UrlRewriteParameter", FIELD_NAMES);
 
             private Builder() {
             }
@@ -5275,7 +5271,7 @@ public final class Product implements FeedItem {
          */
         public static final class Builder {
             private String sku;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Product.VariantSku", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Product.VariantSku", FIELD_NAMES);
 
             private Builder() {
             }

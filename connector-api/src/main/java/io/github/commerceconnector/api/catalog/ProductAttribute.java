@@ -461,7 +461,7 @@ public final class ProductAttribute implements FeedItem {
         private Boolean usedForRules;
         private Instant modifiedAt;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("ProductAttribute", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("ProductAttribute", FIELD_NAMES);
 
         private Builder() {
         }

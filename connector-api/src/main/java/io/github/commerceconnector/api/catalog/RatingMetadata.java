@@ -161,7 +161,7 @@ public final class RatingMetadata implements FeedItem {
         private String name;
         private List<RatingValue> values;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("RatingMetadata", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("RatingMetadata", FIELD_NAMES);
 
         private Builder() {
         }
@@ -388,8 +388,7 @@ public final class RatingMetadata implements FeedItem {
             private String valueId;
             private String value;
             private Integer position;
-            private final ItemFields.Extras extraFields = 
-                    new ItemFields.Extras("RatingMetadata.RatingValue", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("RatingMetadata.RatingValue", FIELD_NAMES);
 
             private Builder() {
             }

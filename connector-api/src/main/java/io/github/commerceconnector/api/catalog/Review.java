@@ -208,7 +208,7 @@ public final class Review implements FeedItem {
         private List<Rating> ratings;
         private List<String> visibility;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("Review", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("Review", FIELD_NAMES);
 
         private Builder() {
         }
@@ -461,7 +461,7 @@ public final class Review implements FeedItem {
         public static final class Builder {
             private String ratingId;
             private String value;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Review.Rating", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Review.Rating", FIELD_NAMES);
 
             private Builder() {
             }

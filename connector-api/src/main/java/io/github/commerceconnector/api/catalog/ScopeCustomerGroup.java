@@ -160,7 +160,7 @@ public final class ScopeCustomerGroup implements FeedItem {
         private String customerGroupCode;
         private List<String> websites;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("ScopeCustomerGroup", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("ScopeCustomerGroup", FIELD_NAMES);
 
         private Builder() {
         }

@@ -154,7 +154,7 @@ public final class ScopeWebsite implements FeedItem {
         private String websiteCode;
         private List<Store> stores;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("ScopeWebsite", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("ScopeWebsite", FIELD_NAMES);
 
         private Builder() {
         }
@@ -374,7 +374,7 @@ public final class ScopeWebsite implements FeedItem {
             private String storeId;
             private String storeCode;
             private List<StoreView> storeViews;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("ScopeWebsite.Store", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("ScopeWebsite.Store", FIELD_NAMES);
 
             private Builder() {
             }
@@ -574,7 +574,7 @@ public final class ScopeWebsite implements FeedItem {
         public static final class Builder {
             private String storeViewId;
             private String storeViewCode;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("ScopeWebsite.StoreView", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("ScopeWebsite.StoreView", FIELD_NAMES);
 
             private Builder() {
             }

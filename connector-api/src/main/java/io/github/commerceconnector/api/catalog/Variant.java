@@ -205,7 +205,7 @@ public final class Variant implements FeedItem {
         private List<OptionValue> optionValues;
         private Instant modifiedAt;
         private Boolean deleted;
-        private final ItemFields.Extras extraFields = new ItemFields.Extras("Variant", FIELD_NAMES);
+        private final ExtraFields extraFields = new ExtraFields("Variant", FIELD_NAMES);
 
         private Builder() {
         }
@@ -456,7 +456,7 @@ public final class Variant implements FeedItem {
             private String attributeCode;
             private String uid;
             private String label;
-            private final ItemFields.Extras extraFields = new ItemFields.Extras("Variant.OptionValue", FIELD_NAMES);
+            private final ExtraFields extraFields = new ExtraFields("Variant.OptionValue", FIELD_NAMES);
 
             private Builder() {
             }
