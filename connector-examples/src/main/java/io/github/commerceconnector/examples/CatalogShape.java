@@ -89,7 +89,7 @@ final class CatalogShape {
         return 166 + size;
     }
 
-    /** The uid of an option value, as the storefront API makes it: base64 of {@code configurable/<attribute>/<value>}. */
+    /** The uid of an option value, as the storefront API makes it: base64 of {@code configurable/<id>/<value>}. */
     static String uid(int attributeId, int valueId) {
         return Base64.getEncoder().encodeToString(("configurable/" + attributeId + "/" + valueId)
                 .getBytes(StandardCharsets.US_ASCII));

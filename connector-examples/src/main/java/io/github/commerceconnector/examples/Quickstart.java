@@ -39,8 +39,9 @@ import java.util.stream.Stream;
  * The quickstart: the whole connector flow in one run. Keys, key check, projects, data spaces, the
  * data-space guard refusing the production data space, a sync of a realistic catalog into every feed (product
  * attributes, scopes, categories, products, variants, prices, stock statuses, ratings, reviews) with progress, a
- * re-sync after 1% of the products changed that sends only those, and the feeds' status. By default against the testkit's fake gateway on loopback; with {@code --endpoint} against
- * any gateway speaking the protocol. Run with {@code --help} for the options.
+ * re-sync after 1% of the products changed that sends only those, and the feeds' status. By default against the
+ * testkit's fake gateway on loopback, in schema mode; with {@code --endpoint} against any gateway speaking the
+ * protocol. Run with {@code --help} for the options.
  *
  * <p>Exit code 0 on success, 1 on a failure, 2 on bad options; failures print one clear message.
  */
@@ -48,13 +49,13 @@ public final class Quickstart {
     /** The name prefix of the temporary state directory used when no {@code --state-dir} is given. */
     static final String TEMPORARY_STATE_PREFIX = "connector-quickstart-";
 
-    private final QuickstartOptions options;
-    private final PrintStream out;
-    private final boolean terminal;
     /** The feeds whose routes are not public: a gateway may not serve them at this SDK's assumed route. */
     private static final Set<Feed> ASSUMED_ROUTES = Set.of(Feed.VARIANTS, Feed.INVENTORY_STOCK_STATUS, Feed.REVIEWS,
             Feed.RATING_METADATA);
 
+    private final QuickstartOptions options;
+    private final PrintStream out;
+    private final boolean terminal;
     private final List<String[]> summary = new ArrayList<>();
     private final Set<Feed> synced = new LinkedHashSet<>();
     private int step;

@@ -72,7 +72,8 @@ public final class FullItems {
                         .productPosition(3).build()))
                 .images(List.of(Product.Image.builder().resource(media("https://cdn.example/mh01.jpg", "front",
                         "image", "small_image", "thumbnail")).sortOrder("1").build()))
-                .videos(List.of(Product.Video.builder().preview(media("https://cdn.example/mh01-video.jpg", "preview", "thumbnail"))
+                .videos(List.of(Product.Video.builder()
+                        .preview(media("https://cdn.example/mh01-video.jpg", "preview", "thumbnail"))
                         .video(Product.VideoItem.builder().mediaType("external-video").videoProvider("youtube")
                                 .videoUrl("https://youtu.be/abc").videoTitle("On the trail")
                                 .videoDescription("The hoodie on a cold morning").videoMetadata("{}").build())

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class SchemaCheck {
     /** Where the schema is on the class path. */
-    public static final String RESOURCE = "/io/github/commerceconnector/testkit/exporter-schema.json";
+    private static final String RESOURCE = "/io/github/commerceconnector/testkit/exporter-schema.json";
     /** The most problems reported per item. */
     static final int MAX_PROBLEMS = 10;
 
@@ -52,11 +52,6 @@ public final class SchemaCheck {
     /** The schema this testkit carries, read once. */
     public static SchemaCheck exporterSchema() {
         return Holder.INSTANCE;
-    }
-
-    /** The record the schema gives a feed's items, or {@code null} for a feed it does not name. */
-    public String recordOf(String feedName) {
-        return recordOfFeed.get(feedName);
     }
 
     /**
