@@ -76,8 +76,8 @@ final class FeedSender implements AutoCloseable {
     /**
      * A sender for one call.
      *
-     * @param path    the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
-     * @param headers the extra request headers (content type and encoding, connector metadata)
+     * @param path       the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
+     * @param headers    the extra request headers (content type and encoding, connector metadata)
      * @param pending    identities queued but not yet recorded; the sender removes them once recorded
      * @param patience   how long the call keeps trying while the gateway fails it
      * @param afterBatch called on the sender's thread after each batch's outcome is recorded (progress)
@@ -264,9 +264,9 @@ final class FeedSender implements AutoCloseable {
     }
 
     /**
-     * A delivery failed with a retryable outcome: waits (the {@code Retry-After} window, a backoff, or the breaker's
-     * open period), telling the listener, and says to deliver again; past the sync deadline, leaves the batch
-     * retryable, stops the call and says not to.
+     * A delivery failed with a retryable outcome: waits (the {@code Retry-After} window, a backoff, or a probe wait
+     * after which the open breaker lets a trial through), telling the listener, and says to deliver again; past the
+     * sync deadline, leaves the batch retryable, stops the call and says not to.
      */
     private boolean holdOn(List<BatchItem> batch, SyncWait.Reason reason, ConnectorException cause,
             int failedDeliveries) {
