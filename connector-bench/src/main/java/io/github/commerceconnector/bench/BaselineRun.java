@@ -6,16 +6,15 @@ import java.io.IOException;
 
 /** The do-it-yourself baseline ({@link DiyBaseline}) against a sink gateway without a rate limit. */
 final class BaselineRun {
-    private static final CatalogGenerator CATALOG = new CatalogGenerator();
 
     private BaselineRun() {
     }
 
     /** Sends {@code size} products, after a warm-up of {@code warmup} products into another data space. */
-    static Figures run(int size, int warmup) throws IOException, InterruptedException {
+    static Figures run(CatalogGenerator catalog, int size, int warmup) throws IOException, InterruptedException {
         try (BenchRig rig = BenchRig.start(true, 0)) {
             if (warmup > 0) {
-                baseline(rig, 1).send(CATALOG.products(warmup));
+                baseline(rig, 1).send(catalog.products(warmup));
             }
             rig.gateway().clearRequests();
             DiyBaseline baseline = baseline(rig, 0);
@@ -25,7 +24,7 @@ final class BaselineRun {
             try (HeapGauge heap = new HeapGauge()) {
                 CpuClock cpu = new CpuClock();
                 long start = System.nanoTime();
-                sent = baseline.send(CATALOG.products(size));
+                sent = baseline.send(catalog.products(size));
                 nanos = System.nanoTime() - start;
                 figures.put("cpuSeconds", cpu.seconds());
                 figures.put("poolPeakMiB", heap.poolPeakMiB()).put("afterGcPeakMiB", heap.afterGcPeakMiB());

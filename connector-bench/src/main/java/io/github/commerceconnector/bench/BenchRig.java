@@ -46,11 +46,12 @@ final class BenchRig implements AutoCloseable {
     /**
      * Starts a rig.
      *
-     * @param sink      whether the gateway only checks the signature and reads the body of feed requests
+     * @param sink      whether the gateway only checks the signature and reads the body of feed requests; a
+     *                  gateway that reads the items also holds them against the exporter's schema
      * @param rateLimit the gateway's feed requests per second per data space; 0 for none
      */
     static BenchRig start(boolean sink, double rateLimit) {
-        return new BenchRig(FakeGateway.builder().sink(sink).rateLimit(rateLimit).start());
+        return new BenchRig(FakeGateway.builder().sink(sink).checkSchema(!sink).rateLimit(rateLimit).start());
     }
 
     /** The gateway. */

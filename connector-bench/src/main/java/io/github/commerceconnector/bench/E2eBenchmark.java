@@ -2,11 +2,14 @@ package io.github.commerceconnector.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import io.github.commerceconnector.examples.CatalogProfile;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The end-to-end benchmark: syncs generated catalogs to an in-process fake gateway and compares the SDK with
+ * The end-to-end benchmark: syncs generated catalogs (each {@linkplain CatalogProfile profile} asked for, reported
+ * on its own) to an in-process fake gateway and compares the SDK with
  * a do-it-yourself baseline and with the limit of the machine, then checks full fidelity, the rate-limit
  * guardrail and the number of RSA signatures, and judges the targets. Every scenario runs in a child JVM of
  * its own. Run with {@code --help} for the options; exit code 0 when it ran (targets met or not), 1 when a
@@ -14,12 +17,14 @@ import java.util.Locale;
  */
 public final class E2eBenchmark {
     private final E2eOptions options;
+    private final CatalogProfile profile;
     private final PrintStream out;
     private final ChildJvm children;
     private final E2eResults results = new E2eResults();
 
-    private E2eBenchmark(E2eOptions options, PrintStream out) {
+    private E2eBenchmark(E2eOptions options, CatalogProfile profile, PrintStream out) {
         this.options = options;
+        this.profile = profile;
         this.out = out;
         this.children = new ChildJvm(options.jvmArguments());
     }
@@ -47,8 +52,12 @@ public final class E2eBenchmark {
             return 0;
         }
         try {
-            E2eResults results = measure(options, out);
-            new E2eReport(options, results, out).print();
+            for (CatalogProfile profile : options.profiles()) {
+                out.printf(Locale.ROOT, "%n=== Catalog profile: %s, median %,d bytes of JSON per product ===%n",
+                        profile.label(), CatalogBytes.medianPerProduct(profile));
+                E2eResults results = measure(options, profile, out);
+                new E2eReport(options, results, out).print();
+            }
             return 0;
         } catch (IOException | IllegalStateException e) {
             err.println("e2e failed: " + e.getMessage());
@@ -60,9 +69,10 @@ public final class E2eBenchmark {
         }
     }
 
-    /** Runs every scenario the options ask for and returns the figures. */
-    static E2eResults measure(E2eOptions options, PrintStream out) throws IOException, InterruptedException {
-        E2eBenchmark benchmark = new E2eBenchmark(options, out);
+    /** Runs every scenario the options ask for on a catalog profile and returns the figures. */
+    static E2eResults measure(E2eOptions options, CatalogProfile profile, PrintStream out)
+            throws IOException, InterruptedException {
+        E2eBenchmark benchmark = new E2eBenchmark(options, profile, out);
         benchmark.all();
         return benchmark.results;
     }
@@ -99,7 +109,9 @@ public final class E2eBenchmark {
     private void child(String key, String heap, String... arguments) throws IOException, InterruptedException {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long start = System.nanoTime();
-        Figures figures = children.run(heap, arguments);
+        String[] withProfile = Arrays.copyOf(arguments, arguments.length + 1);
+        withProfile[arguments.length] = "profile=" + profile.label();
+        Figures figures = children.run(heap, withProfile);
         figures.put("load", load);
         results.add(key, figures);
         out.printf(Locale.ROOT, "  %-18s %6.1f s  load %4.1f  %s%n", key, (System.nanoTime() - start) / 1e9, load,

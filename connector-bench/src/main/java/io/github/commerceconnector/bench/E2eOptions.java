@@ -1,5 +1,6 @@
 package io.github.commerceconnector.bench;
 
+import io.github.commerceconnector.examples.CatalogProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,12 @@ import java.util.List;
  * @param guardrailSize products of the guardrail run (0: skip)
  * @param signingMinutes minutes of simulated steady traffic for the signature count (0: skip)
  * @param jvmArguments  extra arguments for every child JVM
+ * @param profiles      the catalogs to run everything on, each reported on its own
  * @param help          print the usage only
  */
 record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int resyncSize, int cpuSize,
-        int fidelitySize, String fidelityHeap, int guardrailSize, int signingMinutes, List<String> jvmArguments, boolean help) {
+        int fidelitySize, String fidelityHeap, int guardrailSize, int signingMinutes, List<String> jvmArguments,
+        List<CatalogProfile> profiles, boolean help) {
 
     static final String USAGE = """
             Usage: e2e.sh [options]
@@ -36,6 +39,8 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
               --fidelity-heap 3g            -Xmx of the full-fidelity child
               --guardrail-size 20000        products synced under the 2 requests/s guardrail (0: skip)
               --signing-minutes 60          minutes of simulated steady traffic for the signature count (0: skip)
+              --profiles realistic,small    the catalogs, each run and reported on its own: realistic (what a
+                                            real store sends) and small (the ~1.6 KB products of earlier runs)
               --jvm-arg ARG                 an extra argument for every child JVM (repeatable), e.g.
                                             --jvm-arg -XX:StartFlightRecording=filename=/tmp/sdk.jfr
               --help                        this text
@@ -58,6 +63,7 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
         int guardrailSize = 20_000;
         int signingMinutes = 60;
         List<String> jvmArguments = new ArrayList<>();
+        List<CatalogProfile> profiles = List.of(CatalogProfile.REALISTIC, CatalogProfile.SMALL);
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -82,6 +88,8 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
                 case "--guardrail-size" -> guardrailSize = count(option, value, 0);
                 case "--signing-minutes" -> signingMinutes = count(option, value, 0);
                 case "--jvm-arg" -> jvmArguments.add(value);
+                case "--profiles" -> profiles = Arrays.stream(value.split(",")).map(CatalogProfile::of).distinct()
+                        .toList();
                 default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");
             }
         }
@@ -89,7 +97,7 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
         int resync = resyncSize != null ? resyncSize : largest;
         int cpu = cpuSize != null ? cpuSize : largest;
         return new E2eOptions(sizes, runs, warmup, heap, resync, cpu, fidelitySize, fidelityHeap, guardrailSize,
-                signingMinutes, jvmArguments, help);
+                signingMinutes, jvmArguments, profiles, help);
     }
 
     private static int count(String option, String value, int minimum) {

@@ -21,7 +21,6 @@ import java.util.Map;
  * those are rightly not resent).
  */
 final class FidelityCheck {
-    private static final CatalogGenerator CATALOG = new CatalogGenerator();
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
@@ -34,24 +33,25 @@ final class FidelityCheck {
     }
 
     /** Runs the check on {@code size} products. */
-    static Figures run(int size) {
+    static Figures run(CatalogGenerator catalog, int size) {
         Path state = Directories.create("bench-fidelity-");
         Figures figures = new Figures().put("items", size);
         try (BenchRig rig = BenchRig.start(false, 0);
                 CommerceServicesClient client = rig.client(state, SdkScenarios.UNLIMITED, 0)) {
-            SyncReport first = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
+            SyncReport first = client.catalog().sync(Feed.PRODUCTS, catalog.products(size));
             figures.put("sent", first.sent());
-            compare(rig, size, 0, figures, "");
-            SyncReport second = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size, 1));
+            compare(catalog, rig, size, 0, figures, "");
+            SyncReport second = client.catalog().sync(Feed.PRODUCTS, catalog.products(size, 1));
             figures.put("changedSent", second.sent()).put("expectedChanged", SdkScenarios.changedCount(size));
-            compare(rig, size, 1, figures, "changed");
+            compare(catalog, rig, size, 1, figures, "changed");
         } finally {
             Directories.deleteTree(state);
         }
         return figures;
     }
 
-    private static void compare(BenchRig rig, int size, int revision, Figures figures, String prefix) {
+    private static void compare(CatalogGenerator catalog, BenchRig rig, int size, int revision, Figures figures,
+            String prefix) {
         List<Map<String, Object>> held = rig.gateway().services().items(rig.dataSpaceId(0), Feed.PRODUCTS);
         Map<String, Map<String, Object>> bySku = new HashMap<>();
         for (Map<String, Object> item : held) {
@@ -66,7 +66,7 @@ final class FidelityCheck {
                 continue;
             }
             int sent = revision > 0 && CatalogGenerator.changesInRevision(index) ? revision : 0;
-            JsonNode expected = MAPPER.valueToTree(CATALOG.product(index, sent).fields());
+            JsonNode expected = MAPPER.valueToTree(catalog.product(index, sent).fields());
             if (!expected.equals(BY_VALUE, MAPPER.valueToTree(actual))) {
                 different++;
             }

@@ -16,19 +16,18 @@ import java.util.List;
  * real time. Reports the requests per second the gateway accepted and the share it answered {@code 429}.
  */
 final class GuardrailRun {
-    private static final CatalogGenerator CATALOG = new CatalogGenerator();
 
     private GuardrailRun() {
     }
 
     /** Syncs {@code size} products under the guardrail. */
-    static Figures run(int size) {
+    static Figures run(CatalogGenerator catalog, int size) {
         Path state = Directories.create("bench-guardrail-");
         try (BenchRig rig = BenchRig.start(false, FakeGateway.DEFAULT_RATE_LIMIT);
                 CommerceServicesClient client = rig.client(state, CatalogSyncSettings.defaults(), 0)) {
             rig.gateway().clearRequests();
             long start = System.nanoTime();
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, catalog.products(size));
             double seconds = (System.nanoTime() - start) / 1e9;
             SdkScenarios.expect(report.isComplete() && report.sent() == size, "the guardrail sync sent "
                     + report.sent() + " of " + size + " products");

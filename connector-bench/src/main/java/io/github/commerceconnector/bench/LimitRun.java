@@ -18,22 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * network, no hashing and no state. No sync of the same items can be faster on this machine.
  */
 final class LimitRun {
-    private static final CatalogGenerator CATALOG = new CatalogGenerator();
     private static final int BATCH = 100;
 
     private LimitRun() {
     }
 
     /** Encodes {@code size} products, after a warm-up of {@code warmup} products. */
-    static Figures run(int size, int warmup) throws InterruptedException {
+    static Figures run(CatalogGenerator catalog, int size, int warmup) throws InterruptedException {
         int threads = Runtime.getRuntime().availableProcessors();
         CatalogSyncSettings settings = CatalogSyncSettings.defaults();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            encodeAll(pool, threads, warmup, settings);
+            encodeAll(catalog, pool, threads, warmup, settings);
             CpuClock cpu = new CpuClock();
             long start = System.nanoTime();
-            long bytes = encodeAll(pool, threads, size, settings);
+            long bytes = encodeAll(catalog, pool, threads, size, settings);
             long nanos = System.nanoTime() - start;
             return new Figures().put("cpuSeconds", cpu.seconds()).put("items", size)
                     .put("seconds", nanos / 1e9)
@@ -46,8 +45,8 @@ final class LimitRun {
         }
     }
 
-    private static long encodeAll(ExecutorService pool, int threads, int size, CatalogSyncSettings settings)
-            throws InterruptedException {
+    private static long encodeAll(CatalogGenerator catalog, ExecutorService pool, int threads, int size,
+            CatalogSyncSettings settings) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         int batches = (size + BATCH - 1) / BATCH;
@@ -57,7 +56,7 @@ final class LimitRun {
                 for (int batch = next.getAndIncrement(); batch < batches; batch = next.getAndIncrement()) {
                     List<byte[]> items = new ArrayList<>(BATCH);
                     for (int index = batch * BATCH; index < Math.min(size, (batch + 1) * BATCH); index++) {
-                        items.add(FeedJson.write(CATALOG.product(index, 0).fields()));
+                        items.add(FeedJson.write(catalog.product(index, 0).fields()));
                     }
                     bytes.addAndGet(RequestBody.encodeJson(items, settings.gzip(), settings.gzipLevel()).length);
                 }

@@ -1,11 +1,14 @@
 package io.github.commerceconnector.bench;
 
+import io.github.commerceconnector.examples.CatalogGenerator;
+import io.github.commerceconnector.examples.CatalogProfile;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The entry point of a child JVM: runs one scenario of the end-to-end benchmark and prints its figures as one
- * {@link Figures#PREFIX result line}. Arguments: the scenario name, then {@code name=value} parameters.
+ * {@link Figures#PREFIX result line}. Arguments: the scenario name, then {@code name=value} parameters
+ * ({@code profile=realistic|small} picks the catalog, realistic by default).
  * Exit code 0 on success, 1 when the scenario failed (the reason goes to standard error).
  */
 public final class ScenarioMain {
@@ -44,14 +47,16 @@ public final class ScenarioMain {
         }
         int size = integer(parameters, "size", 0);
         int warmup = integer(parameters, "warmup", 0);
+        CatalogGenerator catalog = new CatalogGenerator(CatalogProfile.of(parameters.getOrDefault("profile",
+                CatalogProfile.REALISTIC.label())));
         return switch (args[0]) {
-            case "sdk" -> SdkScenarios.fullSync(size, warmup, Boolean.parseBoolean(parameters.get("resync")));
-            case "baseline" -> BaselineRun.run(size, warmup);
-            case "limit" -> LimitRun.run(size, warmup);
-            case "heap" -> SdkScenarios.heap(size);
-            case "cpu" -> SdkScenarios.cpuByThreads(size, warmup);
-            case "fidelity" -> FidelityCheck.run(size);
-            case "guardrail" -> GuardrailRun.run(size);
+            case "sdk" -> SdkScenarios.fullSync(catalog, size, warmup, Boolean.parseBoolean(parameters.get("resync")));
+            case "baseline" -> BaselineRun.run(catalog, size, warmup);
+            case "limit" -> LimitRun.run(catalog, size, warmup);
+            case "heap" -> SdkScenarios.heap(catalog, size);
+            case "cpu" -> SdkScenarios.cpuByThreads(catalog, size, warmup);
+            case "fidelity" -> FidelityCheck.run(catalog, size);
+            case "guardrail" -> GuardrailRun.run(catalog, size);
             case "signing" -> SigningRun.run(integer(parameters, "minutes", 60),
                     Double.parseDouble(parameters.getOrDefault("perSecond", "2")));
             default -> throw new IllegalArgumentException("Unknown scenario '" + args[0] + "'");

@@ -19,8 +19,6 @@ final class SdkScenarios {
     /** The SDK's defaults, but no client-side rate limit: the gateway's limit is off in throughput runs. */
     static final CatalogSyncSettings UNLIMITED = CatalogSyncSettings.defaults().withRequestsPerSecond(0);
 
-    private static final CatalogGenerator CATALOG = new CatalogGenerator();
-
     private SdkScenarios() {
     }
 
@@ -29,24 +27,25 @@ final class SdkScenarios {
      * into another data space; with {@code resync}, then a re-sync of the unchanged catalog and one with 1%
      * changed, each by a new client on the same state directory.
      */
-    static Figures fullSync(int size, int warmup, boolean resync) throws InterruptedException {
-        return fullSync(size, warmup, resync, false);
+    static Figures fullSync(CatalogGenerator catalog, int size, int warmup, boolean resync)
+            throws InterruptedException {
+        return fullSync(catalog, size, warmup, resync, false);
     }
 
     /**
-     * The full sync of {@link #fullSync(int, int, boolean)} without re-syncs, also reporting the CPU seconds of
-     * each group of threads during the sync ({@code threads.<group>}, see {@link ThreadCpuGauge}).
+     * The full sync of {@link #fullSync(CatalogGenerator, int, int, boolean)} without re-syncs, also reporting the
+     * CPU seconds of each group of threads during the sync ({@code threads.<group>}, see {@link ThreadCpuGauge}).
      */
-    static Figures cpuByThreads(int size, int warmup) throws InterruptedException {
-        return fullSync(size, warmup, false, true);
+    static Figures cpuByThreads(CatalogGenerator catalog, int size, int warmup) throws InterruptedException {
+        return fullSync(catalog, size, warmup, false, true);
     }
 
-    private static Figures fullSync(int size, int warmup, boolean resync, boolean byThreads)
-            throws InterruptedException {
+    private static Figures fullSync(CatalogGenerator catalog, int size, int warmup, boolean resync,
+            boolean byThreads) throws InterruptedException {
         Path state = Directories.create("bench-sdk-");
         Figures figures = new Figures();
         try (BenchRig rig = BenchRig.start(true, 0)) {
-            warmUp(rig, state, warmup);
+            warmUp(catalog, rig, state, warmup);
             FakeGateway gateway = rig.gateway();
             long signaturesBefore = rig.signatures();
             SyncReport full;
@@ -57,7 +56,7 @@ final class SdkScenarios {
                 ThreadCpuGauge threads = byThreads ? new ThreadCpuGauge() : null;
                 CpuClock cpu = new CpuClock();
                 long start = System.nanoTime();
-                full = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
+                full = client.catalog().sync(Feed.PRODUCTS, catalog.products(size));
                 nanos = System.nanoTime() - start;
                 figures.put("cpuSeconds", cpu.seconds());
                 if (threads != null && threads.available()) {
@@ -82,7 +81,7 @@ final class SdkScenarios {
                     .put("gatewayBytes", gateway.bytesReceived())
                     .put("signatures", rig.signatures() - signaturesBefore);
             if (resync) {
-                resyncs(rig, state.resolve("main"), size, figures);
+                resyncs(catalog, rig, state.resolve("main"), size, figures);
             }
         } finally {
             Directories.deleteTree(state);
@@ -90,13 +89,13 @@ final class SdkScenarios {
         return figures;
     }
 
-    private static void resyncs(BenchRig rig, Path state, int size, Figures figures) {
+    private static void resyncs(CatalogGenerator catalog, BenchRig rig, Path state, int size, Figures figures) {
         FakeGateway gateway = rig.gateway();
         try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
             gateway.clearRequests();
             CpuClock cpu = new CpuClock();
             long start = System.nanoTime();
-            SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size));
+            SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, catalog.products(size));
             long nanos = System.nanoTime() - start;
             figures.put("resyncCpuSeconds", cpu.seconds());
             expect(unchanged.unchanged() == size, "the re-sync found " + unchanged.unchanged() + " of " + size
@@ -108,7 +107,7 @@ final class SdkScenarios {
         try (CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
             gateway.clearRequests();
             long start = System.nanoTime();
-            SyncReport changed = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size, 1));
+            SyncReport changed = client.catalog().sync(Feed.PRODUCTS, catalog.products(size, 1));
             long nanos = System.nanoTime() - start;
             long expected = changedCount(size);
             expect(changed.sent() == expected && changed.isComplete(), "the re-sync after 1% changed sent "
@@ -126,7 +125,7 @@ final class SdkScenarios {
      * fake gateway's call log is cleared before each reading so that only the SDK and the rig's constant parts
      * count.
      */
-    static Figures heap(int size) throws InterruptedException {
+    static Figures heap(CatalogGenerator catalog, int size) throws InterruptedException {
         Path state = Directories.create("bench-heap-");
         try (BenchRig rig = BenchRig.start(true, 0); HeapGauge heap = new HeapGauge();
                 CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
@@ -148,7 +147,7 @@ final class SdkScenarios {
                     heap.checkpoint();
                 }
             };
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(size), checkpoints);
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, catalog.products(size), checkpoints);
             expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent() + " of "
                     + size);
             heap.settle();
@@ -163,12 +162,12 @@ final class SdkScenarios {
         }
     }
 
-    private static void warmUp(BenchRig rig, Path state, int warmup) {
+    private static void warmUp(CatalogGenerator catalog, BenchRig rig, Path state, int warmup) {
         if (warmup <= 0) {
             return;
         }
         try (CommerceServicesClient client = rig.client(state.resolve("warmup"), UNLIMITED, 1)) {
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, CATALOG.products(warmup));
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, catalog.products(warmup));
             expect(report.isComplete(), "the warm-up sync did not complete: " + report);
         }
     }

@@ -3,6 +3,7 @@ package io.github.commerceconnector.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commerceconnector.examples.CatalogProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ class E2eBenchmarkSmokeTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
 
-        E2eResults results = E2eBenchmark.measure(options, out);
+        E2eResults results = E2eBenchmark.measure(options, CatalogProfile.REALISTIC, out);
         new E2eReport(options, results, out).print();
 
         for (String contender : List.of("sdk", "baseline", "limit")) {
@@ -63,5 +64,20 @@ class E2eBenchmarkSmokeTest {
         assertTrue(report.contains("SDK/baseline x"), report);
         assertEquals(7, results.targets().size(), report);
         assertTrue(report.contains("== Targets =="), report);
+    }
+
+    @Test
+    void bothCatalogProfilesRunByDefaultAndTheSmallOneKeepsTheSmallProducts() throws Exception {
+        assertEquals(List.of(CatalogProfile.REALISTIC, CatalogProfile.SMALL), E2eOptions.parse().profiles());
+        assertEquals(List.of(CatalogProfile.SMALL), E2eOptions.parse("--profiles", "small").profiles());
+
+        Figures realistic = ScenarioMain.run(new String[] {"limit", "size=500"});
+        Figures small = ScenarioMain.run(new String[] {"limit", "size=500", "profile=small"});
+
+        assertTrue(realistic.get("bytesSent") > small.get("bytesSent") * 1.2,
+                realistic.get("bytesSent") + " vs " + small.get("bytesSent"));
+        int smallMedian = CatalogBytes.medianPerProduct(CatalogProfile.SMALL);
+        assertTrue(smallMedian > 1_400 && smallMedian < 2_000, "about 1.6 KB: " + smallMedian);
+        assertTrue(CatalogBytes.medianPerProduct(CatalogProfile.REALISTIC) > smallMedian);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.Environment;
+import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.keys.TestKeys;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -47,7 +49,32 @@ class QuickstartTest {
                 + " was refused"), output);
         assertTrue(output.contains("Selected data space 'Testing 1'"), output);
         assertTrue(output.contains("only the 3 changed products were sent (300 before)"), output);
+        for (String feed : List.of("product attributes: 18 read, 18 sent", "websites: 1 read, 1 sent",
+                "customer groups: 4 read, 4 sent", "categories: 60 read, 60 sent", "variants: 180 read, 180 sent",
+                "prices: 270 read, 270 sent", "stock statuses: 300 read, 300 sent", "ratings: 3 read, 3 sent",
+                "reviews: 60 read, 60 sent")) {
+            assertTrue(output.contains("Synced " + feed), feed + " in " + output);
+        }
+        assertTrue(output.contains("inventoryStockStatus"), output);
         assertTrue(output.contains("Quickstart finished: every step passed."), output);
+    }
+
+    @Test
+    void skipsAFeedWhoseAssumedRouteTheGatewayDoesNotServe(@TempDir Path state) throws Exception {
+        try (FakeGateway gateway = FakeGateway.builder().environment(Environment.SANDBOX).noRateLimit()
+                .checkSchema(true).start()) {
+            gateway.registerFeed(Feed.REVIEWS.withRoute("feeds/reviews/v9/elsewhere"));
+            ServiceCredentials credentials = TestKeys.credentialsFor(gateway);
+            Path keyFile = Files.writeString(state.resolve("private.pem"), credentials.privateKey().reveal());
+
+            int code = run("--endpoint", gateway.baseUri().toString(), "--api-key", credentials.apiKey().value(),
+                    "--private-key-file", keyFile.toString(), "--products", "100", "--state-dir",
+                    state.resolve("state").toString());
+
+            assertEquals(0, code, () -> output() + err.toString(StandardCharsets.UTF_8));
+            assertTrue(output().contains("Synced reviews: skipped, this gateway does not serve "
+                    + "feeds/reviews/v1/reviews (an assumed route"), output());
+        }
     }
 
     @Test

@@ -57,7 +57,8 @@ import java.util.Objects;
  *       {@link Builder#allowProductionDataSpace} was given); cleanup erases a data space's items;</li>
  *   <li>feed items (through the gateway, {@link #addItems}, or catalog sync) are upserts keyed by the
  *       feed's identity fields, {@code "deleted": true} removes, and an item that is not a JSON object,
- *       lacks its identity or has a non-boolean {@code deleted} is refused on its own with a reason;</li>
+ *       lacks its identity or has a non-boolean {@code deleted} is refused on its own with a reason; in
+ *       {@linkplain #checkSchema schema mode}, so is an item that does not fit the exporter's schema;</li>
  *   <li>the credential store validates key material like a real one (PEM, RSA, at least 2048 bits,
  *       passphrase) and its {@code validate} answers as the gateway's key check would for the keys
  *       {@linkplain #registerKey registered} here;</li>
@@ -89,6 +90,7 @@ public final class FakeCommerceServices implements CommerceServices {
     private FakeCommerceServices(Builder builder) {
         AccountState account = new AccountState(builder.edition, builder.clock, builder.projectLimit,
                 builder.itemLimit);
+        account.setCheckSchema(builder.checkSchema);
         this.runtime = new FakeRuntime(builder.environment, builder.installation, account, builder.clock,
                 builder.overrideReason);
         this.credentials = new InMemoryCredentialStore(runtime);
@@ -284,6 +286,17 @@ public final class FakeCommerceServices implements CommerceServices {
     }
 
     /**
+     * Turns schema mode on or off (default off): items of the feeds the exporter's schema names
+     * ({@code exporter-schema.json}, carried by this testkit) are then held against it, and an item with a field
+     * the schema does not have, or a value not of the schema's JSON type, is refused with one entry per field,
+     * {@code {"field": "/<n>/<name>", "message": ...}}. So a test sees at once a field name the exporter would not
+     * know. Applies to the in-memory catalog client and every {@link FakeGateway} on this account.
+     */
+    public void checkSchema(boolean on) {
+        runtime.account().setCheckSchema(on);
+    }
+
+    /**
      * Forgets everything the account and this installation hold: projects, data spaces, items,
      * registered API keys, stored credentials, the selection, injected failures, the call log and the
      * catalog sync state. The configuration (edition, environment, installation, feeds, limits) and the
@@ -332,6 +345,7 @@ public final class FakeCommerceServices implements CommerceServices {
         private String overrideReason;
         private int projectLimit = Integer.MAX_VALUE;
         private int itemLimit;
+        private boolean checkSchema;
 
         private Builder() {
         }
@@ -391,6 +405,12 @@ public final class FakeCommerceServices implements CommerceServices {
                         + "default batch sizes");
             }
             this.itemLimit = value;
+            return this;
+        }
+
+        /** Schema mode ({@link FakeCommerceServices#checkSchema}); default off. */
+        public Builder checkSchema(boolean value) {
+            this.checkSchema = value;
             return this;
         }
 

@@ -45,6 +45,9 @@ import java.util.Optional;
  *       with {@code 200} for the rest; at most the feed's item limit per request ({@code 413} above);</li>
  *   <li>the rate limit per data space (default 2 feed requests a second, {@code 429} with
  *       {@code Retry-After}), timed by the account clock;</li>
+ *   <li>in {@linkplain Builder#checkSchema schema mode} (off by default), every item against the exporter's
+ *       schema: a field the schema does not have, or a value not of its JSON type, is listed per field as
+ *       {@code {"field":"/<n>/<name>","message":"..."}} and the item is not stored;</li>
  *   <li>errors in the gateway's shape {@code {"status":404,"statusText":"Not Found","message":"...","requestId":"..."}},
  *       and an {@code x-request-id} header on every reply.</li>
  * </ul>
@@ -73,6 +76,9 @@ public final class FakeGateway implements AutoCloseable {
                 : FakeCommerceServices.builder().edition(builder.edition).environment(builder.environment).build();
         if (builder.itemLimit != null) {
             services.itemLimit(builder.itemLimit);
+        }
+        if (builder.checkSchema) {
+            services.checkSchema(true);
         }
         this.settings = new GatewaySettings(builder.rateLimit, builder.sink, builder.hangLimit,
                 builder.slowBodyDuration, builder.clockSkew, builder.requestLogLimit, builder.maxBodyBytes,
@@ -216,6 +222,7 @@ public final class FakeGateway implements AutoCloseable {
         private double rateLimit = DEFAULT_RATE_LIMIT;
         private boolean sink;
         private Integer itemLimit;
+        private boolean checkSchema;
         private Duration hangLimit = Duration.ofSeconds(30);
         private Duration slowBodyDuration = Duration.ofSeconds(3);
         private Duration clockSkew = Duration.ZERO;
@@ -327,6 +334,18 @@ public final class FakeGateway implements AutoCloseable {
                         + "default batch sizes");
             }
             this.itemLimit = value;
+            return this;
+        }
+
+        /**
+         * Schema mode: holds every item of a feed the exporter's schema names ({@code exporter-schema.json}, in this
+         * testkit) against the schema, and refuses, per field, a name the schema does not have or a value not of
+         * its JSON type ({@code ID} a string or number, {@code String}, {@code Int} a JSON integer, {@code Float} a
+         * number, {@code Boolean}, records as objects, repeated fields as arrays); {@code deleted} is allowed on
+         * every item. Default off; turning it on also turns it on for the account given with {@link #services}.
+         */
+        public Builder checkSchema(boolean value) {
+            this.checkSchema = value;
             return this;
         }
 

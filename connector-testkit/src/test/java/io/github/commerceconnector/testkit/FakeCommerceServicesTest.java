@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.GenericItem;
+import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.ConflictException;
@@ -42,6 +44,23 @@ class FakeCommerceServicesTest {
 
     private String testingDataSpace() {
         return services.addProject("Shop " + System.nanoTime()).testingDataSpaces().get(0).id();
+    }
+
+    @Test
+    void schemaModeRefusesAnInventedFieldInTheInMemoryCatalogNamingIt() {
+        FakeCommerceServices checking = FakeCommerceServices.builder().checkSchema(true).build();
+        SaasProject project = checking.addProject("Shop");
+        checking.dataSpaces().select(project.id(), project.testingDataSpaces().get(0).id());
+
+        SyncReport report = checking.catalog().sync(Feed.PRODUCT_ATTRIBUTES, List.of(
+                GenericItem.of(Map.of("attributeCode", "color", "storeViewCode", "default", "visibleInPLP", true)),
+                GenericItem.of(Map.of("attributeCode", "size", "storeViewCode", "default", "visibleInListing", true))));
+
+        assertEquals(1, report.sent());
+        assertEquals(1, report.rejectedCount());
+        String reason = report.rejected().get(0).reason();
+        assertTrue(reason.startsWith("visibleInPLP: not a field of the exporter's ProductAttributeMetadata record"),
+                reason);
     }
 
     @Test

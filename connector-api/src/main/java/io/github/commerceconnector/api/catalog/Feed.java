@@ -33,10 +33,28 @@ public record Feed(String name, String route, List<String> identityFields, int d
             List.of("sku", "customerGroupCode", "websiteCode"), 500);
     /**
      * The variants feed. Its route is not public: {@code feeds/catalog/v1/variants} is this SDK's
-     * assumption; declare a {@link #custom custom} feed with the same identity to use another.
+     * assumption; {@link #withRoute} sets another.
      */
     public static final Feed VARIANTS = new Feed("variants", "feeds/catalog/v1/variants",
             List.of("parentSku", "productSku"), 100);
+    /**
+     * The inventory stock status feed: identity {@code stockId} + {@code sku}. Its route is not public:
+     * {@code feeds/inventory/v1/stock-status} is this SDK's assumption; {@link #withRoute} sets another.
+     */
+    public static final Feed INVENTORY_STOCK_STATUS = new Feed("inventoryStockStatus",
+            "feeds/inventory/v1/stock-status", List.of("stockId", "sku"), 100);
+    /**
+     * The product reviews feed: identity {@code reviewId}. Its route is not public: {@code feeds/reviews/v1/reviews}
+     * is this SDK's assumption; {@link #withRoute} sets another.
+     */
+    public static final Feed REVIEWS = new Feed("reviews", "feeds/reviews/v1/reviews", List.of("reviewId"), 100);
+    /**
+     * The rating metadata feed (the ratings reviews give values for): identity {@code ratingId} +
+     * {@code storeViewCode}. Its route is not public: {@code feeds/reviews/v1/rating-metadata} is this SDK's
+     * assumption; {@link #withRoute} sets another.
+     */
+    public static final Feed RATING_METADATA = new Feed("ratingMetadata", "feeds/reviews/v1/rating-metadata",
+            List.of("ratingId", "storeViewCode"), 100);
     /** The website scopes feed: {@code feeds/scopes/v2}, identity {@code websiteCode}. */
     public static final Feed SCOPES_WEBSITE = new Feed("scopesWebsite", "feeds/scopes/v2",
             List.of("websiteCode"), 100);
@@ -84,9 +102,19 @@ public record Feed(String name, String route, List<String> identityFields, int d
         return new Feed(name, route, List.of(identityFields), defaultBatchSize);
     }
 
-    /** The seven built-in feeds. */
+    /**
+     * This feed at another route: the same name (so the same sync state), identity and batch size. For a gateway
+     * whose route differs from this SDK's assumed one (variants, inventory stock status, reviews, rating metadata).
+     *
+     * @throws IllegalArgumentException for a route that is not a plain relative path
+     */
+    public Feed withRoute(String otherRoute) {
+        return new Feed(name, otherRoute, identityFields, defaultBatchSize);
+    }
+
+    /** The ten built-in feeds: one per catalog feed of the exporter's schema, each with its typed item. */
     public static List<Feed> builtIn() {
         return List.of(PRODUCTS, PRODUCT_ATTRIBUTES, CATEGORIES, PRICES, VARIANTS, SCOPES_WEBSITE,
-                SCOPES_CUSTOMER_GROUP);
+                SCOPES_CUSTOMER_GROUP, INVENTORY_STOCK_STATUS, REVIEWS, RATING_METADATA);
     }
 }

@@ -18,7 +18,9 @@ import java.util.function.Function;
 
 /**
  * Writes and reads the JSON maps of the typed feed items: the one place that decides how a Java value
- * becomes a JSON value (absent values left out, timestamps as RFC 3339 text) and back.
+ * becomes a JSON value (absent values left out, timestamps as RFC 3339 text, a {@code Boolean} the exporter
+ * types {@code Int} as {@code 1} or {@code 0}) and back. The typed items are generated (connector-codegen) and
+ * call only this class and {@link ExtraFields}.
  */
 final class ItemFields {
     /** UTC with only the fraction digits needed. */
@@ -37,6 +39,17 @@ final class ItemFields {
     /** Adds a timestamp as RFC 3339 text in UTC ({@code 2024-05-01T10:15:30.5Z}) unless absent. */
     ItemFields putTime(String name, Instant value) {
         return put(name, value == null ? null : RFC_3339.format(value));
+    }
+
+    /** Adds a {@code Boolean} as the JSON integer {@code 1} or {@code 0} unless absent. */
+    ItemFields putFlag(String name, Boolean value) {
+        return put(name, value == null ? null : value ? 1 : 0);
+    }
+
+    /** Adds the extra fields (already checked not to repeat a typed field's name). */
+    ItemFields putExtra(Map<String, Object> extra) {
+        map.putAll(extra);
+        return this;
     }
 
     /** Adds a list of nested objects unless absent. */
@@ -67,6 +80,37 @@ final class ItemFields {
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * A decimal from a {@code double}, for the setters of {@code Float} fields.
+     *
+     * @throws IllegalArgumentException for NaN or an infinity, naming the field
+     */
+    static BigDecimal decimal(double value, String field, String type) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("Field '" + field + "' of a " + type + " is " + value
+                    + ": give a finite number");
+        }
+        return BigDecimal.valueOf(value);
+    }
+
+    /**
+     * Requires exactly one of two fields (a discount's price or percentage, say).
+     *
+     * @throws IllegalArgumentException naming both fields and the item, when neither or both are set
+     */
+    static void requireExactlyOne(String type, Object item, String first, Object firstValue,
+            String second, Object secondValue) {
+        if ((firstValue == null) == (secondValue == null)) {
+            throw new IllegalArgumentException("A " + type + " needs exactly one of " + first + " and " + second
+                    + ", got " + (firstValue == null ? "neither" : "both") + ": " + item);
+        }
+    }
+
+    /** A builder's own mutable copy of a list, or {@code null} for absent. */
+    static <T> List<T> mutableCopy(List<T> values) {
+        return values == null ? null : new ArrayList<>(values);
     }
 
     /** An {@link Instant} from RFC 3339 text, with any offset. */
@@ -112,6 +156,36 @@ final class ItemFields {
                 return (String) value;
             }
             throw wrongType(name, value, "a string");
+        }
+
+        /** An {@code ID}: a string, or a number taken as its text. */
+        String id(String name) {
+            Object value = raw(name);
+            if (value == null || value instanceof String) {
+                return (String) value;
+            }
+            if (value instanceof Number number) {
+                return toDecimal(name, number).toPlainString();
+            }
+            throw wrongType(name, value, "a string or a number");
+        }
+
+        /** A {@code Boolean} the exporter types {@code Int}: {@code 1} or {@code 0}. */
+        Boolean flag(String name) {
+            Object value = raw(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof Number number) {
+                BigDecimal decimal = toDecimal(name, number);
+                if (decimal.compareTo(BigDecimal.ONE) == 0) {
+                    return Boolean.TRUE;
+                }
+                if (decimal.signum() == 0) {
+                    return Boolean.FALSE;
+                }
+            }
+            throw wrongType(name, value, "1 or 0");
         }
 
         Boolean bool(String name) {
@@ -229,14 +303,15 @@ final class ItemFields {
             return copy;
         }
 
-        /** Refuses fields that were not read: the type does not model them. */
-        void finish() {
-            for (String name : fields.keySet()) {
-                if (!read.contains(name)) {
-                    throw new IllegalArgumentException("Field '" + name + "' is not a field of a " + type
-                            + ": use GenericItem to send fields this SDK does not model");
+        /** The fields that were not read, in their order: they become the item's extra fields. */
+        Map<String, Object> rest() {
+            Map<String, Object> rest = new LinkedHashMap<>();
+            for (Map.Entry<String, ?> entry : fields.entrySet()) {
+                if (!read.contains(entry.getKey())) {
+                    rest.put(entry.getKey(), entry.getValue());
                 }
             }
+            return rest;
         }
     }
 }

@@ -11,11 +11,24 @@ import org.junit.jupiter.api.Test;
 class FeedTest {
 
     @Test
-    void offersTheSevenBuiltInFeeds() {
-        assertEquals(7, Feed.builtIn().size());
+    void offersTheTenBuiltInFeeds() {
+        assertEquals(10, Feed.builtIn().size());
+        assertEquals(List.of("stockId", "sku"), Feed.INVENTORY_STOCK_STATUS.identityFields());
+        assertEquals(List.of("reviewId"), Feed.REVIEWS.identityFields());
+        assertEquals(List.of("ratingId", "storeViewCode"), Feed.RATING_METADATA.identityFields());
         assertEquals(List.of("sku", "storeViewCode"), Feed.PRODUCTS.identityFields());
         assertEquals("feeds/catalog/v2/products", Feed.PRODUCTS.route());
         assertEquals(500, Feed.PRICES.defaultBatchSize());
+    }
+
+    @Test
+    void movesAFeedWithAnAssumedRouteToAnotherRouteKeepingItsNameAndIdentity() {
+        Feed moved = Feed.INVENTORY_STOCK_STATUS.withRoute("feeds/inventory/v2/stock");
+
+        assertEquals("feeds/inventory/v2/stock", moved.route());
+        assertEquals(Feed.INVENTORY_STOCK_STATUS.name(), moved.name());
+        assertEquals(Feed.INVENTORY_STOCK_STATUS.identityFields(), moved.identityFields());
+        assertThrows(IllegalArgumentException.class, () -> Feed.REVIEWS.withRoute("/feeds/x"));
     }
 
     @Test

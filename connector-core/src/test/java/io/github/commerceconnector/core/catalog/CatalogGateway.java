@@ -44,7 +44,7 @@ final class CatalogGateway implements AutoCloseable {
 
     private CatalogGateway(TestClock clock, double gatewayRateLimit) {
         this.clock = clock;
-        this.account = FakeCommerceServices.builder().clock(clock).build();
+        this.account = FakeCommerceServices.builder().clock(clock).checkSchema(true).build();
         this.gateway = FakeGateway.builder().services(account).rateLimit(gatewayRateLimit).start();
         this.project = account.addProject("Shop");
         this.dataSpaceId = project.testingDataSpaces().get(0).id();
@@ -118,9 +118,10 @@ final class CatalogGateway implements AutoCloseable {
         return Product.builder().sku(String.format("SKU-%05d", n)).storeViewCode("default").name("Product " + n
                 + " v" + version).type("simple").status("Enabled").urlKey("product-" + n)
                 .description("A product described at some length so that the JSON has a realistic size, number " + n)
-                .weight(new BigDecimal("1.5")).addCategory(String.valueOf(n % 20), "category/" + (n % 20), n % 7)
-                .addImage("https://cdn.example/" + n + ".jpg", "front", 1, "image", "thumbnail")
-                .inventory(new Product.Inventory(BigDecimal.valueOf(version), true))
+                .weight(new BigDecimal("1.5")).addCategoryData(String.valueOf(n % 20), "category/" + (n % 20), n % 7)
+                .addImage(Product.MediaResource.of("https://cdn.example/" + n + ".jpg", "front", "image", "thumbnail"),
+                        "1")
+                .inStock(true).inventory(inventory -> inventory.qty(version))
                 .updatedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version)).build();
     }
 

@@ -10,9 +10,10 @@ import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ class CatalogReadmeExampleTest {
     private static Stream<Product> productsFromYourStore() {
         return IntStream.range(0, 250).mapToObj(n -> Product.builder()
                 .sku("MH" + n).storeViewCode("default").name("Hoodie " + n).urlKey("hoodie-" + n)
-                .inventory(new Product.Inventory(BigDecimal.valueOf(n % 3 == 0 ? -1 : 10), true))
+                .inStock(true).inventory(inventory -> inventory.qty(n % 3 == 0 ? -1 : 10))
                 .build());
     }
 
@@ -59,5 +60,29 @@ class CatalogReadmeExampleTest {
         } finally {
             System.setOut(console);
         }
+    }
+
+    @Test
+    void buildATypedItemWithNestedValuesAndAnExtraField() {
+        // README:begin build a typed item
+        Product product = Product.builder()
+                .sku("MH01").storeViewCode("default").productId(42).name("Chaz Kangeroo Hoodie")
+                .type("configurable").status("Enabled").visibility("Catalog, Search")
+                .url("https://shop.example.com/chaz-kangeroo-hoodie.html").urlKey("chaz-kangeroo-hoodie")
+                .inStock(true).inventory(stock -> stock.qty(17).configuration(settings -> settings.manageStock(true)))
+                .addCategoryData("12", "men/tops", 1)
+                .addImage(Product.MediaResource.of("https://cdn.example.com/mh01.jpg", "front", "image"), "1")
+                .addOptionV2(option -> option.label("Color").type("configurable")
+                        .addValue(value -> value.label("Red").colorHex("#ff0000")))
+                .addVariant("MH01-XS-Red")
+                .putExtraField("sustainabilityScore", 87)      // a field this SDK does not type yet
+                .build();
+        // README:end
+
+        Map<String, Object> json = product.fields();
+        assertEquals(42, json.get("productId"));
+        assertEquals(87, json.get("sustainabilityScore"));
+        assertEquals(Map.of("qty", 17, "configuration", Map.of("manageStock", true)), json.get("inventory"));
+        assertEquals(List.of(Map.of("sku", "MH01-XS-Red")), json.get("variants"));
     }
 }

@@ -13,6 +13,7 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.GenericItem;
 import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
@@ -106,17 +107,20 @@ class CatalogSyncTest {
         assertTrue(sent.stream().allMatch(item -> ((String) item.get("name")).endsWith(" v2")));
     }
 
+    private static final Product.MediaResource EXTRA_IMAGE = Product.MediaResource.of(
+            "https://cdn.example/extra.jpg", "back", "image");
+
     @Test
     void reorderingImagesOrTouchingUpdatedAtSendsNothing() {
         syncVersion(100, 1);
         SyncReport report = client.catalog().sync(Feed.PRODUCTS, generated(100, n -> product(n, 1).toBuilder()
                 .updatedAt(product(n, 1).updatedAt().plusSeconds(3600))
-                .addImage("https://cdn.example/extra.jpg", "back", 2, "image").build()));
+                .addImage(EXTRA_IMAGE, "2").build()));
         assertEquals(100, report.sent(), "a new image is a change");
         SyncReport reordered = client.catalog().sync(Feed.PRODUCTS, generated(100, n -> {
-            var product = product(n, 1).toBuilder().addImage("https://cdn.example/extra.jpg", "back", 2, "image")
+            var product = product(n, 1).toBuilder().addImage(EXTRA_IMAGE, "2")
                     .build();
-            List<io.github.commerceconnector.api.catalog.Product.Image> images = new ArrayList<>(product.images());
+            List<Product.Image> images = new ArrayList<>(product.images());
             java.util.Collections.reverse(images);
             return product.toBuilder().images(images).modifiedAt(java.time.Instant.EPOCH).build();
         }));
@@ -182,8 +186,7 @@ class CatalogSyncTest {
         List<Object> input = new ArrayList<>();
         input.add(product(1, 1));
         input.add(GenericItem.of(Map.of("storeViewCode", "default", "name", "no sku")));
-        input.add(product(2, 1).toBuilder().inventory(new io.github.commerceconnector.api.catalog.Product.Inventory(
-                java.math.BigDecimal.valueOf(-1), true)).build());
+        input.add(product(2, 1).toBuilder().inStock(true).inventory(inventory -> inventory.qty(-1)).build());
         input.add(product(1, 1));
         input.add(product(3, 1));
         @SuppressWarnings("unchecked")

@@ -26,7 +26,7 @@ final class CrashCatalog {
     static FeedItem item(int n) {
         return Product.builder().sku(sku(n)).storeViewCode("default").name(name(n)).type("simple")
                 .urlKey("crash-" + n).description("A product that survives a SIGKILL at any moment, number " + n)
-                .weight(new BigDecimal("0.75")).inventory(new Product.Inventory(BigDecimal.valueOf(n % 90), true))
+                .weight(new BigDecimal("0.75")).inStock(true).inventory(inventory -> inventory.qty(n % 90))
                 .updatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
     }
 

@@ -69,7 +69,7 @@ class CrashRecoveryTest {
 
     @BeforeEach
     void start() throws IOException {
-        account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+        account = FakeCommerceServices.builder().clock(TestClock.system()).checkSchema(true).build();
         gateway = FakeGateway.builder().services(account).noRateLimit().start();
         gateway.failures().when(killSwitch).respond(Fault.timeout(Duration.ofSeconds(30)));
         SaasProject project = account.addProject("Shop");

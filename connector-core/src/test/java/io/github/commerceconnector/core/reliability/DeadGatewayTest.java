@@ -65,7 +65,7 @@ class DeadGatewayTest {
 
     @BeforeEach
     void start() {
-        account = FakeCommerceServices.builder().clock(clock).build();
+        account = FakeCommerceServices.builder().clock(clock).checkSchema(true).build();
         gateway = FakeGateway.builder().services(account).noRateLimit().start();
         project = account.addProject("Shop");
         CredentialStore credentials = CredentialStores.inMemory();

@@ -82,7 +82,7 @@ class DefectiveItemsTest {
         defects.add(new Defect("identity of 2 KB", () -> item(fields("sku", "B".repeat(2048))), "IDENTITY_TOO_LONG",
                 false));
         defects.add(new Defect("negative quantity", () -> Product.builder().sku("BAD").storeViewCode("default")
-                .inventory(new Product.Inventory(BigDecimal.valueOf(-3), true)).build(), "NEGATIVE_QUANTITY", true));
+                .inStock(true).inventory(inventory -> inventory.qty(-3)).build(), "NEGATIVE_QUANTITY", true));
         defects.add(new Defect("NaN price", () -> item(fields("price", Double.NaN)), "NOT_FINITE", true));
         defects.add(new Defect("infinite weight", () -> item(fields("weight", Double.POSITIVE_INFINITY)),
                 "NOT_FINITE", true));
@@ -247,6 +247,6 @@ class DefectiveItemsTest {
         Map<String, Object> fields = new LinkedHashMap<>(item.fields());
         fields.put("sku", sku);
         return item instanceof Product ? Product.builder().sku(sku).storeViewCode("default")
-                .inventory(new Product.Inventory(BigDecimal.valueOf(-3), true)).build() : GenericItem.of(fields);
+                .inStock(true).inventory(inventory -> inventory.qty(-3)).build() : GenericItem.of(fields);
     }
 }

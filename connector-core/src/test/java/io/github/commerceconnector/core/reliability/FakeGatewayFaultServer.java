@@ -18,7 +18,8 @@ import java.util.function.Predicate;
 
 /** The fault matrix's fake gateway: the testkit's, on the system clock, without its rate limit. */
 final class FakeGatewayFaultServer implements FaultServer {
-    private final FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+    private final FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system())
+            .checkSchema(true).build();
     private final FakeGateway gateway = FakeGateway.builder().services(account).noRateLimit().start();
     private final SaasProject project = account.addProject("Shop");
     private final CredentialStore credentials = CredentialStores.inMemory();

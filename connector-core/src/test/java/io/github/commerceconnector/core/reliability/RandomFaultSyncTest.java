@@ -75,7 +75,7 @@ class RandomFaultSyncTest {
 
     @BeforeEach
     void start() {
-        account = FakeCommerceServices.builder().clock(clock).build();
+        account = FakeCommerceServices.builder().clock(clock).checkSchema(true).build();
         gateway = FakeGateway.builder().services(account).noRateLimit().requestLogLimit(20_000).start();
         SaasProject project = account.addProject("Shop");
         dataSpaceId = project.testingDataSpaces().get(0).id();
@@ -121,10 +121,10 @@ class RandomFaultSyncTest {
         Product.Builder product = Product.builder().sku(sku(n)).storeViewCode("default")
                 .name("Product " + n + " v" + version).type("simple").urlKey("rf-" + n)
                 .description("Random fault sync product " + n).weight(new BigDecimal("2.25"))
-                .inventory(new Product.Inventory(BigDecimal.valueOf(n % 50), true))
+                .inStock(true).inventory(inventory -> inventory.qty(n % 50))
                 .updatedAt(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version));
         if (n % (CATALOG / LOCALLY_INVALID) == 7) {
-            product.inventory(new Product.Inventory(BigDecimal.valueOf(-1), true));
+            product.inStock(true).inventory(inventory -> inventory.qty(-1));
         }
         return product.build();
     }

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 final class SyncFixture implements AutoCloseable {
     final TestClock clock = TestClock.system();
-    final FakeCommerceServices account = FakeCommerceServices.builder().clock(clock).build();
+    final FakeCommerceServices account = FakeCommerceServices.builder().clock(clock).checkSchema(true).build();
     final FakeGateway gateway = FakeGateway.builder().services(account).noRateLimit().start();
     final SaasProject project = account.addProject("Shop");
     final String dataSpaceId = project.testingDataSpaces().get(0).id();

@@ -52,7 +52,7 @@ public final class HttpClientOnFakeGateway extends FakeAccountFixture {
 
     /** Opens the fixture for a contract's spec. */
     public static HttpClientOnFakeGateway open(FixtureSpec spec) {
-        FakeCommerceServices.Builder builder = FakeCommerceServices.builder().edition(spec.edition())
+        FakeCommerceServices.Builder builder = FakeCommerceServices.builder().edition(spec.edition()).checkSchema(true)
                 .installation(spec.installation()).clock(TestClock.fixed(Instant.parse("2026-03-01T08:00:00Z")));
         spec.productionOverride().ifPresent(builder::allowProductionDataSpace);
         FakeCommerceServices account = builder.build();

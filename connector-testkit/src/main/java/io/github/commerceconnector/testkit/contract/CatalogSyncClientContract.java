@@ -10,14 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commerceconnector.api.Edition;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.catalog.CatalogSyncClient;
+import io.github.commerceconnector.api.catalog.Category;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.GenericItem;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
+import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.exception.AuthenticationException;
@@ -28,10 +31,11 @@ import io.github.commerceconnector.testkit.FailureInjector;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeOperation;
 import io.github.commerceconnector.testkit.Fault;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -103,8 +107,9 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
     /** Product {@code n} at a version: name and quantity change with the version. */
     private static Product product(int n, int version) {
         return Product.builder().sku("SKU-" + n).storeViewCode("default").name("Product " + n + " v" + version)
-                .urlKey("product-" + n).addImage("https://cdn.example/" + n + ".jpg", "front", 1, "image")
-                .inventory(new Product.Inventory(BigDecimal.valueOf(version), true)).build();
+                .urlKey("product-" + n)
+                .addImage(Product.MediaResource.of("https://cdn.example/" + n + ".jpg", "front", "image"), "1")
+                .inStock(true).inventory(inventory -> inventory.qty(version)).build();
     }
 
     private static void assertHoldsExactly(Setup setup, int count, IntFunction<String> expectedName) {
@@ -168,13 +173,88 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(10, setup.catalog().status(Feed.PRODUCTS).accepted());
     }
 
+    /**
+     * Arrays whose order carries no meaning (sets, and lists whose elements carry their own position) are compared
+     * as sets: the same item with every such array reversed is unchanged, whichever feed it is in.
+     */
+    @Test
+    public void reorderingArraysWhoseOrderCarriesNoMeaningSendsNothing() {
+        Setup setup = setUp();
+        for (boolean reversed : new boolean[] {false, true}) {
+            Map<Feed, FeedItem> items = new LinkedHashMap<>();
+            items.put(Feed.PRODUCTS, orderFreeProduct(reversed));
+            items.put(Feed.CATEGORIES, Category.builder().urlPath("men").storeViewCode("default")
+                    .children(inOrder(reversed, "3", "4")).availableSortBy(inOrder(reversed, "name", "price"))
+                    .build());
+            items.put(Feed.REVIEWS, Review.builder().reviewId("7").visibility(inOrder(reversed, "default", "fr"))
+                    .ratings(inOrder(reversed, Review.Rating.of("1", "5"), Review.Rating.of("2", "4"))).build());
+            items.put(Feed.RATING_METADATA, RatingMetadata.builder().ratingId("1").storeViewCode("default")
+                    .values(inOrder(reversed, RatingMetadata.RatingValue.of("1", "1", 1),
+                            RatingMetadata.RatingValue.of("2", "2", 2))).build());
+            for (Map.Entry<Feed, FeedItem> entry : items.entrySet()) {
+                SyncReport report = setup.catalog().sync(entry.getKey(), List.of(entry.getValue()));
+                assertEquals(reversed ? 0 : 1, report.sent(), entry.getKey().name() + ": " + report.rejected());
+            }
+        }
+    }
+
+    private static Product orderFreeProduct(boolean reversed) {
+        return Product.builder().sku("ORDER-FREE").storeViewCode("default")
+                .images(inOrder(reversed, Product.Image.of(Product.MediaResource.of("https://cdn/a.jpg", "a",
+                        "image", "thumbnail"), "1"), Product.Image.of(Product.MediaResource.of("https://cdn/b.jpg", "b",
+                        "small_image", "swatch_image"), "2")))
+                .videos(inOrder(reversed, video("a"), video("b")))
+                .samples(inOrder(reversed, sample("a"), sample("b")))
+                .links(inOrder(reversed, Product.Link.of("L1", "related"), Product.Link.of("L2", "upsell")))
+                .optionsV2(inOrder(reversed, option("color", reversed), option("size", reversed)))
+                .shopperInputOptions(inOrder(reversed, Product.ShopperInputOption.builder().id("1").label("a").build(),
+                        Product.ShopperInputOption.builder().id("2").label("b").build()))
+                .parents(inOrder(reversed, Product.ParentProduct.of("P1", "bundle"),
+                        Product.ParentProduct.of("P2", "grouped")))
+                .variants(inOrder(reversed, Product.VariantSku.of("V1"), Product.VariantSku.of("V2")))
+                .urlRewrites(inOrder(reversed, Product.UrlRewrite.builder().url("a.html").parameters(inOrder(reversed,
+                        Product.UrlRewriteParameter.of("id", "1"), Product.UrlRewriteParameter.of("c", "2"))).build(),
+                        Product.UrlRewrite.builder().url("b.html").build()))
+                .categoryData(inOrder(reversed, Product.CategoryData.of("1", "a", 1),
+                        Product.CategoryData.of("2", "b", 2)))
+                .attributes(inOrder(reversed, Product.Attribute.of("color", "Red"), Product.Attribute.of("size", "M")))
+                .build();
+    }
+
+    private static Product.Video video(String name) {
+        return Product.Video.builder().sortOrder(name).video(v -> v.videoUrl("https://video/" + name)).build();
+    }
+
+    private static Product.Sample sample(String name) {
+        return Product.Sample.builder().sortOrder(name).resource(Product.MediaResource.of("https://s/" + name, name))
+                .build();
+    }
+
+    private static Product.ProductOption option(String id, boolean reversed) {
+        return Product.ProductOption.builder().id(id).values(inOrder(reversed,
+                Product.ProductOptionValue.builder().id(id + "-1").build(),
+                Product.ProductOptionValue.builder().id(id + "-2").build())).build();
+    }
+
+    @SafeVarargs
+    private static <T> List<T> inOrder(boolean reversed, T... values) {
+        List<T> list = new ArrayList<>(values.length);
+        for (T value : values) {
+            list.add(value);
+        }
+        if (reversed) {
+            Collections.reverse(list);
+        }
+        return list;
+    }
+
     /** Invalid items are rejected before sending, with their identity or position; the rest are sent. */
     @Test
     public void invalidItemsAreRejectedOneByOneAndTheRestSent() {
         Setup setup = setUp();
         List<FeedItem> items = new ArrayList<>(items(5, n -> product(n, 1)));
         items.add(GenericItem.of(Map.of("storeViewCode", "default", "name", "no sku")));
-        items.add(product(6, 1).toBuilder().inventory(new Product.Inventory(BigDecimal.valueOf(-2), true)).build());
+        items.add(product(6, 1).toBuilder().inventory(inventory -> inventory.qty(-2)).build());
         items.add(product(2, 1));
         SyncReport report = setup.catalog().sync(Feed.PRODUCTS, items);
         assertEquals(5, report.sent());

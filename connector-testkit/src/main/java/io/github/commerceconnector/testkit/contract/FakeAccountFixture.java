@@ -51,10 +51,13 @@ public class FakeAccountFixture implements ContractFixture {
         this.resources = List.copyOf(resources);
     }
 
-    /** The in-memory fake configured for a spec. */
+    /**
+     * The in-memory fake configured for a spec, in {@linkplain FakeCommerceServices#checkSchema schema mode}: the
+     * contract's items must fit the exporter's schema on either side.
+     */
     public static FakeCommerceServices inMemory(FixtureSpec spec) {
         FakeCommerceServices.Builder builder = FakeCommerceServices.builder().edition(spec.edition())
-                .installation(spec.installation());
+                .installation(spec.installation()).checkSchema(true);
         spec.productionOverride().ifPresent(builder::allowProductionDataSpace);
         return builder.build();
     }

@@ -62,6 +62,7 @@ public final class FakeGatewayMain {
             "  --seed N                 the seed of the random faults (default 1)",
             "  --item-limit N           most items per feed request (default: each feed's batch size)",
             "  --sink                   answer feed requests 200 without parsing or storing them",
+            "  --check-schema           refuse, per field, items that do not fit the exporter's schema",
             "  --project NAME           create a SaaS project at start (repeatable); its data spaces are printed",
             "  --help                   print this help");
 
@@ -115,7 +116,7 @@ public final class FakeGatewayMain {
         }
         FakeGateway.Builder builder = FakeGateway.builder().port(options.port).host(options.host)
                 .edition(options.edition).environment(options.environment).rateLimit(options.rateLimit)
-                .sink(options.sink).feedChaos(options.chaos.build());
+                .sink(options.sink).checkSchema(options.checkSchema).feedChaos(options.chaos.build());
         if (options.retryAfter != null) {
             builder.rateLimit(options.rateLimit, Duration.ofSeconds(options.retryAfter));
         }
@@ -212,6 +213,7 @@ public final class FakeGatewayMain {
         private Integer retryAfter;
         private final FeedChaos.Builder chaos = FeedChaos.builder();
         private boolean sink;
+        private boolean checkSchema;
         private boolean help;
         private final List<String> projects = new ArrayList<>();
 
@@ -226,6 +228,9 @@ public final class FakeGatewayMain {
                         break;
                     case "--sink":
                         options.sink = true;
+                        break;
+                    case "--check-schema":
+                        options.checkSchema = true;
                         break;
                     case "--port":
                         options.port = integer(option, value(args, ++i, option));

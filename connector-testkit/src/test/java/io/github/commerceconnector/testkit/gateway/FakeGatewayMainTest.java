@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.Edition;
+import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.credentials.ApiKey;
 import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.keys.TestKeyPair;
 import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,10 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,20 +72,44 @@ class FakeGatewayMainTest {
         }
     }
 
+    /** Starts the gateway accepting a given key, with more options. */
+    private FakeGateway startWithGivenKey(TestKeyPair keys, ApiKey apiKey, String... options) throws Exception {
+        Path publicKey = Files.writeString(directory.resolve("public.pem"), keys.publicKeyPem());
+        List<String> args = new ArrayList<>(List.of("--api-key", apiKey.value(), "--public-key-file",
+                publicKey.toString()));
+        args.addAll(List.of(options));
+        return FakeGatewayMain.start(args.toArray(String[]::new), out);
+    }
+
     @Test
     void acceptsAGivenPublicKeyAndApiKey() throws Exception {
         TestKeyPair keys = TestKeys.rsa();
         ApiKey apiKey = TestKeys.apiKey();
-        Path publicKey = Files.writeString(directory.resolve("public.pem"), keys.publicKeyPem());
 
-        try (FakeGateway gateway = FakeGatewayMain.start(new String[] {"--api-key", apiKey.value(),
-                "--public-key-file", publicKey.toString(), "--edition", "magento-open-source", "--sink"}, out)) {
+        try (FakeGateway gateway = startWithGivenKey(keys, apiKey, "--edition", "magento-open-source", "--sink")) {
             SignedClient client = new SignedClient(gateway, apiKey, keys);
 
             assertEquals(200, client.get("merchant-registry/v1/ping").statusCode());
             assertEquals(Edition.MAGENTO_OPEN_SOURCE, gateway.services().edition());
             assertTrue(gateway.isSink());
             assertFalse(Files.exists(directory.resolve("private-key.pem")));
+        }
+    }
+
+    @Test
+    void checksItemsAgainstTheExporterSchemaWhenAsked() throws Exception {
+        TestKeyPair keys = TestKeys.rsa();
+        ApiKey apiKey = TestKeys.apiKey();
+
+        try (FakeGateway gateway = startWithGivenKey(keys, apiKey, "--rate-limit", "0", "--project", "Shop",
+                "--check-schema")) {
+            String dataSpace = gateway.services().projects().list().get(0).testingDataSpaces().get(0).id();
+            HttpResponse<String> reply = new SignedClient(gateway, apiKey, keys).gzipJson(
+                    Feed.PRODUCT_ATTRIBUTES.route() + "/" + dataSpace,
+                    List.of(Map.of("attributeCode", "color", "storeViewCode", "default", "visibleInPLP", true)));
+
+            assertEquals(200, reply.statusCode());
+            assertTrue(reply.body().contains("\"field\":\"/0/visibleInPLP\""), reply.body());
         }
     }
 

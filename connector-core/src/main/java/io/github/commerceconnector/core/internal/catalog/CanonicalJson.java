@@ -21,9 +21,14 @@ import java.util.function.BiConsumer;
  */
 public final class CanonicalJson {
 
-    /** Arrays whose element order carries no meaning, by field name. */
+    /**
+     * Arrays whose element order carries no meaning, by field name: sets, and lists whose elements carry their own
+     * position ({@code sortOrder}, {@code position}), in the exporter's records.
+     */
     public static final Set<String> ORDER_FREE_ARRAYS = Set.of("images", "categoryData", "attributes", "links",
-            "parents", "discounts", "tierPrices", "optionValues", "roles", "stores", "storeViews", "websites");
+            "parents", "discounts", "tierPrices", "optionValues", "roles", "stores", "storeViews", "websites",
+            "videos", "samples", "optionsV2", "values", "shopperInputOptions", "variants", "urlRewrites",
+            "parameters", "children", "availableSortBy", "ratings", "visibility");
 
     /** Top-level fields left out of change detection. */
     public static final Set<String> IGNORED_FIELDS = Set.of("modifiedAt", "updatedAt");

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * (split in halves, a single item left retryable); {@code 401}/{@code 403} and any other refusal stop the call,
  * recording nothing for the batch. A batch that failed after the transport's retries ({@code 429}, {@code 408},
  * {@code 5xx}, I/O errors, timeouts) or that an open circuit breaker held back is kept and sent again, after the
- * {@code Retry-After} window, a backoff, or the breaker's open period, for as long as the {@link SyncPatience}
- * allows; past the sync deadline its items are left retryable and the call stops.
+ * {@code Retry-After} window, a backoff, or a probe wait (one interval of the data space's rate, doubling with each
+ * failed delivery, at most the breaker's open period; the probe then goes out as the breaker's trial), for as long
+ * as the {@link SyncPatience} allows; past the sync deadline its items are left retryable and the call stops.
  */
 final class FeedSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedSender.class);
@@ -75,8 +76,8 @@ final class FeedSender implements AutoCloseable {
     /**
      * A sender for one call.
      *
-     * @param path    the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
-     * @param headers the extra request headers (content type and encoding, connector metadata)
+     * @param path       the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
+     * @param headers    the extra request headers (content type and encoding, connector metadata)
      * @param pending    identities queued but not yet recorded; the sender removes them once recorded
      * @param patience   how long the call keeps trying while the gateway fails it
      * @param afterBatch called on the sender's thread after each batch's outcome is recorded (progress)
@@ -263,9 +264,9 @@ final class FeedSender implements AutoCloseable {
     }
 
     /**
-     * A delivery failed with a retryable outcome: waits (the {@code Retry-After} window, a backoff, or the breaker's
-     * open period), telling the listener, and says to deliver again; past the sync deadline, leaves the batch
-     * retryable, stops the call and says not to.
+     * A delivery failed with a retryable outcome: waits (the {@code Retry-After} window, a backoff, or a probe wait
+     * after which the open breaker lets a trial through), telling the listener, and says to deliver again; past the
+     * sync deadline, leaves the batch retryable, stops the call and says not to.
      */
     private boolean holdOn(List<BatchItem> batch, SyncWait.Reason reason, ConnectorException cause,
             int failedDeliveries) {
@@ -277,7 +278,7 @@ final class FeedSender implements AutoCloseable {
         }
         Duration expected = switch (reason) {
             case THROTTLED -> limiter.pausedFor();
-            case BREAKER_OPEN -> longer(caller.untilPermitted(path), SHORTEST_PROBE_WAIT);
+            case BREAKER_OPEN -> probeWait(failedDeliveries);
             case ENDPOINT_FAILING -> DELIVERY_BACKOFF.jittered(failedDeliveries);
         };
         patience.waiting(reason, expected, failingFor);
@@ -286,6 +287,9 @@ final class FeedSender implements AutoCloseable {
                 expected.toMillis(), reason, cause.getMessage());
         try {
             sleeper.sleep(expected.compareTo(left) < 0 ? expected : left);
+            if (reason == SyncWait.Reason.BREAKER_OPEN) {
+                caller.allowTrial(path);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             retryable(batch, cause);
@@ -296,8 +300,19 @@ final class FeedSender implements AutoCloseable {
         return true;
     }
 
-    private static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+    /**
+     * How long to wait before probing an endpoint whose breaker is open: one interval of the data space's rate,
+     * doubling with each delivery of the batch that failed, and never longer than the breaker's open period. So a
+     * gateway that answers most requests is probed again at the sync's own pace, and a dead one ever more rarely.
+     */
+    private Duration probeWait(int failedDeliveries) {
+        double rate = limiter.rate() > 0 ? limiter.rate() : settings.requestsPerSecond();
+        long intervalMillis = rate > 0 ? Math.round(1000 / rate) : SHORTEST_PROBE_WAIT.toMillis();
+        Duration wait = Duration.ofMillis(Math.max(SHORTEST_PROBE_WAIT.toMillis(), intervalMillis))
+                .multipliedBy(1L << Math.min(Math.max(failedDeliveries - 1, 0), 16));
+        Duration open = caller.untilPermitted(path);
+        return open.compareTo(wait) < 0 ? (open.compareTo(SHORTEST_PROBE_WAIT) < 0 ? SHORTEST_PROBE_WAIT : open)
+                : wait;
     }
 
     private void observe(int bytes, int status, long retryAfterMillis) {

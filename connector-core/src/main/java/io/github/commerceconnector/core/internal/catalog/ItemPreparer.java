@@ -3,11 +3,14 @@ package io.github.commerceconnector.core.internal.catalog;
 import io.github.commerceconnector.api.catalog.Category;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.GenericItem;
+import io.github.commerceconnector.api.catalog.InventoryStockStatus;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.Price;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ProductAttribute;
+import io.github.commerceconnector.api.catalog.RatingMetadata;
+import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
 import io.github.commerceconnector.api.catalog.ScopeWebsite;
 import io.github.commerceconnector.api.catalog.Variant;
@@ -28,7 +31,8 @@ import java.util.Set;
 final class ItemPreparer {
     /** Items whose fields are read on a worker thread: the SDK's own immutable types. */
     private static final Set<Class<?>> IMMUTABLE = Set.of(Product.class, ProductAttribute.class, Category.class,
-            Price.class, Variant.class, ScopeWebsite.class, ScopeCustomerGroup.class, GenericItem.class);
+            Price.class, Variant.class, ScopeWebsite.class, ScopeCustomerGroup.class, InventoryStockStatus.class,
+            Review.class, RatingMetadata.class, GenericItem.class);
 
     /** What became of an item. */
     enum Outcome {

@@ -36,4 +36,12 @@ public interface GatewayCaller {
     default Duration untilPermitted(String path) {
         return Duration.ZERO;
     }
+
+    /**
+     * Lets the next call to the endpoint of a path go out as a trial although its breaker's open period has not
+     * ended: a caller that paces its own probes (a catalog sync at its data space's rate) decides when to try
+     * again. Does nothing when the breaker is not open. The default does nothing.
+     */
+    default void allowTrial(String path) {
+    }
 }

@@ -13,6 +13,7 @@ import io.github.commerceconnector.core.internal.http.GatewayCall.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.IllegalStateTransitionException;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -155,6 +156,20 @@ public final class HttpGatewayCaller implements GatewayCaller {
         }
         Duration left = Duration.between(clock.instant(), opened.plus(settings.breaker().openDuration()));
         return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    @Override
+    public void allowTrial(String path) {
+        CircuitBreaker breaker = breakerFor(path);
+        synchronized (trialLocks.computeIfAbsent(breaker.getName(), name -> new Object())) {
+            if (breaker.getState() == CircuitBreaker.State.OPEN) {
+                try {
+                    breaker.transitionToHalfOpenState();
+                } catch (IllegalStateTransitionException alreadyMoved) {
+                    LOG.debug("The breaker of {} moved on by itself: {}", breaker.getName(), alreadyMoved.getMessage());
+                }
+            }
+        }
     }
 
     private CircuitBreaker breakerFor(String path) {
@@ -366,7 +381,13 @@ public final class HttpGatewayCaller implements GatewayCaller {
                         transportFailure.io(), !interrupted);
             }
             if (failure instanceof CallNotPermittedException open) {
-                LOG.warn("{} refused without a request: the circuit breaker of {} is open", what, open.getCausingCircuitBreakerName());
+                if (call.gate() == null) {
+                    LOG.warn("{} refused without a request: the circuit breaker of {} is open", what,
+                            open.getCausingCircuitBreakerName());
+                } else {
+                    LOG.debug("{} refused without a request: the circuit breaker of {} is open", what,
+                            open.getCausingCircuitBreakerName());
+                }
                 return new ConnectorClientException(what + " was not sent: the gateway endpoint "
                         + open.getCausingCircuitBreakerName() + " at " + host() + " failed repeatedly, so calls to it "
                         + "are refused for " + settings.breaker().openDuration().toSeconds() + " s to let it "

@@ -30,10 +30,11 @@ class ContentHashProperties {
     Arbitrary<Product> products() {
         Arbitrary<String> text = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
         Arbitrary<Product.Image> images = Combinators.combine(text, text, Arbitraries.integers().between(0, 20))
-                .as((url, label, order) -> new Product.Image("https://cdn/" + url, label, List.of("image"), order));
+                .as((url, label, order) -> Product.Image.of(
+                        Product.MediaResource.of("https://cdn/" + url, label, "image"), String.valueOf(order)));
         Arbitrary<Product.CategoryData> categories = Combinators.combine(text, text,
                 Arbitraries.integers().between(0, 99))
-                .as(Product.CategoryData::new);
+                .as(Product.CategoryData::of);
         Arbitrary<Product.Attribute> attributes = Combinators.combine(text, text)
                 .as((code, value) -> Product.Attribute.of(code, value));
         return Combinators.combine(text, text, text,
@@ -44,7 +45,7 @@ class ContentHashProperties {
                 .as((sku, name, description, imageList, categoryList, attributeList, qty) -> Product.builder()
                         .sku(sku).storeViewCode("default").name(name).description(description)
                         .weight(new BigDecimal("1.5")).images(imageList).categoryData(categoryList)
-                        .attributes(attributeList).inventory(new Product.Inventory(BigDecimal.valueOf(qty), true))
+                        .attributes(attributeList).inStock(true).inventory(inventory -> inventory.qty(qty))
                         .updatedAt(Instant.parse("2024-01-01T00:00:00Z")).build());
     }
 
@@ -81,21 +82,22 @@ class ContentHashProperties {
                 p -> p.toBuilder().buyable(true).build(),
                 p -> p.toBuilder().createdAt(Instant.EPOCH).build(),
                 p -> p.toBuilder().deleted(false).build(),
-                p -> p.toBuilder().inventory(new Product.Inventory(p.inventory().qty().add(BigDecimal.ONE), true))
+                p -> p.toBuilder().inventory(inventory -> inventory.qty(p.inventory().qty() + 1)).build(),
+                p -> p.toBuilder().inStock(false).build(),
+                p -> p.toBuilder().addImage(Product.MediaResource.of("https://cdn/new", "new", "image"), "99")
                         .build(),
-                p -> p.toBuilder().inventory(new Product.Inventory(p.inventory().qty(), false)).build(),
-                p -> p.toBuilder().addImage("https://cdn/new", "new", 99, "image").build(),
-                p -> p.toBuilder().addCategory("999", "new/path", 1).build(),
+                p -> p.toBuilder().addCategoryData("999", "new/path", 1).build(),
                 p -> p.toBuilder().addAttribute("extra", "1").build(),
                 p -> p.images().isEmpty() ? p.toBuilder().images(null).build()
-                        : p.toBuilder().images(replaceFirst(p.images(), image -> new Product.Image(image.url(),
-                                image.label() + "!", image.roles(), image.sortOrder()))).build(),
+                        : p.toBuilder().images(replaceFirst(p.images(), image -> image.toBuilder().resource(
+                                image.resource().toBuilder().label(image.resource().label() + "!").build()).build()))
+                                .build(),
                 p -> p.categoryData().isEmpty() ? p.toBuilder().categoryData(null).build()
-                        : p.toBuilder().categoryData(replaceFirst(p.categoryData(), data -> new Product.CategoryData(
-                                data.categoryId(), data.categoryPath(), data.productPosition() + 1))).build(),
+                        : p.toBuilder().categoryData(replaceFirst(p.categoryData(), data -> data.toBuilder()
+                                .productPosition(data.productPosition() + 1).build())).build(),
                 p -> p.attributes().isEmpty() ? p.toBuilder().attributes(null).build()
-                        : p.toBuilder().attributes(replaceFirst(p.attributes(), attribute -> new Product.Attribute(
-                                attribute.attributeCode(), List.of("changed")))).build());
+                        : p.toBuilder().attributes(replaceFirst(p.attributes(), attribute -> attribute.toBuilder()
+                                .value(List.of("changed")).build())).build());
         return Arbitraries.of(changes);
     }
 

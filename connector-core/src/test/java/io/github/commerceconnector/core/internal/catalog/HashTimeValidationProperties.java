@@ -167,9 +167,9 @@ class HashTimeValidationProperties {
     void aTypicalProductWithLineBreaksIsNotFlagged() {
         Map<String, Object> product = Product.builder().sku("MH01").storeViewCode("default").name("Chaz Hoodie")
                 .description("Line one\nline two\twith tab")
-                .addImage("https://cdn.example/mh01.jpg", "front", 1, "image", "thumbnail")
-                .addCategory("12", "men/tops", 1).addAttribute("color", "Red")
-                .inventory(new Product.Inventory(BigDecimal.TEN, true))
+                .addImage(Product.MediaResource.of("https://cdn.example/mh01.jpg", "front", "image", "thumbnail"), "1")
+                .addCategoryData("12", "men/tops", 1).addAttribute("color", "Red")
+                .inStock(true).inventory(inventory -> inventory.qty(10))
                 .weight(new BigDecimal("1.50")).updatedAt(Instant.EPOCH).build().fields();
         ItemHasher hasher = new ItemHasher(65_536, 16);
         hasher.contentHash(product);

@@ -50,6 +50,7 @@ public final class AccountState {
     private final Map<String, Map<String, LinkedHashMap<ItemKey, Map<String, Object>>>> items = new HashMap<>();
     private final FeedRoutes routes = new FeedRoutes();
     private int itemLimit;
+    private boolean checkSchema;
 
     /**
      * Creates an empty account.
@@ -283,6 +284,20 @@ public final class AccountState {
         this.itemLimit = limit;
     }
 
+    /**
+     * Turns schema mode on or off: each item of a feed the exporter's schema names is then held against it
+     * ({@link SchemaCheck}), and refused, one entry per offending field, when a name is not the schema's or a
+     * value not of its JSON type.
+     */
+    public synchronized void setCheckSchema(boolean on) {
+        this.checkSchema = on;
+    }
+
+    /** Whether schema mode is on. */
+    public synchronized boolean checkSchema() {
+        return checkSchema;
+    }
+
     /** The most items one request to this route may carry. */
     public synchronized int itemLimit(String route) {
         if (itemLimit > 0) {
@@ -300,7 +315,9 @@ public final class AccountState {
      * here as decoded JSON ({@link Map}s with {@link String} keys, {@link List}s, strings, numbers,
      * booleans, {@code null}). Each item is an upsert keyed by its feed's identity fields, or a removal
      * with {@code "deleted": true}. Items that are not JSON objects, lack the identity fields or carry a
-     * non-boolean {@code deleted} are refused one by one; the rest are applied.
+     * non-boolean {@code deleted} are refused one by one, and so, in {@linkplain #setCheckSchema schema mode},
+     * are items with a field the exporter's schema does not have or a value not of its type; the rest are
+     * applied.
      *
      * @return what was stored, removed and refused
      * @throws AccountError {@code 404} for an unknown data space or route, {@code 413} for more items
@@ -340,6 +357,9 @@ public final class AccountState {
             if (deletedFlag != null && !(deletedFlag instanceof Boolean)) {
                 invalid.add(new InvalidItem(index, "INVALID_FIELD", "Item " + index + " has \"deleted\": "
                         + describe(deletedFlag) + ": use true to delete the item, or false or no field to keep it"));
+                continue;
+            }
+            if (checkSchema && refusedBySchema(index, feed, item, invalid)) {
                 continue;
             }
             ItemKey key = ItemKey.ofItem(feed, item);
@@ -431,6 +451,15 @@ public final class AccountState {
             throw AccountError.badRequest(field + " contains a control character: use printable characters only");
         }
         return label;
+    }
+
+    /** Lists the fields of an item that do not fit the schema, by field; whether there were any. */
+    private static boolean refusedBySchema(int index, Feed feed, Map<String, Object> item, List<InvalidItem> invalid) {
+        List<SchemaCheck.Problem> problems = SchemaCheck.exporterSchema().check(feed.name(), item);
+        for (SchemaCheck.Problem problem : problems) {
+            invalid.add(new InvalidItem(index, "SCHEMA_MISMATCH", problem.message(), "/" + index + problem.path()));
+        }
+        return !problems.isEmpty();
     }
 
     private static String missingIdentity(int index, String route, List<Feed> feeds, Map<String, Object> item) {

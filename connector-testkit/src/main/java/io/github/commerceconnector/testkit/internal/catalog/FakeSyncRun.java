@@ -368,7 +368,9 @@ final class FakeSyncRun {
 
     private void answered(List<Entry> entries, FeedResult result) {
         Map<Integer, InvalidItem> invalid = new HashMap<>();
-        result.invalidItems().forEach(item -> invalid.put(item.itemIndex(), item));
+        result.invalidItems().forEach(item -> invalid.merge(item.itemIndex(), readable(item),
+                (first, next) -> new InvalidItem(first.itemIndex(), first.code(), first.message() + "; "
+                        + next.message())));
         List<StateChange> changes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
@@ -385,6 +387,16 @@ final class FakeSyncRun {
             }
         }
         record(entries, changes);
+    }
+
+    /** A refusal as the real client reports it: a refusal by field starts with the field below the item. */
+    private static InvalidItem readable(InvalidItem item) {
+        if (item.field() == null) {
+            return item;
+        }
+        String[] parts = item.field().split("/", 3);
+        return new InvalidItem(item.itemIndex(), item.code(), (parts.length > 2 ? parts[2] + ": " : "")
+                + item.message());
     }
 
     private void retryable(List<Entry> entries, ConnectorException cause) {

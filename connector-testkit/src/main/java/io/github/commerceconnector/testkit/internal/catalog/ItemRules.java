@@ -26,7 +26,9 @@ final class ItemRules {
     private static final int MAX_IDENTITY_BYTES = 1024;
     private static final int MAX_DEPTH = 16;
     private static final Set<String> ORDER_FREE = Set.of("images", "categoryData", "attributes", "links",
-            "parents", "discounts", "tierPrices", "optionValues", "roles", "stores", "storeViews", "websites");
+            "parents", "discounts", "tierPrices", "optionValues", "roles", "stores", "storeViews", "websites",
+            "videos", "samples", "optionsV2", "values", "shopperInputOptions", "variants", "urlRewrites",
+            "parameters", "children", "availableSortBy", "ratings", "visibility");
     private static final Set<String> IGNORED = Set.of("modifiedAt", "updatedAt");
 
     private ItemRules() {

@@ -90,8 +90,12 @@ final class RegistryJson {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode invalid = root.putArray("invalidFeedItems");
         for (InvalidItem item : result.invalidItems()) {
-            invalid.addObject().put("itemIndex", item.itemIndex()).put("code", item.code())
-                    .put("message", item.message());
+            if (item.field() != null) {
+                invalid.addObject().put("field", item.field()).put("message", item.message());
+            } else {
+                invalid.addObject().put("itemIndex", item.itemIndex()).put("code", item.code())
+                        .put("message", item.message());
+            }
         }
         return bytes(root);
     }
