@@ -210,26 +210,14 @@ public final class StoreBenchmark {
                 String value = args[++i];
                 switch (option) {
                     case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip)
-                            .map(size -> number(option, size)).sorted().toList();
-                    case "--warmup" -> warmup = number(option, value);
+                            .map(size -> E2eOptions.count(option, size, 1)).sorted().toList();
+                    case "--warmup" -> warmup = E2eOptions.count(option, value, 0);
                     case "--heap" -> heap = value;
                     case "--jdbc-url" -> jdbcUrl = value;
                     default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");
                 }
             }
             return new Options(sizes, warmup, heap, jdbcUrl, heapProbes, help);
-        }
-
-        private static int number(String option, String value) {
-            try {
-                int parsed = Integer.parseInt(value.replace("_", ""));
-                if (parsed >= 0) {
-                    return parsed;
-                }
-            } catch (NumberFormatException notANumber) {
-                throw new IllegalArgumentException(option + " " + value + " is not a whole number", notANumber);
-            }
-            throw new IllegalArgumentException(option + " " + value + " is negative");
         }
     }
 }

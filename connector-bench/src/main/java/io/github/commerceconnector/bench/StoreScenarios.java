@@ -5,8 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.catalog.Feed;
-import io.github.commerceconnector.api.catalog.SyncListener;
-import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.credentials.ApiKey;
 import io.github.commerceconnector.api.credentials.CredentialStore;
@@ -130,7 +128,8 @@ final class StoreScenarios {
         try (Subject subject = subject(kind, jdbcUrl); BenchRig rig = BenchRig.start(true, 0)) {
             if (warmup > 0) {
                 try (CommerceServicesClient client = client(rig, subject.store("warm-up"), 1)) {
-                    expect(client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(warmup)).isComplete(), "warm-up");
+                    SdkScenarios.expect(client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(warmup))
+                            .isComplete(), "the warm-up sync did not complete");
                 }
             }
             try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = client(rig, subject.store("first"),
@@ -139,7 +138,8 @@ final class StoreScenarios {
                 long start = System.nanoTime();
                 SyncReport full = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size));
                 long nanos = System.nanoTime() - start;
-                expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent() + " of " + size);
+                SdkScenarios.expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent()
+                        + " of " + size);
                 figures.put("seconds", nanos / 1e9).put("itemsPerSecond", size / (nanos / 1e9))
                         .put("cpuSeconds", cpu.seconds()).put("poolPeakMiB", heap.poolPeakMiB());
             }
@@ -151,7 +151,8 @@ final class StoreScenarios {
                 long resync = System.nanoTime();
                 SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size));
                 long nanos = System.nanoTime() - resync;
-                expect(unchanged.unchanged() == size, "the re-sync found " + unchanged.unchanged() + " unchanged");
+                SdkScenarios.expect(unchanged.unchanged() == size, "the re-sync found " + unchanged.unchanged()
+                        + " of " + size + " unchanged");
                 figures.put("resyncSeconds", nanos / 1e9).put("resyncCpuSeconds", cpu.seconds());
             }
         }
@@ -165,35 +166,12 @@ final class StoreScenarios {
     static Figures heap(String kind, int size, String jdbcUrl) throws InterruptedException {
         try (Subject subject = subject(kind, jdbcUrl); BenchRig rig = BenchRig.start(true, 0);
                 HeapGauge heap = new HeapGauge(); CommerceServicesClient client = client(rig, subject.store("heap"), 0)) {
-            SyncListener checkpoints = new SyncListener() {
-                private long next = size / 10;
-
-                @Override
-                public void progress(SyncProgress progress) {
-                    if (progress.processed() >= next) {
-                        next += size / 10;
-                        rig.gateway().services().clearCalls();
-                        heap.checkpoint();
-                    }
-                }
-
-                @Override
-                public void finished(SyncReport report) {
-                    rig.gateway().services().clearCalls();
-                    heap.checkpoint();
-                }
-            };
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size), checkpoints);
-            expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent());
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size),
+                    new HeapCheckpoints(rig, heap, size));
+            SdkScenarios.expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent());
             heap.settle();
             return new Figures().put("items", size).put("livePeakMiB", heap.livePeakMiB())
                     .put("afterGcPeakMiB", heap.afterGcPeakMiB());
-        }
-    }
-
-    private static void expect(boolean condition, String failure) {
-        if (!condition) {
-            throw new IllegalStateException(failure);
         }
     }
 }
