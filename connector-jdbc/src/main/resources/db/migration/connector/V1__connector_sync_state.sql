@@ -29,14 +29,16 @@ CREATE TABLE IF NOT EXISTS connector_sync_feed (
 );
 
 -- One row per item the gateway may hold. status: 0 accepted, 1 rejected, 2 retryable, 3 unconfirmed (sent,
--- no answer recorded). payload: the JSON to resend of a retryable item, zlib-compressed.
+-- no answer recorded). identity_values: the item's identity values separated by U+001F (inside a value, a
+-- backslash is written as two, a U+001F as backslash and underscore). payload: the JSON to resend of a
+-- retryable item, zlib-compressed.
 CREATE TABLE IF NOT EXISTS connector_sync_item (
     feed_id         bigint      NOT NULL,
     identity_hash   bigint      NOT NULL,
     content_hash    bigint      NOT NULL,
     status          smallint    NOT NULL,
     attempted_at    timestamptz NOT NULL,
-    identity_values text[]      NOT NULL,
+    identity_values text        NOT NULL,
     reason          text,
     payload         bytea,
     PRIMARY KEY (feed_id, identity_hash)
@@ -44,7 +46,7 @@ CREATE TABLE IF NOT EXISTS connector_sync_item (
 
 -- The batches on their way to the gateway: written just before a request goes out, deleted by the transaction
 -- that records the gateway's answer. A batch left here by a worker that died is read by the next one: its items
--- become unconfirmed (sent, no answer recorded). identity_values: one array literal per item.
+-- become unconfirmed (sent, no answer recorded). identity_values: one text per item, as in connector_sync_item.
 CREATE TABLE IF NOT EXISTS connector_sync_sending (
     feed_id         bigint      NOT NULL,
     token           bigint      NOT NULL,

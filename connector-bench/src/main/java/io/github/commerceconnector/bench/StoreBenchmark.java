@@ -117,13 +117,15 @@ public final class StoreBenchmark {
     private void report(Options options) {
         out.println();
         out.println("== Full sync, open, unchanged re-sync ==");
-        out.println("| products | store | items/s | CPU µs/item (JVM) | seconds | open s | re-sync s | heap pool peak MiB |");
-        out.println("|---:|---|---:|---:|---:|---:|---:|---:|");
+        out.println("| products | store | items/s | CPU µs/item, JVM | CPU µs/item, PostgreSQL | seconds | open s "
+                + "| re-sync s | heap pool peak MiB |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int size : options.sizes()) {
             for (String store : STORES) {
                 Figures sync = figures("sync/" + store + "/" + size);
-                out.printf(Locale.ROOT, "| %,d | %s | %,.0f | %.1f | %.2f | %.2f | %.2f | %.0f |%n", size, store,
-                        sync.get("itemsPerSecond"), sync.get("cpuSeconds") * 1e6 / size, sync.get("seconds"),
+                out.printf(Locale.ROOT, "| %,d | %s | %,.0f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f |%n", size,
+                        store, sync.get("itemsPerSecond"), sync.get("cpuSeconds") * 1e6 / size,
+                        sync.get("postgresCpuSeconds") * 1e6 / size, sync.get("seconds"),
                         sync.get("openSeconds"), sync.get("resyncSeconds"), sync.get("poolPeakMiB"));
             }
         }

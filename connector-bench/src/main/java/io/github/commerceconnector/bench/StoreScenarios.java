@@ -135,9 +135,11 @@ final class StoreScenarios {
             try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = client(rig, subject.store("first"),
                     0)) {
                 CpuClock cpu = new CpuClock();
+                double postgres = PostgresCpu.seconds();
                 long start = System.nanoTime();
                 SyncReport full = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size));
                 long nanos = System.nanoTime() - start;
+                figures.put("postgresCpuSeconds", PostgresCpu.seconds() - postgres);
                 SdkScenarios.expect(full.isComplete() && full.sent() == size, "the full sync sent " + full.sent()
                         + " of " + size);
                 figures.put("seconds", nanos / 1e9).put("itemsPerSecond", size / (nanos / 1e9))

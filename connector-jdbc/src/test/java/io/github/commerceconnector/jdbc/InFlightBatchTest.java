@@ -125,4 +125,20 @@ class InFlightBatchTest {
             assertEquals(2, state.count(ItemStatus.ACCEPTED));
         }
     }
+
+    @Test
+    void anItemRowTheStateDidNotKnowOfIsUpdatedInsteadOfInserted() throws SQLException {
+        try (FeedSyncState state = open("worker-a")) {
+            state.record(sending(1, 2, 7), SENT);
+            schema.queryLong("WITH added AS (INSERT INTO connector_sync_item SELECT feed_id, 2, 5, 1, now(), 'x', "
+                    + "'old', NULL FROM connector_sync_feed RETURNING 1) SELECT count(*) FROM added");
+            state.record(accepted(1, 2, 7), SENT);
+            assertEquals(new StoredItem(2, 7, ItemStatus.ACCEPTED), state.find(2));
+        }
+        try (FeedSyncState state = open("worker-b")) {
+            assertEquals(new StoredItem(2, 7, ItemStatus.ACCEPTED), state.find(2));
+            assertEquals(key(2), state.key(2));
+            assertEquals(2, state.count(ItemStatus.ACCEPTED));
+        }
+    }
 }

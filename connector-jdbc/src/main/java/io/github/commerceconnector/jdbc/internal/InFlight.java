@@ -50,10 +50,11 @@ final class InFlight {
      * An item whose sending is recorded and whose answer is not.
      *
      * @param key       its identity values
+     * @param keyText   their stored text, reused when the answer is written
      * @param batch     the row that holds it
      * @param attempted when it was sent
      */
-    record Pending(ItemKey key, long batch, Instant attempted) {
+    record Pending(ItemKey key, String keyText, long batch, Instant attempted) {
     }
 
     /**
@@ -66,9 +67,10 @@ final class InFlight {
      * @param emptied   the rows that lose their last items (deleted)
      * @param trimmed   the rows that keep some items (rewritten)
      * @param identities every identity the record concerns
+     * @param keyTexts  the stored texts of the sending items' identity values
      */
     record Plan(long batch, List<StateChange> sending, Instant attempted, Map<Long, Integer> resolved,
-            List<Long> emptied, List<Long> trimmed, long[] identities) {
+            List<Long> emptied, List<Long> trimmed, long[] identities, String[] keyTexts) {
     }
 
     /** Plans a record of distinct changes: the new row for its sending items, and the rows it resolves. */
@@ -90,12 +92,16 @@ final class InFlight {
         List<Long> emptied = new ArrayList<>();
         List<Long> trimmed = new ArrayList<>();
         resolved.forEach((batch, count) -> (count.equals(unresolved.get(batch)) ? emptied : trimmed).add(batch));
+        String[] keyTexts = new String[sending.size()];
+        for (int i = 0; i < keyTexts.length; i++) {
+            keyTexts[i] = KeyValues.text(sending.get(i).key());
+        }
         return new Plan(sending.isEmpty() ? -1 : ++batches, sending, attempted, resolved, emptied, trimmed,
-                identities);
+                identities, keyTexts);
     }
 
-    /** Writes a plan in the caller's transaction. */
-    void write(Connection connection, Plan plan) throws SQLException {
+    /** Writes a plan in the caller's transaction; a new row checks the lease ({@link Fence}). */
+    void write(Connection connection, Fence fence, Plan plan) throws SQLException {
         if (!plan.emptied().isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement(sql.deleteSending)) {
                 delete.setLong(1, feedId);
@@ -108,20 +114,18 @@ final class InFlight {
             trim(connection, batch, plan.identities());
         }
         if (plan.batch() >= 0) {
-            insert(connection, plan);
+            insert(connection, fence, plan);
         }
     }
 
-    private void insert(Connection connection, Plan plan) throws SQLException {
+    private void insert(Connection connection, Fence fence, Plan plan) throws SQLException {
         int size = plan.sending().size();
         Long[] identities = new Long[size];
         Long[] contents = new Long[size];
-        String[] keys = new String[size];
         for (int i = 0; i < size; i++) {
             StateChange change = plan.sending().get(i);
             identities[i] = change.identityHash();
             contents[i] = change.contentHash();
-            keys[i] = KeyValues.literal(change.key());
         }
         try (PreparedStatement insert = connection.prepareStatement(sql.insertSending)) {
             insert.setLong(1, feedId);
@@ -129,9 +133,10 @@ final class InFlight {
             insert.setLong(3, plan.batch());
             insert.setArray(4, connection.createArrayOf("bigint", identities));
             insert.setArray(5, connection.createArrayOf("bigint", contents));
-            insert.setArray(6, connection.createArrayOf("text", keys));
+            insert.setArray(6, connection.createArrayOf("text", plan.keyTexts()));
             insert.setObject(7, OffsetDateTime.ofInstant(plan.attempted(), ZoneOffset.UTC));
-            insert.executeUpdate();
+            fence.bind(insert, 8);
+            fence.wrote(connection, insert.executeUpdate(), 1);
         }
     }
 
@@ -202,11 +207,19 @@ final class InFlight {
         plan.resolved().forEach((batch, count) -> unresolved.computeIfPresent(batch,
                 (row, left) -> left - count <= 0 ? null : left - count));
         if (plan.batch() >= 0) {
-            for (StateChange change : plan.sending()) {
-                pending.put(change.identityHash(), new Pending(change.key(), plan.batch(), plan.attempted()));
+            for (int i = 0; i < plan.sending().size(); i++) {
+                StateChange change = plan.sending().get(i);
+                pending.put(change.identityHash(), new Pending(change.key(), plan.keyTexts()[i], plan.batch(),
+                        plan.attempted()));
             }
             unresolved.put(plan.batch(), plan.sending().size());
         }
+    }
+
+    /** The stored text of a change's identity values: the one computed when the item was sent, if it was. */
+    synchronized String keyText(StateChange change) {
+        Pending sent = pending.get(change.identityHash());
+        return sent != null && sent.key().equals(change.key()) ? sent.keyText() : KeyValues.text(change.key());
     }
 
     /** The item sent under an identity whose answer is not recorded yet, or {@code null}. */

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The rows of {@code sync_item} for one feed: a batch of changes written as one upsert of arrays (and one delete
@@ -24,6 +26,8 @@ import java.util.Map;
  * Works on connections it is given, inside the caller's transaction. Stateless apart from the feed; thread-safe.
  */
 final class ItemRows {
+    /** The position an {@link ItemIndex} keeps for an item that has a row; 0 for one only on its way. */
+    static final long HAS_ROW = 1;
     private static final int FETCH_SIZE = 10_000;
 
     private final SyncStateSql sql;
@@ -60,19 +64,31 @@ final class ItemRows {
         return distinct;
     }
 
-    /** Writes a batch of changes for distinct identities, in the caller's transaction. */
-    void write(Connection connection, List<StateChange> changes, Instant attempted) throws SQLException {
-        List<StateChange> kept = new ArrayList<>(changes.size());
+    /**
+     * Writes a batch of settled changes (no {@link StateChange.Kind#SENDING}) for distinct identities, in the
+     * caller's transaction: the items that have no row yet with a plain insert, the others with an upsert; both
+     * check the lease ({@link Fence}).
+     *
+     * @param fresh   the identities known to have no row (a wrong guess fails the insert with SQLState 23505)
+     * @param keyText the stored text of a change's identity values (see {@link KeyValues})
+     */
+    void write(Connection connection, Fence fence, List<StateChange> changes, Instant attempted, Set<Long> fresh,
+            Function<StateChange, String> keyText) throws SQLException {
+        List<StateChange> inserted = new ArrayList<>();
+        List<StateChange> upserted = new ArrayList<>();
         List<Long> removed = new ArrayList<>();
         for (StateChange change : changes) {
             if (change.kind() == StateChange.Kind.REMOVED) {
                 removed.add(change.identityHash());
             } else {
-                kept.add(change);
+                (fresh.contains(change.identityHash()) ? inserted : upserted).add(change);
             }
         }
-        if (!kept.isEmpty()) {
-            upsert(connection, kept, attempted);
+        if (!inserted.isEmpty()) {
+            write(connection, fence, sql.insertItems, inserted, attempted, keyText);
+        }
+        if (!upserted.isEmpty()) {
+            write(connection, fence, sql.upsertItems, upserted, attempted, keyText);
         }
         if (!removed.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(sql.deleteItems)) {
@@ -83,7 +99,8 @@ final class ItemRows {
         }
     }
 
-    private void upsert(Connection connection, List<StateChange> changes, Instant attempted) throws SQLException {
+    private void write(Connection connection, Fence fence, String statementSql, List<StateChange> changes,
+            Instant attempted, Function<StateChange, String> keyText) throws SQLException {
         int size = changes.size();
         Long[] identities = new Long[size];
         Long[] contents = new Long[size];
@@ -96,11 +113,11 @@ final class ItemRows {
             identities[i] = change.identityHash();
             contents[i] = change.contentHash();
             statuses[i] = StatusCodes.of(change.kind().status());
-            keys[i] = KeyValues.literal(change.key());
+            keys[i] = keyText.apply(change);
             reasons[i] = change.reason() == null ? null : Reasons.cut(change.reason());
             payloads[i] = change.payload() == null ? null : Payloads.compress(change.payload());
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql.upsertItems)) {
+        try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
             statement.setLong(1, feedId);
             statement.setObject(2, OffsetDateTime.ofInstant(attempted, ZoneOffset.UTC));
             statement.setArray(3, connection.createArrayOf("bigint", identities));
@@ -109,7 +126,8 @@ final class ItemRows {
             statement.setArray(6, connection.createArrayOf("text", keys));
             statement.setArray(7, connection.createArrayOf("text", reasons));
             statement.setArray(8, connection.createArrayOf("bytea", payloads));
-            statement.executeUpdate();
+            fence.bind(statement, 9);
+            fence.wrote(connection, statement.executeUpdate(), size);
         }
     }
 
@@ -121,7 +139,7 @@ final class ItemRows {
             statement.setLong(1, feedId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    index.put(rows.getLong(1), rows.getLong(2), StatusCodes.status(rows.getShort(3)), 0, false);
+                    index.put(rows.getLong(1), rows.getLong(2), StatusCodes.status(rows.getShort(3)), HAS_ROW, false);
                 }
             }
         }
@@ -147,7 +165,7 @@ final class ItemRows {
                 if (!row.next()) {
                     return null;
                 }
-                return new Details(key(row.getArray(1)), row.getString(2),
+                return new Details(KeyValues.key(identityFields, row.getString(1)), row.getString(2),
                         row.getObject(3, OffsetDateTime.class).toInstant());
             }
         }
@@ -161,8 +179,8 @@ final class ItemRows {
             statement.setArray(2, longs(connection, identities));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.put(rows.getLong(1), new RejectedItem(key(rows.getArray(2)), rows.getString(3), null, null,
-                            -1));
+                    found.put(rows.getLong(1), new RejectedItem(KeyValues.key(identityFields, rows.getString(2)),
+                            rows.getString(3), null, null, -1));
                 }
             }
         }
@@ -200,13 +218,5 @@ final class ItemRows {
             boxed[i] = values[i];
         }
         return connection.createArrayOf("bigint", boxed);
-    }
-
-    private ItemKey key(Array values) throws SQLException {
-        try {
-            return KeyValues.key(identityFields, (Object[]) values.getArray());
-        } finally {
-            values.free();
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
 import io.github.commerceconnector.api.spi.RetryPayload;
@@ -11,12 +12,16 @@ import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.jdbc.LeaseLostException;
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -121,18 +126,35 @@ final class JdbcFeedState implements FeedSyncState {
         try {
             writable();
             InFlight.Plan plan = inFlight.plan(distinct, attempted);
-            write(() -> "record " + distinct.size() + " changes to " + lease.describe(), connection -> {
-                rows.write(connection, settled, attempted);
-                inFlight.write(connection, plan);
-                return null;
-            });
+            boolean[] hadRow = hadRows(distinct);
+            Set<Long> fresh = new HashSet<>();
+            for (int i = 0; i < hadRow.length; i++) {
+                StateChange change = distinct.get(i);
+                if (!hadRow[i] && change.kind() != StateChange.Kind.SENDING
+                        && change.kind() != StateChange.Kind.REMOVED) {
+                    fresh.add(change.identityHash());
+                }
+            }
+            try {
+                write(settled, plan, attempted, fresh);
+            } catch (ConnectorClientException failure) {
+                if (fresh.isEmpty() || !isUniqueViolation(failure)) {
+                    throw failure;
+                }
+                LOG.log(Level.WARNING, "An item of {0} had a row the state did not know of; writing the batch again "
+                        + "as updates", lease.describe());
+                write(settled, plan, attempted, Set.of());
+            }
             inFlight.committed(plan);
             synchronized (this) {
-                for (StateChange change : distinct) {
+                for (int i = 0; i < hadRow.length; i++) {
+                    StateChange change = distinct.get(i);
                     if (change.kind() == StateChange.Kind.REMOVED) {
                         index.remove(change.identityHash());
                     } else {
-                        index.put(change.identityHash(), change.contentHash(), change.kind().status(), 0, true);
+                        boolean row = change.kind() != StateChange.Kind.SENDING || hadRow[i];
+                        index.put(change.identityHash(), change.contentHash(), change.kind().status(),
+                                row ? ItemRows.HAS_ROW : 0, true);
                     }
                 }
             }
@@ -141,12 +163,49 @@ final class JdbcFeedState implements FeedSyncState {
         }
     }
 
-    /** Runs a write in a transaction that starts by fencing the lease; remembers a lost lease. */
-    private void write(Supplier<String> what, Transactions.Work<Void> work) {
+    private void write(List<StateChange> settled, InFlight.Plan plan, Instant attempted, Set<Long> fresh) {
+        write(() -> "record " + plan.identities().length + " changes to " + lease.describe(), (connection, fence) -> {
+            rows.write(connection, fence, settled, attempted, fresh, inFlight::keyText);
+            inFlight.write(connection, fence, plan);
+        });
+    }
+
+    /**
+     * Whether each change's item has a row now: the settled ones without one are inserted rather than upserted,
+     * and an item about to be sent keeps knowing whether it has one.
+     */
+    private synchronized boolean[] hadRows(List<StateChange> changes) {
+        checkOpen();
+        boolean[] had = new boolean[changes.size()];
+        for (int i = 0; i < had.length; i++) {
+            had[i] = index.position(changes.get(i).identityHash()) == ItemRows.HAS_ROW;
+        }
+        return had;
+    }
+
+    private static boolean isUniqueViolation(ConnectorClientException failure) {
+        return failure.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+    }
+
+    /** A write's work, given the transaction's {@link Fence}. */
+    @FunctionalInterface
+    private interface FencedWork {
+        /** Does the work after the fence's lock. */
+        void run(Connection connection, Fence fence) throws SQLException;
+    }
+
+    /**
+     * Runs a write in a transaction that takes the lease's lock first and checks the lease before it commits;
+     * remembers a lost lease.
+     */
+    private void write(Supplier<String> what, FencedWork work) {
         try {
             transactions.run(what, connection -> {
-                leases.fence(connection, lease);
-                return work.run(connection);
+                Fence fence = new Fence(leases, lease);
+                fence.lock(connection);
+                work.run(connection, fence);
+                fence.check(connection);
+                return null;
             });
         } catch (LeaseLostException failure) {
             lost = failure;
@@ -273,13 +332,12 @@ final class JdbcFeedState implements FeedSyncState {
         writes.lock();
         try {
             writable();
-            write(() -> "record the full sync of " + lease.describe(), connection -> {
+            write(() -> "record the full sync of " + lease.describe(), (connection, fence) -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql.setLastFullSync)) {
                     statement.setObject(1, OffsetDateTime.ofInstant(finished, ZoneOffset.UTC));
                     statement.setLong(2, feedId);
                     statement.executeUpdate();
                 }
-                return null;
             });
             synchronized (this) {
                 lastFullSync = finished;

@@ -17,9 +17,9 @@ import java.time.Instant;
  *
  * <p>Taking a lease succeeds only when there is no row or its lease has ended; it writes a new fencing token
  * from a sequence. Fencing rests on a transaction-scoped advisory lock per lease: every write transaction of the
- * state first takes it shared ({@link #fence}) and then checks that the row still carries its token; a takeover
- * takes it exclusively before it writes a new token. So a takeover waits for the writes in progress, and every
- * write that starts after a takeover finds another token and changes nothing. The lock lives in the server's
+ * state first takes it shared ({@link #lockShared}) and then checks that the row still carries its token
+ * ({@link Fence}); a takeover takes it exclusively before it writes a new token. So a takeover waits for the
+ * writes in progress, and every write that starts after a takeover finds another token and changes nothing. The lock lives in the server's
  * memory: checking the lease writes nothing. A holder paused inside a write transaction is cut off by PostgreSQL
  * after the lease's duration ({@code idle_in_transaction_session_timeout}, set for that transaction), which rolls
  * the write back and frees the lock. Thread-safe.
@@ -101,7 +101,8 @@ final class Leases {
         return transactions.run(() -> "read the lease of " + lease.describe(), connection -> holder(connection, lease));
     }
 
-    private Holder holder(Connection connection, Lease lease) throws SQLException {
+    /** Who holds a lease now, read in the caller's transaction. */
+    Holder holder(Connection connection, Lease lease) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql.leaseHolder)) {
             statement.setString(1, lease.dataSpaceId());
             statement.setString(2, lease.feed());
@@ -145,18 +146,23 @@ final class Leases {
     }
 
     /**
-     * The first statements of every write transaction: takes the lease's advisory lock shared, cuts the session off
-     * if it idles inside the transaction longer than the lease lasts, and checks that the lease row still carries
-     * the lease's token.
-     *
-     * @throws LeaseLostException if another worker took the lease over; the caller's transaction then rolls back
+     * Takes the lease's advisory lock shared and cuts the session off if it idles inside the transaction longer
+     * than the lease lasts: the first statement of every write transaction ({@link Fence}).
      */
-    void fence(Connection connection, Lease lease) throws SQLException {
+    void lockShared(Connection connection, Lease lease) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(sql.lockShared)) {
             lock.setString(1, sql.lockName(lease.dataSpaceId(), lease.feed()));
             lock.setString(2, Intervals.setting(duration));
             lock.executeQuery().close();
         }
+    }
+
+    /**
+     * Checks that the lease row still carries the lease's token, after {@link #lockShared}.
+     *
+     * @throws LeaseLostException if another worker took the lease over
+     */
+    void checkToken(Connection connection, Lease lease) throws SQLException {
         try (PreparedStatement check = connection.prepareStatement(sql.checkToken)) {
             check.setString(1, lease.dataSpaceId());
             check.setString(2, lease.feed());

@@ -5,7 +5,9 @@ import io.github.commerceconnector.jdbc.JdbcTables;
 /**
  * The SQL of the sync state store, rendered once for a set of {@link JdbcTables}. Every statement that reads or
  * writes one item, one lease or one feed goes through a primary key; the only scan is the load of a feed's items
- * ({@link #loadItems}), which reads them all in one streamed query.
+ * ({@link #loadItems}), which reads them all in one streamed query. The statements that write a batch end with a
+ * guard, {@code WHERE EXISTS} the lease row with the writer's token (its three values come last), so that they
+ * also check the lease ({@link Fence}).
  */
 final class SyncStateSql {
     final String setLocal;
@@ -22,6 +24,7 @@ final class SyncStateSql {
     final String deleteFeedItems;
     final String setLastFullSync;
     final String loadItems;
+    final String insertItems;
     final String upsertItems;
     final String deleteItems;
     final String itemDetails;
@@ -70,13 +73,14 @@ final class SyncStateSql {
         deleteFeedItems = "DELETE FROM " + item + " WHERE feed_id = ?";
         setLastFullSync = "UPDATE " + feed + " SET last_full_sync = ? WHERE feed_id = ?";
         loadItems = "SELECT identity_hash, content_hash, status FROM " + item + " WHERE feed_id = ?";
-        upsertItems = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
+        String guard = " WHERE EXISTS (SELECT 1 FROM " + lease + " WHERE data_space_id = ? AND feed = ? AND token = ?)";
+        insertItems = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
                 + "identity_values, reason, payload) "
-                + "SELECT ?, u.identity_hash, u.content_hash, u.status, ?, u.identity_values::text[], u.reason, u.payload "
+                + "SELECT ?, u.identity_hash, u.content_hash, u.status, ?, u.identity_values, u.reason, u.payload "
                 + "FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[]) "
-                + "AS u(identity_hash, content_hash, status, identity_values, reason, payload) "
-                + "ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = EXCLUDED.content_hash, "
-                + "status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
+                + "AS u(identity_hash, content_hash, status, identity_values, reason, payload)" + guard;
+        upsertItems = insertItems + " ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = "
+                + "EXCLUDED.content_hash, status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
                 + "identity_values = EXCLUDED.identity_values, reason = EXCLUDED.reason, payload = EXCLUDED.payload";
         deleteItems = "DELETE FROM " + item + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[])";
         itemDetails = "SELECT identity_values, reason, attempted_at FROM " + item
@@ -88,7 +92,8 @@ final class SyncStateSql {
         feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
                 + " WHERE data_space_id = ?";
         insertSending = "INSERT INTO " + sending + " (feed_id, token, batch, identity_hashes, content_hashes, "
-                + "identity_values, attempted_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+                + "identity_values, attempted_at) SELECT ?, ?, ?, ?::bigint[], ?::bigint[], ?::text[], "
+                + "?::timestamptz" + guard;
         deleteSending = "DELETE FROM " + sending + " WHERE feed_id = ? AND token = ? AND batch = ANY (?::bigint[])";
         lockSending = "SELECT identity_hashes, content_hashes, identity_values FROM " + sending
                 + " WHERE feed_id = ? AND token = ? AND batch = ? FOR UPDATE";
@@ -96,7 +101,7 @@ final class SyncStateSql {
                 + "WHERE feed_id = ? AND token = ? AND batch = ?";
         recoverSending = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
                 + "identity_values, reason, payload) SELECT s.feed_id, u.identity_hash, u.content_hash, "
-                + StatusCodes.UNCONFIRMED + ", s.attempted_at, u.identity_values::text[], NULL, NULL FROM " + sending
+                + StatusCodes.UNCONFIRMED + ", s.attempted_at, u.identity_values, NULL, NULL FROM " + sending
                 + " s, unnest(s.identity_hashes, s.content_hashes, s.identity_values) "
                 + "AS u(identity_hash, content_hash, identity_values) WHERE s.feed_id = ? "
                 + "ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = EXCLUDED.content_hash, "

@@ -56,7 +56,9 @@ public final class SyncStates {
         });
         try {
             JdbcFeedState state = transactions.run(() -> "open " + lease.describe(), connection -> {
-                leases.fence(connection, lease);
+                Fence fence = new Fence(leases, lease);
+                fence.lock(connection);
+                fence.check(connection);
                 FeedRow row = FeedRow.prepare(connection, sql, dataSpaceId, feed);
                 InFlight.recover(connection, sql, row.feedId());
                 ItemIndex index = new ItemRows(sql, row.feedId(), feed.identityFields()).load(connection);
@@ -91,7 +93,9 @@ public final class SyncStates {
             }
             transactions.run(() -> "forget the sync state of data space " + dataSpaceId, connection -> {
                 for (Lease lease : held) {
-                    leases.fence(connection, lease);
+                    Fence fence = new Fence(leases, lease);
+                    fence.lock(connection);
+                    fence.check(connection);
                 }
                 forgetDataSpace(connection, dataSpaceId);
                 return null;

@@ -47,10 +47,10 @@ class QueryPlanTest {
                     + "SELECT 'ds-' || d, f, ARRAY['sku', 'storeViewCode'] FROM generate_series(1, 2000) d, "
                     + "unnest(ARRAY['products', 'prices', 'categories']) f ORDER BY d, f");
             statement.execute("INSERT INTO connector_sync_item SELECT f.feed_id, i * 7919 + f.feed_id, i, 0, now(), "
-                    + "ARRAY['SKU-' || i, 'default'], NULL, NULL FROM connector_sync_feed f, generate_series(1, 400) i "
+                    + "'SKU-' || i || chr(31) || 'default', NULL, NULL FROM connector_sync_feed f, generate_series(1, 400) i "
                     + "WHERE f.feed_id <= 50");
             statement.execute("INSERT INTO connector_sync_sending SELECT f.feed_id, 7, b, ARRAY[b, b + 1], ARRAY[1, 2], "
-                    + "ARRAY['{\"a\",\"b\"}', '{\"c\",\"d\"}'], now() FROM connector_sync_feed f, "
+                    + "ARRAY['a' || chr(31) || 'b', 'c' || chr(31) || 'd'], now() FROM connector_sync_feed f, "
                     + "generate_series(1, 4) b");
             statement.execute("ANALYZE connector_sync_sending");
             statement.execute("ANALYZE connector_sync_lease");
@@ -140,7 +140,9 @@ class QueryPlanTest {
         String upsert = plan(sql.upsertItems.replace("?::bytea[]", "NULL::bytea[]"), 7L,
                 Timestamp.from(Instant.now()), longs(new long[] {1}), longs(new long[] {1}),
                 connection.createArrayOf("int2", new Short[] {0}), connection.createArrayOf("text",
-                        new String[] {"{\"a\",\"b\"}"}), connection.createArrayOf("text", new String[] {null}));
+                        new String[] {"a\u001Fb"}), connection.createArrayOf("text", new String[] {null}), "ds-1234",
+                "products", 12341L);
         assertTrue(upsert.contains("Conflict Arbiter Indexes: connector_sync_item_pkey"), upsert);
+        assertTrue(upsert.contains("Index Scan using connector_sync_lease_pkey"), "the lease guard:\n" + upsert);
     }
 }

@@ -6,7 +6,6 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.jdbc.JdbcSyncStateStore;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * What the sync state of the products feed says, as the next worker sees it: the state opened by a worker of its
  * own (waiting, if need be, for a dead worker's lease to end) for the counts, and the keys of the accepted items
- * read from the table.
+ * read from the table (identity values separated by U+001F; the test catalog's values need no escapes).
  *
  * @param counts   how many items have each status
  * @param accepted the keys of the accepted items
@@ -68,8 +67,7 @@ public record StateSnapshot(Map<ItemStatus, Long> counts, Set<ItemKey> accepted)
                 ResultSet rows = statement.executeQuery("SELECT identity_values FROM " + schema.name()
                         + ".connector_sync_item WHERE status = 0")) {
             while (rows.next()) {
-                Array values = rows.getArray(1);
-                keys.add(new ItemKey(Feed.PRODUCTS.identityFields(), List.of((String[]) values.getArray())));
+                keys.add(new ItemKey(Feed.PRODUCTS.identityFields(), List.of(rows.getString(1).split("\u001F"))));
             }
         }
         return keys;
