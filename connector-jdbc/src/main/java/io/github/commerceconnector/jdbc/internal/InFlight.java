@@ -100,9 +100,18 @@ final class InFlight {
                 identities, keyTexts);
     }
 
-    /** Writes a plan in the caller's transaction; a new row checks the lease ({@link Fence}). */
-    void write(Connection connection, Fence fence, Plan plan) throws SQLException {
-        if (!plan.emptied().isEmpty()) {
+    /** The rows a plan empties, for the statement that writes the answered items to delete, or {@code null}. */
+    ItemRows.Answered answered(Plan plan) {
+        return plan.emptied().isEmpty() ? null : new ItemRows.Answered(token, plan.emptied().toArray(new Long[0]));
+    }
+
+    /**
+     * Writes a plan in the caller's transaction; a new row checks the lease ({@link Fence}).
+     *
+     * @param emptiedDeleted whether the statement that wrote the answered items deleted the emptied rows
+     */
+    void write(Connection connection, Fence fence, Plan plan, boolean emptiedDeleted) throws SQLException {
+        if (!emptiedDeleted && !plan.emptied().isEmpty()) {
             try (PreparedStatement delete = connection.prepareStatement(sql.deleteSending)) {
                 delete.setLong(1, feedId);
                 delete.setLong(2, token);

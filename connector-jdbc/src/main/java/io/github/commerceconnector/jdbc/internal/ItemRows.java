@@ -69,11 +69,14 @@ final class ItemRows {
      * caller's transaction: the items that have no row yet with a plain insert, the others with an upsert; both
      * check the lease ({@link Fence}).
      *
-     * @param fresh   the identities known to have no row (a wrong guess fails the insert with SQLState 23505)
-     * @param keyText the stored text of a change's identity values (see {@link KeyValues})
+     * @param fresh    the identities known to have no row (a wrong guess fails the insert with SQLState 23505)
+     * @param keyText  the stored text of a change's identity values (see {@link KeyValues})
+     * @param answered the sent batches these changes answer, deleted by the first statement that writes items
+     *                 (one round trip less), or {@code null}
+     * @return whether the answered batches were deleted
      */
-    void write(Connection connection, Fence fence, List<StateChange> changes, Instant attempted, Set<Long> fresh,
-            Function<StateChange, String> keyText) throws SQLException {
+    boolean write(Connection connection, Fence fence, List<StateChange> changes, Instant attempted, Set<Long> fresh,
+            Function<StateChange, String> keyText, Answered answered) throws SQLException {
         List<StateChange> inserted = new ArrayList<>();
         List<StateChange> upserted = new ArrayList<>();
         List<Long> removed = new ArrayList<>();
@@ -84,11 +87,14 @@ final class ItemRows {
                 (fresh.contains(change.identityHash()) ? inserted : upserted).add(change);
             }
         }
+        Answered pending = answered;
         if (!inserted.isEmpty()) {
-            write(connection, fence, sql.insertItems, inserted, attempted, keyText);
+            write(connection, fence, sql.insertItems, inserted, attempted, keyText, pending);
+            pending = null;
         }
         if (!upserted.isEmpty()) {
-            write(connection, fence, sql.upsertItems, upserted, attempted, keyText);
+            write(connection, fence, sql.upsertItems, upserted, attempted, keyText, pending);
+            pending = null;
         }
         if (!removed.isEmpty()) {
             try (PreparedStatement statement = connection.prepareStatement(sql.deleteItems)) {
@@ -97,10 +103,20 @@ final class ItemRows {
                 statement.executeUpdate();
             }
         }
+        return answered != null && pending == null;
+    }
+
+    /**
+     * Sent batches answered by a write, to delete with its first statement.
+     *
+     * @param token   the lease token they were written under
+     * @param batches their numbers
+     */
+    record Answered(long token, Long[] batches) {
     }
 
     private void write(Connection connection, Fence fence, String statementSql, List<StateChange> changes,
-            Instant attempted, Function<StateChange, String> keyText) throws SQLException {
+            Instant attempted, Function<StateChange, String> keyText, Answered answered) throws SQLException {
         int size = changes.size();
         Long[] identities = new Long[size];
         Long[] contents = new Long[size];
@@ -117,16 +133,24 @@ final class ItemRows {
             reasons[i] = change.reason() == null ? null : Reasons.cut(change.reason());
             payloads[i] = change.payload() == null ? null : Payloads.compress(change.payload());
         }
-        try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
-            statement.setLong(1, feedId);
-            statement.setObject(2, OffsetDateTime.ofInstant(attempted, ZoneOffset.UTC));
-            statement.setArray(3, connection.createArrayOf("bigint", identities));
-            statement.setArray(4, connection.createArrayOf("bigint", contents));
-            statement.setArray(5, connection.createArrayOf("int2", statuses));
-            statement.setArray(6, connection.createArrayOf("text", keys));
-            statement.setArray(7, connection.createArrayOf("text", reasons));
-            statement.setArray(8, connection.createArrayOf("bytea", payloads));
-            fence.bind(statement, 9);
+        try (PreparedStatement statement = connection.prepareStatement(answered == null ? statementSql
+                : sql.answeredPrefix + statementSql)) {
+            int first = 1;
+            if (answered != null) {
+                statement.setLong(1, feedId);
+                statement.setLong(2, answered.token());
+                statement.setArray(3, connection.createArrayOf("bigint", answered.batches()));
+                first = 4;
+            }
+            statement.setLong(first, feedId);
+            statement.setObject(first + 1, OffsetDateTime.ofInstant(attempted, ZoneOffset.UTC));
+            statement.setArray(first + 2, connection.createArrayOf("bigint", identities));
+            statement.setArray(first + 3, connection.createArrayOf("bigint", contents));
+            statement.setArray(first + 4, connection.createArrayOf("int2", statuses));
+            statement.setArray(first + 5, connection.createArrayOf("text", keys));
+            statement.setArray(first + 6, connection.createArrayOf("text", reasons));
+            statement.setArray(first + 7, connection.createArrayOf("bytea", payloads));
+            fence.bind(statement, first + 8);
             fence.wrote(connection, statement.executeUpdate(), size);
         }
     }

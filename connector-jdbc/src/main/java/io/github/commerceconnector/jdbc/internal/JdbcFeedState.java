@@ -165,8 +165,9 @@ final class JdbcFeedState implements FeedSyncState {
 
     private void write(List<StateChange> settled, InFlight.Plan plan, Instant attempted, Set<Long> fresh) {
         write(() -> "record " + plan.identities().length + " changes to " + lease.describe(), (connection, fence) -> {
-            rows.write(connection, fence, settled, attempted, fresh, inFlight::keyText);
-            inFlight.write(connection, fence, plan);
+            boolean answered = rows.write(connection, fence, settled, attempted, fresh, inFlight::keyText,
+                    inFlight.answered(plan));
+            inFlight.write(connection, fence, plan, answered);
         });
     }
 

@@ -26,6 +26,7 @@ final class SyncStateSql {
     final String loadItems;
     final String insertItems;
     final String upsertItems;
+    final String answeredPrefix;
     final String deleteItems;
     final String itemDetails;
     final String itemsWithReasons;
@@ -95,6 +96,7 @@ final class SyncStateSql {
                 + "identity_values, attempted_at) SELECT ?, ?, ?, ?::bigint[], ?::bigint[], ?::text[], "
                 + "?::timestamptz" + guard;
         deleteSending = "DELETE FROM " + sending + " WHERE feed_id = ? AND token = ? AND batch = ANY (?::bigint[])";
+        answeredPrefix = "WITH answered AS (" + deleteSending + ") ";
         lockSending = "SELECT identity_hashes, content_hashes, identity_values FROM " + sending
                 + " WHERE feed_id = ? AND token = ? AND batch = ? FOR UPDATE";
         updateSending = "UPDATE " + sending + " SET identity_hashes = ?, content_hashes = ?, identity_values = ? "

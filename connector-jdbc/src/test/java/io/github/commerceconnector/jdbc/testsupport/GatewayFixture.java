@@ -48,6 +48,11 @@ public final class GatewayFixture implements AutoCloseable {
         credentials.put(keys);
     }
 
+    /** The key pair the gateway knows. */
+    public ServiceCredentials keys() {
+        return keys;
+    }
+
     /** A client builder for this gateway: sandbox, non-production, HTTP/1.1, no client-side rate limit. */
     public CommerceServicesClient.Builder builder() {
         return CommerceServicesClient.builder()
