@@ -138,7 +138,8 @@ public final class StoreBenchmark {
             out.println("| products | file MiB | jdbc MiB |");
             out.println("|---:|---:|---:|");
             for (int size : options.sizes()) {
-                out.printf(Locale.ROOT, "| %,d | %.1f | %.1f |%n", size, figures("heap/file/" + size).get("livePeakMiB"),
+                out.printf(Locale.ROOT, "| %,d | %.1f | %.1f |%n", size,
+                        figures("heap/file/" + size).get("livePeakMiB"),
                         figures("heap/jdbc/" + size).get("livePeakMiB"));
             }
         }
