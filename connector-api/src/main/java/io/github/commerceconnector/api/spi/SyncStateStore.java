@@ -9,8 +9,9 @@ import io.github.commerceconnector.api.exception.SyncLockedException;
  * State is keyed by data space id, so switching data space starts from empty state for the new one.
  *
  * <p>Implementations: a crash-safe file store in {@code connector-core} (the default when the client has
- * a state directory) and an in-memory store in {@code connector-testkit}. Implementations must be
- * thread-safe.
+ * a state directory), a store in PostgreSQL shared by many workers in {@code connector-jdbc}, and
+ * {@link InMemorySyncStateStore}. Implementations must be thread-safe and pass the testkit's
+ * {@code SyncStateStoreContract}; {@link ItemIndex} keeps a feed's items off the heap for them.
  */
 public interface SyncStateStore {
 

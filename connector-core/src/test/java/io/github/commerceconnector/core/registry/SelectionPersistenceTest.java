@@ -15,6 +15,7 @@ import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.registry.ImsOrganizationId;
 import io.github.commerceconnector.api.registry.SaasIdentity;
+import io.github.commerceconnector.api.spi.SelectionStore;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
@@ -123,6 +124,25 @@ class SelectionPersistenceTest {
         try (CommerceServicesClient client = TestClients.builder(gateway.baseUrl(), store, clock,
                 new RecordingSleeper(clock)).build()) {
             assertTrue(client.dataSpaces().current().isEmpty());
+        }
+    }
+
+    @Test
+    void aSelectionStoreOfYourOwnKeepsTheSelectionInsteadOfTheFile() throws IOException {
+        SelectionStore shared = SelectionStore.inMemory();
+        SaasIdentity selected;
+        try (CommerceServicesClient first = TestClients.builder(gateway.baseUrl(), store, clock,
+                new RecordingSleeper(clock)).stateDirectory(stateDirectory).selectionStore(shared).build()) {
+            selected = first.dataSpaces().select(Registry.PROJECT, Registry.TESTING_SPACE);
+        }
+
+        assertEquals(Optional.of(selected), shared.load());
+        try (Stream<Path> files = Files.list(stateDirectory)) {
+            assertTrue(files.noneMatch(file -> file.getFileName().toString().equals("saas-identity.json")));
+        }
+        try (CommerceServicesClient second = TestClients.builder(gateway.baseUrl(), store, clock,
+                new RecordingSleeper(clock)).selectionStore(shared).build()) {
+            assertEquals(Optional.of(selected), second.dataSpaces().current());
         }
     }
 
