@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Change detection of one generated product (about 1.6 KB of JSON): its content hash (canonical JSON, SHA-256)
- * and its identity hash, on fields already built; the one pass that writes the JSON sent and hashes it; and the whole per-item step of a sync that skips an unchanged
- * item (fields, both hashes).
+ * and its identity hash, on fields already built; the one pass that writes the JSON sent and hashes it; and
+ * the whole per-item step of a sync that skips an unchanged item (fields, both hashes).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -118,8 +118,9 @@ public final class ItemHasher {
     }
 
     /**
-     * Whether the item last given to {@link #contentHash} or {@link #writeItem} holds something validation may refuse, so that it must
-     * be validated; when not, the item is known to pass validation (of the limits this hasher was built with).
+     * Whether the item last given to {@link #contentHash} or {@link #writeItem} holds something validation may
+     * refuse, so that it must be validated; when not, the item is known to pass validation (of the limits this
+     * hasher was built with).
      */
     public boolean needsValidation() {
         return canonical.suspect();
