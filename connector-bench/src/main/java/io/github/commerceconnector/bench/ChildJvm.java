@@ -29,13 +29,23 @@ final class ChildJvm {
      * @throws IllegalStateException if the child fails or reports nothing
      */
     Figures run(String heap, String... arguments) throws IOException, InterruptedException {
+        return run(ScenarioMain.class, heap, arguments);
+    }
+
+    /**
+     * Runs a scenario of another entry point (one that prints a {@link Figures#PREFIX result line} as
+     * {@link ScenarioMain} does) and returns its figures.
+     *
+     * @throws IllegalStateException if the child fails or reports nothing
+     */
+    Figures run(Class<?> main, String heap, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.addAll(jvmArguments);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(ScenarioMain.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Figures figures = null;

@@ -100,7 +100,12 @@ record E2eOptions(List<Integer> sizes, int runs, int warmup, String heap, int re
                 signingMinutes, jvmArguments, profiles, help);
     }
 
-    private static int count(String option, String value, int minimum) {
+    /**
+     * A whole number option value of at least {@code minimum} ({@code _} allowed as a digit separator).
+     *
+     * @throws IllegalArgumentException naming the option and the bad value
+     */
+    static int count(String option, String value, int minimum) {
         try {
             int parsed = Integer.parseInt(value.replace("_", ""));
             if (parsed >= minimum) {

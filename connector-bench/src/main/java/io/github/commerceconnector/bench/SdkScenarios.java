@@ -2,8 +2,6 @@ package io.github.commerceconnector.bench;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemStatus;
-import io.github.commerceconnector.api.catalog.SyncListener;
-import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.core.CommerceServicesClient;
@@ -160,25 +158,8 @@ final class SdkScenarios {
         Path state = Directories.create("bench-heap-");
         try (BenchRig rig = BenchRig.start(true, 0); HeapGauge heap = new HeapGauge();
                 CommerceServicesClient client = rig.client(state, UNLIMITED, 0)) {
-            SyncListener checkpoints = new SyncListener() {
-                private long next = size / 10;
-
-                @Override
-                public void progress(SyncProgress progress) {
-                    if (progress.processed() >= next) {
-                        next += size / 10;
-                        rig.gateway().services().clearCalls();
-                        heap.checkpoint();
-                    }
-                }
-
-                @Override
-                public void finished(SyncReport report) {
-                    rig.gateway().services().clearCalls();
-                    heap.checkpoint();
-                }
-            };
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, catalog.products(size), checkpoints);
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, catalog.products(size),
+                    new HeapCheckpoints(rig, heap, size));
             expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent() + " of "
                     + size);
             heap.settle();

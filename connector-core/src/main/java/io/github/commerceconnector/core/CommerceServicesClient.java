@@ -13,6 +13,7 @@ import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProjectClient;
 import io.github.commerceconnector.api.spi.HttpTransport;
+import io.github.commerceconnector.api.spi.SelectionStore;
 import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.api.spi.SyncStateStore;
 import io.github.commerceconnector.core.auth.Authenticator;
@@ -281,10 +282,24 @@ public final class CommerceServicesClient implements CommerceServices {
 
         /**
          * Where catalog sync keeps what it sent; defaults to a {@link FileSyncStateStore} under
-         * {@code <stateDirectory>/catalog}, or memory without a state directory.
+         * {@code <stateDirectory>/catalog}, or memory without a state directory. For state shared by many
+         * workers, give {@code JdbcSyncStateStore.create(dataSource)} of {@code connector-jdbc}. The client does
+         * not close the store.
          */
         public Builder syncStateStore(SyncStateStore store) {
             settings.syncStateStore = store;
+            return this;
+        }
+
+        /**
+         * Where the selection (project and data space) is kept; defaults to {@code saas-identity.json} in the
+         * state directory, or memory without a state directory. Give one to keep it elsewhere, e.g. in
+         * PostgreSQL with {@code connector-jdbc}'s {@code JdbcSelectionStore}, so that every worker of an
+         * installation shares it. The store is read once at build time and written at every change of the
+         * selection; the client does not close it.
+         */
+        public Builder selectionStore(SelectionStore store) {
+            settings.selectionStore = store;
             return this;
         }
 

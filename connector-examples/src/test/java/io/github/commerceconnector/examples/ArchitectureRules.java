@@ -9,12 +9,12 @@ import java.util.List;
 
 /**
  * The module boundaries of the project, for a root package: {@code <root>.api} uses nothing but the JDK,
- * {@code <root>.testkit} never uses {@code <root>.core}, and no module uses another module's
- * {@code internal} package.
+ * {@code <root>.testkit} never uses {@code <root>.core}, {@code <root>.jdbc} uses nothing but the JDK (JDBC
+ * included) and the API, and no module uses another module's {@code internal} package.
  */
 final class ArchitectureRules {
     /** The modules whose {@code internal} packages are private to them. */
-    static final List<String> MODULES = List.of("api", "core", "testkit", "examples", "bench");
+    static final List<String> MODULES = List.of("api", "core", "testkit", "jdbc", "examples", "bench");
 
     private ArchitectureRules() {
     }
@@ -31,6 +31,14 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(root + ".testkit..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".core..")
                 .because("connector-testkit depends on connector-api only");
+    }
+
+    /** {@code <root>.jdbc..} depends only on the JDK and {@code <root>.api..}: plain JDBC, no ORM, no core. */
+    static ArchRule jdbcUsesOnlyTheJdkAndTheApi(String root) {
+        return classes().that().resideInAPackage(root + ".jdbc..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "javax.crypto..",
+                        root + ".api..", root + ".jdbc..")
+                .because("connector-jdbc depends on connector-api only and speaks JDBC to the user's DataSource");
     }
 
     /** No class outside a module uses that module's {@code internal} package. */

@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.commerceconnector.examples.archfixture.api.LeakyValue;
 import io.github.commerceconnector.examples.archfixture.core.Implementation;
+import io.github.commerceconnector.examples.archfixture.jdbc.StoreUsingCore;
 import io.github.commerceconnector.examples.archfixture.testkit.UsesCore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class ArchitectureTest {
         assertTrue(project.containPackage(ROOT + ".api"));
         assertTrue(project.containPackage(ROOT + ".api.credentials"));
         assertTrue(project.containPackage(ROOT + ".core.credentials"));
+        assertTrue(project.containPackage(ROOT + ".jdbc"));
         assertFalse(project.contain(ArchitectureTest.class));
         assertFalse(project.containPackage(FIXTURE_ROOT));
     }
@@ -53,6 +55,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void jdbcDependsOnNothingButTheJdkAndTheApi() {
+        ArchitectureRules.jdbcUsesOnlyTheJdkAndTheApi(ROOT).check(project);
+    }
+
+    @Test
     void noModuleUsesAnotherModulesInternalPackage() {
         ArchitectureRules.noModuleUsesAnotherModulesInternals(ROOT).check(project);
     }
@@ -65,6 +72,11 @@ class ArchitectureTest {
     @Test
     void testkitRuleFailsForATestkitClassUsingCore() {
         assertViolation(ArchitectureRules.testkitDoesNotUseCore(FIXTURE_ROOT), UsesCore.class);
+    }
+
+    @Test
+    void jdbcRuleFailsForAJdbcClassUsingCore() {
+        assertViolation(ArchitectureRules.jdbcUsesOnlyTheJdkAndTheApi(FIXTURE_ROOT), StoreUsingCore.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.api.spi.SyncStateStore;
+import io.github.commerceconnector.api.spi.SelectionStore;
 import io.github.commerceconnector.core.auth.Authenticator;
 import io.github.commerceconnector.core.auth.JwtClaimSet;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
@@ -30,7 +31,6 @@ import io.github.commerceconnector.core.internal.registry.FileSelectionStore;
 import io.github.commerceconnector.core.internal.registry.HttpDataSpaceClient;
 import io.github.commerceconnector.core.internal.registry.HttpSaasProjectClient;
 import io.github.commerceconnector.core.internal.registry.KeyCheckingCredentialStore;
-import io.github.commerceconnector.core.internal.registry.SelectionStore;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,8 +109,9 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         HttpSaasProjectClient projects = new HttpSaasProjectClient(caller, directory, retry.maxAttempts(),
                 new Backoff(retry), sleeper);
         DataSpaceGuard guard = new DataSpaceGuard(settings.installation, settings.productionOverride);
-        SelectionStore store = valid.stateDirectory().<SelectionStore>map(FileSelectionStore::new)
-                .orElseGet(SelectionStore::inMemory);
+        SelectionStore store = settings.selectionStore != null ? settings.selectionStore
+                : valid.stateDirectory().<SelectionStore>map(FileSelectionStore::new)
+                        .orElseGet(SelectionStore::inMemory);
         HttpDataSpaceClient dataSpaces = new HttpDataSpaceClient(caller, projects, directory, guard, store);
         ClientContext context = new ClientContext(settings.environment, settings.installation,
                 settings.edition == null ? Edition.ADOBE_COMMERCE : settings.edition, caller, guard, dataSpaces,
@@ -180,5 +181,7 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         public CatalogSyncSettings catalogSync;
         /** See {@code Builder.syncStateStore}. */
         public SyncStateStore syncStateStore;
+        /** See {@code Builder.selectionStore}. */
+        public SelectionStore selectionStore;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.commerceconnector.core.catalog;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,17 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
-import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
-import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.core.internal.catalog.ItemHasher;
 import io.github.commerceconnector.core.internal.catalog.state.FileFeedState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,11 +25,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * What only the file store shows: its lock files across processes, torn and corrupt logs, compaction and safe
+ * file names. The behaviour every store shares is {@link FileStoresPassTheContractsTest}.
+ */
 class FileSyncStateStoreTest {
     private static final String DATA_SPACE = "3f2a3c56-8b7e-4a63-9a55-0a3f7d0c6e11";
     private static final Instant NOW = Instant.parse("2024-05-01T10:15:30Z");
@@ -87,70 +86,6 @@ class FileSyncStateStoreTest {
         }
         try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
             assertEquals(new StoredItem(id(1), 11, ItemStatus.UNCONFIRMED), state.find(id(1)));
-        }
-    }
-
-    @Test
-    void everyKindOfOutcomeSurvivesReopening() {
-        FileSyncStateStore store = new FileSyncStateStore(directory);
-        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
-            state.record(List.of(accepted(1, 11), accepted(2, 22), accepted(3, 33)), NOW);
-            state.record(List.of(StateChange.rejected(key(2), id(2), 23, "name: must not be empty"),
-                    StateChange.retryable(key(4), id(4), 44, "{\"sku\":\"SKU-0000004\"}".getBytes(StandardCharsets.UTF_8)),
-                    StateChange.removed(key(3), id(3)), StateChange.sending(key(5), id(5), 55)), NOW.plusSeconds(5));
-            state.fullSyncFinished(NOW.plusSeconds(9));
-        }
-        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
-            assertEquals(new StoredItem(id(1), 11, ItemStatus.ACCEPTED), state.find(id(1)));
-            assertEquals(new StoredItem(id(2), 23, ItemStatus.REJECTED), state.find(id(2)));
-            assertNull(state.find(id(3)), "removed items are forgotten");
-            assertEquals(ItemStatus.RETRYABLE, state.find(id(4)).status());
-            assertEquals("name: must not be empty", state.reason(id(2)));
-            assertNull(state.reason(id(1)));
-            assertEquals(key(2), state.key(id(2)));
-            assertEquals(NOW.plusSeconds(5), state.lastAttempt(id(4)));
-            assertEquals(NOW.plusSeconds(9), state.lastFullSync());
-            assertEquals(1, state.count(ItemStatus.ACCEPTED));
-            assertEquals(1, state.count(ItemStatus.REJECTED));
-            assertEquals(1, state.count(ItemStatus.RETRYABLE));
-            assertEquals(new StoredItem(id(5), 55, ItemStatus.UNCONFIRMED), state.find(id(5)),
-                    "an item sent without a recorded answer stays unconfirmed");
-            assertEquals(key(5), state.key(id(5)));
-            assertEquals(List.of(new RejectedItem(key(2), "name: must not be empty", null, null, -1)),
-                    state.rejected(10));
-            List<RetryPayload> payloads = new ArrayList<>();
-            state.forEachRetryable(payloads::add);
-            assertEquals(1, payloads.size());
-            assertEquals("{\"sku\":\"SKU-0000004\"}", new String(payloads.get(0).json(), StandardCharsets.UTF_8));
-        }
-    }
-
-    @Test
-    void retryPayloadsOfItemsNoLongerRetryableAreSkipped() {
-        FileSyncStateStore store = new FileSyncStateStore(directory);
-        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
-            byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
-            state.record(List.of(StateChange.retryable(key(1), id(1), 10, json),
-                    StateChange.retryable(key(2), id(2), 20, json)), NOW);
-            state.record(List.of(StateChange.retryable(key(1), id(1), 11, json), accepted(2, 20)), NOW);
-            List<Long> contents = new ArrayList<>();
-            state.forEachRetryable(payload -> contents.add(payload.contentHash()));
-            assertEquals(List.of(11L), contents, "only the payload of the current retryable content");
-        }
-    }
-
-    @Test
-    void seenMarksStartClearAndTrackRecordedItems() {
-        FileSyncStateStore store = new FileSyncStateStore(directory);
-        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
-            state.record(List.of(accepted(1, 1), accepted(2, 2), accepted(3, 3)), NOW);
-            assertEquals(0, state.unseen().length, "recorded items are seen");
-        }
-        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
-            assertTrue(state.markSeen(id(1)));
-            assertTrue(!state.markSeen(id(1)));
-            state.record(List.of(accepted(3, 33)), NOW);
-            assertArrayEquals(new long[] {id(2)}, state.unseen());
         }
     }
 
@@ -277,29 +212,6 @@ class FileSyncStateStoreTest {
     }
 
     @Test
-    void resettingADataSpaceForgetsEveryFeedAndErasesUnderTheLocks() {
-        FileSyncStateStore store = new FileSyncStateStore(directory);
-        for (Feed feed : List.of(Feed.PRODUCTS, Feed.PRICES)) {
-            try (FeedSyncState state = store.open(DATA_SPACE, feed)) {
-                state.record(List.of(StateChange.accepted(ItemKey.of(feed, feed == Feed.PRICES
-                        ? new String[] {"a", "b", "c"} : new String[] {"a", "b"}), 9, 9)), NOW);
-            }
-        }
-        AtomicBoolean lockedDuringErase = new AtomicBoolean();
-        store.resetDataSpace(DATA_SPACE, () -> lockedDuringErase.set(
-                assertThrows(SyncLockedException.class, () -> store.open(DATA_SPACE, Feed.PRICES)) != null));
-        assertTrue(lockedDuringErase.get());
-        for (Feed feed : List.of(Feed.PRODUCTS, Feed.PRICES)) {
-            try (FeedSyncState state = store.open(DATA_SPACE, feed)) {
-                assertNull(state.find(9));
-            }
-        }
-        try (FeedSyncState open = store.open(DATA_SPACE, Feed.PRODUCTS)) {
-            assertThrows(SyncLockedException.class, () -> store.resetDataSpace(DATA_SPACE, () -> { }));
-        }
-    }
-
-    @Test
     void dataSpacesAreKeptApartAndOddIdsAreSafeFileNames() {
         FileSyncStateStore store = new FileSyncStateStore(directory);
         try (FeedSyncState state = store.open("../../etc", Feed.PRODUCTS)) {
@@ -313,18 +225,5 @@ class FileSyncStateStoreTest {
         }
         assertTrue(Files.exists(directory.resolve(DATA_SPACE)));
         assertTrue(Files.notExists(directory.resolve("../../etc/products.log")));
-    }
-
-    @Test
-    void aFeedWithOtherIdentityFieldsStartsFromEmptyState() {
-        FileSyncStateStore store = new FileSyncStateStore(directory);
-        Feed custom = Feed.custom("custom", "feeds/custom/v1", 10, "code");
-        try (FeedSyncState state = store.open(DATA_SPACE, custom)) {
-            state.record(List.of(StateChange.accepted(ItemKey.of(custom, "a"), 5, 5)), NOW);
-        }
-        Feed changed = Feed.custom("custom", "feeds/custom/v1", 10, "code", "storeViewCode");
-        try (FeedSyncState state = store.open(DATA_SPACE, changed)) {
-            assertNull(state.find(5));
-        }
     }
 }

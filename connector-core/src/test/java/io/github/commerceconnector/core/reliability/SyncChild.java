@@ -9,6 +9,7 @@ import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.catalog.FileSyncStateStore;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.core.http.Timeouts;
+import io.github.commerceconnector.testkit.SignallingSyncStateStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.time.Duration;
  * Run in a child JVM by the crash and lock tests: syncs the {@link CrashCatalog} into a gateway with the keys of
  * the environment variables ({@code COMMERCE_CONNECTOR_SANDBOX_API_KEY} and {@code ..._PRIVATE_KEY_FILE}),
  * keeping its state in a directory, and says on standard output how far it got: {@code READY}, the state store's
- * signals ({@link SignallingStateStore}), then {@code DONE <processed> <unchanged> <sent> <retryable>}.
+ * signals ({@link SignallingSyncStateStore}), then {@code DONE <processed> <unchanged> <sent> <retryable>}.
  */
 public final class SyncChild {
 
@@ -40,8 +41,8 @@ public final class SyncChild {
                 .httpVersion(HttpClient.Version.HTTP_1_1)
                 .timeouts(Timeouts.defaults().withConnect(Duration.ofSeconds(5)).withAttempt(Duration.ofSeconds(20)))
                 .stateDirectory(stateDirectory)
-                .syncStateStore(new SignallingStateStore(new FileSyncStateStore(stateDirectory.resolve("catalog")),
-                        System.out))
+                .syncStateStore(new SignallingSyncStateStore(new FileSyncStateStore(stateDirectory.resolve("catalog")),
+                        SyncChild::say))
                 .catalogSync(CatalogSyncSettings.defaults().withRequestsPerSecond(0).withMaxInFlight(2))
                 .build()) {
             if (client.dataSpaces().current().isEmpty()) {

@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.registry.DataSpaceType;
 import io.github.commerceconnector.api.registry.ImsOrganizationId;
 import io.github.commerceconnector.api.registry.SaasIdentity;
+import io.github.commerceconnector.api.spi.SelectionStore;
 import io.github.commerceconnector.core.internal.io.AtomicFiles;
 import io.github.commerceconnector.core.internal.json.Json;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.ImsOrganizationId;
 import io.github.commerceconnector.api.registry.SaasIdentity;
 import io.github.commerceconnector.api.registry.SaasProject;
+import io.github.commerceconnector.api.spi.SelectionStore;
 import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
 import io.github.commerceconnector.core.internal.guard.DataSpaceGuard.Action;
 import io.github.commerceconnector.core.internal.http.GatewayCall;

@@ -6,6 +6,7 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.ItemIndex;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The file-backed sync state of one feed in one data space: an append-only log of {@link StateRecord}s,
- * replayed into an {@link ItemTable} when opened, plus the {@link RetryPayloadFile}.
+ * replayed into an {@link ItemIndex} when opened, plus the {@link RetryPayloadFile}.
  *
  * <p>Crash safety: records are appended only when {@link #record} is called, and written to the file before
  * the in-memory table changes, so they survive the process being killed. Records of answers (accepted,
@@ -59,7 +60,7 @@ public final class FileFeedState implements FeedSyncState {
     private final Path logPath;
     private final FileLocks.Held lock;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final ItemTable table = new ItemTable(1024);
+    private final ItemIndex table = new ItemIndex(1024);
     private FileChannel log;
     private final RetryPayloadFile retry;
     private long logSize;
@@ -312,7 +313,7 @@ public final class FileFeedState implements FeedSyncState {
 
     private StateRecord latest(long identityHash) {
         checkOpen();
-        long offset = table.offset(identityHash);
+        long offset = table.position(identityHash);
         if (offset < 0) {
             return null;
         }
@@ -469,7 +470,7 @@ public final class FileFeedState implements FeedSyncState {
             long[] position = {HEADER};
             LogScanner.scan(log, HEADER, (buffer, offset, length, at) -> {
                 long identity = StateRecord.identityHashOf(buffer, offset);
-                if (identity != 0 && table.offset(identity) == at) {
+                if (identity != 0 && table.position(identity) == at) {
                     if (pending.remaining() < length) {
                         flush(out, pending, position[0] - pending.position());
                     }

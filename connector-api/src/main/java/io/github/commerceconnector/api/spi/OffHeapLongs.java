@@ -1,4 +1,4 @@
-package io.github.commerceconnector.core.internal.catalog.state;
+package io.github.commerceconnector.api.spi;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,19 +1,24 @@
-package io.github.commerceconnector.core.internal.catalog.state;
+package io.github.commerceconnector.api.spi;
 
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import java.util.Arrays;
 import java.util.function.LongPredicate;
 
 /**
- * The in-memory index of a feed's sync state: identity hash to content hash, status, a transient seen
- * mark and the offset of the item's latest record in the log. An open-addressing table (linear probing,
- * backward-shift deletion) over three arrays of longs kept outside the Java heap ({@link OffHeapLongs}), so that
- * the heap a sync needs does not grow with the catalog: 24 bytes a slot, at most 64 bytes an item at the lowest
- * load factor after growth. Written by hand because the JDK has no primitive map. Not thread-safe: its owner
- * synchronizes.
+ * A building block for {@link SyncStateStore} implementations: the in-memory index of one open feed state,
+ * from identity hash to content hash, {@link ItemStatus status}, the transient <em>seen</em> mark of
+ * {@link FeedSyncState} and a 48-bit <em>position</em> of the store's own (the file store keeps the offset of
+ * the item's latest log record there; 0 when a store needs none).
+ *
+ * <p>An open-addressing table (linear probing, backward-shift deletion) over three arrays of longs kept outside
+ * the Java heap, so that the heap a sync needs does not grow with the catalog: 24 bytes a slot, at most 64 bytes
+ * an item at the lowest load factor after growth. The memory goes back to the system once the index is no longer
+ * reachable. Written by hand because the JDK has no primitive map. Identity hash 0 is reserved.
+ *
+ * <p>Not thread-safe: its owner synchronizes.
  */
-final class ItemTable {
-    private static final long OFFSET_MASK = (1L << 48) - 1;
+public final class ItemIndex {
+    private static final long POSITION_MASK = (1L << 48) - 1;
     private static final int STATUS_SHIFT = 48;
     private static final long STATUS_MASK = 3L << STATUS_SHIFT;
     private static final long SEEN_BIT = 1L << 50;
@@ -27,8 +32,12 @@ final class ItemTable {
     private int size;
     private final long[] counts = new long[STATUSES.length];
 
-    /** A table sized for about {@code expected} items without growing. */
-    ItemTable(int expected) {
+    /**
+     * An empty index sized for about {@code expected} items without growing.
+     *
+     * @throws IllegalStateException if {@code expected} is beyond the 800 million items an index holds
+     */
+    public ItemIndex(int expected) {
         allocate(capacityFor(expected));
     }
 
@@ -75,25 +84,33 @@ final class ItemTable {
     }
 
     /** Whether an item is held. */
-    boolean contains(long key) {
+    public boolean contains(long key) {
         return indexOf(checkKey(key)) >= 0;
     }
 
-    /** The content hash held for a key; only valid when {@link #contains}. */
-    long content(long key) {
-        return contents.get(indexOf(checkKey(key)));
+    /**
+     * The content hash held for a key.
+     *
+     * @throws IllegalArgumentException if no item is held under the key
+     */
+    public long content(long key) {
+        int slot = indexOf(checkKey(key));
+        if (slot < 0) {
+            throw new IllegalArgumentException("No item is held under identity hash " + Long.toHexString(key));
+        }
+        return contents.get(slot);
     }
 
     /** The status of a held key, or {@code null}. */
-    ItemStatus status(long key) {
+    public ItemStatus status(long key) {
         int slot = indexOf(checkKey(key));
         return slot < 0 ? null : statusOf(metas.get(slot));
     }
 
-    /** The log offset of a held key's latest record, or -1. */
-    long offset(long key) {
+    /** The position held for a key, or -1 when no item is held under it. */
+    public long position(long key) {
         int slot = indexOf(checkKey(key));
-        return slot < 0 ? -1 : metas.get(slot) & OFFSET_MASK;
+        return slot < 0 ? -1 : metas.get(slot) & POSITION_MASK;
     }
 
     private static ItemStatus statusOf(long meta) {
@@ -103,15 +120,16 @@ final class ItemTable {
     /**
      * Inserts or updates an item.
      *
-     * @param seen whether to set the seen mark (an existing mark is kept either way)
+     * @param key      the identity hash, not 0
+     * @param content  the content hash
+     * @param status   the item's status
+     * @param position the store's own position for the item, 0 to 2^48 - 1
+     * @param seen     whether to set the seen mark (an existing mark is kept either way)
      */
-    void put(long key, long content, ItemStatus status, long offset, boolean seen) {
+    public void put(long key, long content, ItemStatus status, long position, boolean seen) {
         checkKey(key);
-        if (offset < 0 || offset > OFFSET_MASK) {
-            throw new IllegalArgumentException("Log offset out of range: " + offset);
-        }
         int slot = indexOf(key);
-        long meta = offset | ((long) status.ordinal() << STATUS_SHIFT);
+        long meta = checkPosition(position) | ((long) status.ordinal() << STATUS_SHIFT);
         if (slot >= 0) {
             counts[statusOf(metas.get(slot)).ordinal()]--;
             meta |= (metas.get(slot) & SEEN_BIT);
@@ -154,7 +172,7 @@ final class ItemTable {
     }
 
     /** Removes an item; returns whether it was held. */
-    boolean remove(long key) {
+    public boolean remove(long key) {
         int slot = indexOf(checkKey(key));
         if (slot < 0) {
             return false;
@@ -184,7 +202,7 @@ final class ItemTable {
      *
      * @return {@code false} if it was already set; {@code true} if it was set now or no item is held
      */
-    boolean markSeen(long key) {
+    public boolean markSeen(long key) {
         int slot = indexOf(checkKey(key));
         if (slot < 0) {
             return true;
@@ -197,7 +215,7 @@ final class ItemTable {
     }
 
     /** The keys held without the seen mark. */
-    long[] unseen() {
+    public long[] unseen() {
         long[] result = new long[Math.min(size, 1024)];
         int count = 0;
         for (int slot = 0; slot < capacity; slot++) {
@@ -212,7 +230,7 @@ final class ItemTable {
     }
 
     /** Visits the held keys with a status, in slot order, while the predicate returns true. */
-    void forEach(ItemStatus status, LongPredicate visitor) {
+    public void forEach(ItemStatus status, LongPredicate visitor) {
         long wanted = (long) status.ordinal() << STATUS_SHIFT;
         for (int slot = 0; slot < capacity; slot++) {
             long key = keys.get(slot);
@@ -222,42 +240,46 @@ final class ItemTable {
         }
     }
 
-    /** Calls the visitor with every held key, its content, status ordinal and offset, in slot order. */
-    void forEachEntry(EntryVisitor visitor) {
-        for (int slot = 0; slot < capacity; slot++) {
-            if (keys.get(slot) != 0) {
-                long meta = metas.get(slot);
-                visitor.visit(keys.get(slot), contents.get(slot), statusOf(meta), meta & OFFSET_MASK);
-            }
-        }
-    }
-
-    /** Replaces the log offset of a held key (after compaction). */
-    void moveTo(long key, long offset) {
+    /**
+     * Replaces the position of a held key (the file store's compaction moves records).
+     *
+     * @throws IllegalArgumentException if no item is held under the key, or the position is out of range
+     */
+    public void moveTo(long key, long position) {
         int slot = indexOf(checkKey(key));
-        metas.set(slot, (metas.get(slot) & ~OFFSET_MASK) | offset);
+        if (slot < 0) {
+            throw new IllegalArgumentException("No item is held under identity hash " + Long.toHexString(key));
+        }
+        metas.set(slot, (metas.get(slot) & ~POSITION_MASK) | checkPosition(position));
     }
 
     /** How many items are held. */
-    int size() {
+    public int size() {
         return size;
     }
 
     /** How many items have a status. */
-    long count(ItemStatus status) {
+    public long count(ItemStatus status) {
         return counts[status.ordinal()];
     }
 
     /** The bytes of the three arrays (outside the heap). */
-    long memoryBytes() {
+    public long memoryBytes() {
         return keys.bytes() + contents.bytes() + metas.bytes();
     }
 
     /** Forgets everything. */
-    void clear() {
+    public void clear() {
         allocate(MIN_CAPACITY);
         size = 0;
         Arrays.fill(counts, 0);
+    }
+
+    private static long checkPosition(long position) {
+        if (position < 0 || position > POSITION_MASK) {
+            throw new IllegalArgumentException("Position out of range (0 to 2^48 - 1): " + position);
+        }
+        return position;
     }
 
     private static long checkKey(long key) {
@@ -265,12 +287,5 @@ final class ItemTable {
             throw new IllegalArgumentException("Identity hash 0 is reserved: hash identities to a non-zero value");
         }
         return key;
-    }
-
-    /** Receives the entries of the table. */
-    @FunctionalInterface
-    interface EntryVisitor {
-        /** One held item. */
-        void visit(long key, long content, ItemStatus status, long offset);
     }
 }

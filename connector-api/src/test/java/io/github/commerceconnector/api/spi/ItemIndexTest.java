@@ -1,4 +1,4 @@
-package io.github.commerceconnector.core.internal.catalog.state;
+package io.github.commerceconnector.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,17 +17,17 @@ import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-class ItemTableTest {
+class ItemIndexTest {
 
     @Test
     void putUpdatesAndRemoves() {
-        ItemTable table = new ItemTable(4);
+        ItemIndex table = new ItemIndex(4);
         table.put(7, 70, ItemStatus.ACCEPTED, 16, false);
         table.put(7, 71, ItemStatus.REJECTED, 40, false);
         assertEquals(1, table.size());
         assertEquals(71, table.content(7));
         assertEquals(ItemStatus.REJECTED, table.status(7));
-        assertEquals(40, table.offset(7));
+        assertEquals(40, table.position(7));
         assertEquals(0, table.count(ItemStatus.ACCEPTED));
         assertEquals(1, table.count(ItemStatus.REJECTED));
         assertTrue(table.remove(7));
@@ -38,7 +38,7 @@ class ItemTableTest {
 
     @Test
     void seenMarksSurviveUpdatesAndListTheRest() {
-        ItemTable table = new ItemTable(4);
+        ItemIndex table = new ItemIndex(4);
         for (long key = 1; key <= 5; key++) {
             table.put(key, key, ItemStatus.ACCEPTED, key, false);
         }
@@ -54,13 +54,13 @@ class ItemTableTest {
 
     @Test
     void refusesTheReservedKey() {
-        assertThrows(IllegalArgumentException.class, () -> new ItemTable(1).put(0, 1, ItemStatus.ACCEPTED, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new ItemIndex(1).put(0, 1, ItemStatus.ACCEPTED, 0, false));
     }
 
     @Property(tries = 200)
     void behavesLikeAMapUnderRandomInsertsAndRemovals(
             @ForAll @Size(max = 400) long[] operations, @ForAll @LongRange(min = 1, max = 64) long keySpace) {
-        ItemTable table = new ItemTable(1);
+        ItemIndex table = new ItemIndex(1);
         Map<Long, Long> expected = new HashMap<>();
         for (long operation : operations) {
             long key = Math.floorMod(operation, keySpace) + 1;

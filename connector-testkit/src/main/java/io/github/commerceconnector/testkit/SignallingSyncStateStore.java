@@ -1,4 +1,4 @@
-package io.github.commerceconnector.core.reliability;
+package io.github.commerceconnector.testkit;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
@@ -9,32 +9,43 @@ import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.api.spi.SyncStateStore;
-import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * A state store that says on a stream (a child JVM's standard output) when it opens a feed's state and when each
- * write starts and ends: {@code OPENING}, {@code OPENED}, {@code RECORDING n}, {@code RECORDED n}. The crash test
- * kills the child on these lines. Everything else is the wrapped store's.
+ * A {@link SyncStateStore} that signals when a feed's state opens and when each write starts and ends, for crash
+ * tests that kill a process at a chosen moment: the signals are the lines {@code OPENING}, {@code OPENED},
+ * {@code RECORDING n} and {@code RECORDED n} ({@code n} counts the writes of this store from 1), handed to a
+ * consumer on the thread that opens or writes (a child JVM prints them on its standard output). Everything else
+ * is the wrapped store's. Thread-safe if the consumer is.
+ *
+ * <pre>{@code
+ * SyncStateStore store = new SignallingSyncStateStore(new FileSyncStateStore(directory), line -> {
+ *     System.out.println(line);
+ *     System.out.flush();
+ * });
+ * }</pre>
  */
-final class SignallingStateStore implements SyncStateStore {
+public final class SignallingSyncStateStore implements SyncStateStore {
     private final SyncStateStore store;
-    private final PrintStream out;
+    private final Consumer<String> signals;
     private final AtomicInteger records = new AtomicInteger();
 
-    SignallingStateStore(SyncStateStore store, PrintStream out) {
-        this.store = store;
-        this.out = out;
+    /**
+     * Wraps a store.
+     *
+     * @param signals told each signal line
+     */
+    public SignallingSyncStateStore(SyncStateStore store, Consumer<String> signals) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.signals = Objects.requireNonNull(signals, "signals");
     }
 
     private void say(String line) {
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        signals.accept(line);
     }
 
     @Override
@@ -48,6 +59,12 @@ final class SignallingStateStore implements SyncStateStore {
     @Override
     public void resetDataSpace(String dataSpaceId, Runnable erase) {
         store.resetDataSpace(dataSpaceId, erase);
+    }
+
+    /** Shows the wrapped store. */
+    @Override
+    public String toString() {
+        return "SignallingSyncStateStore[" + store + "]";
     }
 
     /** The feed state, saying when each write starts and ends. */

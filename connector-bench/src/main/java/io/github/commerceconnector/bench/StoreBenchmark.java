@@ -1,0 +1,225 @@
+package io.github.commerceconnector.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The state store benchmark: the same end-to-end catalog syncs (a sink fake gateway in the child JVM, the SDK's
+ * defaults without a client-side rate limit) with the file store and with the JDBC store, in one run, size by
+ * size: full sync speed, the opening of the state, the unchanged re-sync, and the live heap. It judges the JDBC
+ * store's targets against the file store's figures of the same run. Run with {@code --help} for the options; exit
+ * code 0 when it ran (targets met or not), 1 when a scenario failed, 2 on bad options.
+ */
+public final class StoreBenchmark {
+    static final String USAGE = """
+            Usage: e2e-jdbc.sh [options]
+              --sizes 10000,100000,1000000  catalog sizes, ascending
+              --warmup 10000                products each sync child syncs first, unmeasured
+              --heap 256m                   -Xmx of every child
+              --jdbc-url URL                a PostgreSQL of yours (user and password as URL parameters);
+                                            default: an embedded PostgreSQL 17 with fsync and synchronous_commit on
+              --no-heap                     skip the heap probes
+              --help                        this text
+            """;
+    private static final List<String> STORES = List.of("file", "jdbc");
+
+    private final Map<String, Figures> results = new LinkedHashMap<>();
+    private final PrintStream out;
+
+    private StoreBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Runs the benchmark and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @return 0 when it ran, 1 when a scenario failed, 2 on bad options
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("e2e-jdbc: " + e.getMessage());
+            return 2;
+        }
+        if (options.help()) {
+            out.print(USAGE);
+            return 0;
+        }
+        try (BenchDatabase database = BenchDatabase.start(options.jdbcUrl())) {
+            StoreBenchmark benchmark = new StoreBenchmark(out);
+            benchmark.measure(options, database);
+            benchmark.report(options);
+            return 0;
+        } catch (IOException | IllegalStateException e) {
+            err.println("e2e-jdbc failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("e2e-jdbc interrupted");
+            return 1;
+        }
+    }
+
+    /** The figures of a scenario, e.g. {@code sync/jdbc/1000000}. */
+    Figures figures(String key) {
+        Figures figures = results.get(key);
+        if (figures == null) {
+            throw new IllegalStateException("No figures for " + key);
+        }
+        return figures;
+    }
+
+    private void measure(Options options, BenchDatabase database) throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "State store benchmark: %d cores, JVM %s, children -Xmx%s, sizes %s, PostgreSQL %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), options.heap(),
+                options.sizes(), database.embedded() ? "embedded 17 (fsync and synchronous_commit on)" : "given");
+        ChildJvm children = new ChildJvm(List.of());
+        for (int size : options.sizes()) {
+            for (String store : STORES) {
+                child(children, options, "sync/" + store + "/" + size, "sync", store, String.valueOf(size),
+                        String.valueOf(options.warmup()), database.jdbcUrl());
+            }
+            if (options.heapProbes()) {
+                for (String store : STORES) {
+                    child(children, options, "heap/" + store + "/" + size, "heap", store, String.valueOf(size), "0",
+                            database.jdbcUrl());
+                }
+            }
+        }
+    }
+
+    private void child(ChildJvm children, Options options, String key, String... arguments)
+            throws IOException, InterruptedException {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long start = System.nanoTime();
+        Figures figures = children.run(StoreScenarioMain.class, options.heap(), arguments);
+        figures.put("load", load);
+        results.put(key, figures);
+        out.printf(Locale.ROOT, "  %-20s %6.1f s  load %4.1f  %s%n", key, (System.nanoTime() - start) / 1e9, load,
+                figures);
+        out.flush();
+    }
+
+    private void report(Options options) {
+        out.println();
+        out.println("== Full sync, open, unchanged re-sync ==");
+        out.println("| products | store | items/s | CPU µs/item, JVM | CPU µs/item, PostgreSQL | seconds | open s "
+                + "| re-sync s | heap pool peak MiB |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (int size : options.sizes()) {
+            for (String store : STORES) {
+                Figures sync = figures("sync/" + store + "/" + size);
+                out.printf(Locale.ROOT, "| %,d | %s | %,.0f | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f |%n", size,
+                        store, sync.get("itemsPerSecond"), sync.get("cpuSeconds") * 1e6 / size,
+                        sync.get("postgresCpuSeconds") * 1e6 / size, sync.get("seconds"),
+                        sync.get("openSeconds"), sync.get("resyncSeconds"), sync.get("poolPeakMiB"));
+            }
+        }
+        if (options.heapProbes()) {
+            out.println();
+            out.println("== Live heap of a full sync (state open) ==");
+            out.println("| products | file MiB | jdbc MiB |");
+            out.println("|---:|---:|---:|");
+            for (int size : options.sizes()) {
+                out.printf(Locale.ROOT, "| %,d | %.1f | %.1f |%n", size, figures("heap/file/" + size).get("livePeakMiB"),
+                        figures("heap/jdbc/" + size).get("livePeakMiB"));
+            }
+        }
+        out.println();
+        out.println("== Targets (JDBC store against the file store of this run) ==");
+        for (String target : targets(options)) {
+            out.println(target);
+        }
+    }
+
+    /** The targets of the issue, judged on the largest size. */
+    List<String> targets(Options options) {
+        int largest = options.sizes().get(options.sizes().size() - 1);
+        Figures file = figures("sync/file/" + largest);
+        Figures jdbc = figures("sync/jdbc/" + largest);
+        List<String> targets = new ArrayList<>();
+        double speed = jdbc.get("itemsPerSecond") / file.get("itemsPerSecond");
+        targets.add(judge(String.format(Locale.ROOT, "full sync of %,d: JDBC at least 70%% of the file store's items/s",
+                largest), String.format(Locale.ROOT, "%.0f%%", speed * 100), speed >= 0.70));
+        double resync = jdbc.get("resyncSeconds") / file.get("resyncSeconds");
+        targets.add(judge(String.format(Locale.ROOT, "unchanged re-sync of %,d: JDBC at most 2x the file store's time",
+                largest), String.format(Locale.ROOT, "x%.2f", resync), resync <= 2.0));
+        if (options.heapProbes() && options.sizes().size() > 1) {
+            int smallest = options.sizes().get(0);
+            double heap = figures("heap/jdbc/" + largest).get("livePeakMiB")
+                    / figures("heap/jdbc/" + smallest).get("livePeakMiB");
+            targets.add(judge(String.format(Locale.ROOT, "JDBC live heap at %,d at most 1.5x the one at %,d", largest,
+                    smallest), String.format(Locale.ROOT, "x%.2f", heap), heap <= 1.5));
+        }
+        return targets;
+    }
+
+    private static String judge(String target, String measured, boolean met) {
+        return String.format(Locale.ROOT, "  %-72s %10s  %s", target, measured, met ? "met" : "MISSED");
+    }
+
+    /**
+     * The options.
+     *
+     * @param sizes      catalog sizes, ascending
+     * @param warmup     products each sync child syncs first
+     * @param heap       {@code -Xmx} of every child
+     * @param jdbcUrl    the PostgreSQL to use, or {@code null} for an embedded one
+     * @param heapProbes whether to run the heap probes
+     * @param help       print the usage only
+     */
+    record Options(List<Integer> sizes, int warmup, String heap, String jdbcUrl, boolean heapProbes, boolean help) {
+
+        /**
+         * Parses the command line.
+         *
+         * @throws IllegalArgumentException naming the bad option
+         */
+        static Options parse(String... args) {
+            List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
+            int warmup = 10_000;
+            String heap = "256m";
+            String jdbcUrl = null;
+            boolean heapProbes = true;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (option.equals("--help") || option.equals("-h")) {
+                    help = true;
+                    continue;
+                }
+                if (option.equals("--no-heap")) {
+                    heapProbes = false;
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value (see --help)");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--sizes" -> sizes = Arrays.stream(value.split(",")).map(String::strip)
+                            .map(size -> E2eOptions.count(option, size, 1)).sorted().toList();
+                    case "--warmup" -> warmup = E2eOptions.count(option, value, 0);
+                    case "--heap" -> heap = value;
+                    case "--jdbc-url" -> jdbcUrl = value;
+                    default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");
+                }
+            }
+            return new Options(sizes, warmup, heap, jdbcUrl, heapProbes, help);
+        }
+    }
+}

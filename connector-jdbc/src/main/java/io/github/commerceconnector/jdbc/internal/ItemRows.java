@@ -1,0 +1,246 @@
+package io.github.commerceconnector.jdbc.internal;
+
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.spi.ItemIndex;
+import io.github.commerceconnector.api.spi.RetryPayload;
+import io.github.commerceconnector.api.spi.StateChange;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The rows of {@code sync_item} for one feed: a batch of changes written as one upsert of arrays (and one delete
+ * of removed items), the streamed load of every item into an {@link ItemIndex}, and the look-ups by identity.
+ * Works on connections it is given, inside the caller's transaction. Stateless apart from the feed; thread-safe.
+ */
+final class ItemRows {
+    /** The position an {@link ItemIndex} keeps for an item that has a row; 0 for one only on its way. */
+    static final long HAS_ROW = 1;
+    private static final int FETCH_SIZE = 10_000;
+
+    private final SyncStateSql sql;
+    private final long feedId;
+    private final List<String> identityFields;
+
+    ItemRows(SyncStateSql sql, long feedId, List<String> identityFields) {
+        this.sql = sql;
+        this.feedId = feedId;
+        this.identityFields = identityFields;
+    }
+
+    /**
+     * The last change of each identity in a batch, in order: a batch must hold each identity once, and when one
+     * comes twice the later change is the one that counts, as if recorded after the earlier one.
+     */
+    static List<StateChange> lastOfEach(List<StateChange> changes) {
+        if (changes.size() < 2) {
+            return changes;
+        }
+        Map<Long, Integer> last = new HashMap<>(changes.size() * 2);
+        for (int i = 0; i < changes.size(); i++) {
+            last.put(changes.get(i).identityHash(), i);
+        }
+        if (last.size() == changes.size()) {
+            return changes;
+        }
+        List<StateChange> distinct = new ArrayList<>(last.size());
+        for (int i = 0; i < changes.size(); i++) {
+            if (last.get(changes.get(i).identityHash()) == i) {
+                distinct.add(changes.get(i));
+            }
+        }
+        return distinct;
+    }
+
+    /**
+     * Writes a batch of settled changes (no {@link StateChange.Kind#SENDING}) for distinct identities, in the
+     * caller's transaction: the items that have no row yet with a plain insert, the others with an upsert; both
+     * check the lease ({@link Fence}).
+     *
+     * @param fresh    the identities known to have no row (a wrong guess fails the insert with SQLState 23505)
+     * @param keyText  the stored text of a change's identity values (see {@link KeyValues})
+     * @param answered the sent batches these changes answer, deleted by the first statement that writes items
+     *                 (one round trip less), or {@code null}
+     * @return whether the answered batches were deleted
+     */
+    boolean write(Connection connection, Fence fence, List<StateChange> changes, Instant attempted, Set<Long> fresh,
+            Function<StateChange, String> keyText, Answered answered) throws SQLException {
+        List<StateChange> inserted = new ArrayList<>();
+        List<StateChange> upserted = new ArrayList<>();
+        List<Long> removed = new ArrayList<>();
+        for (StateChange change : changes) {
+            if (change.kind() == StateChange.Kind.REMOVED) {
+                removed.add(change.identityHash());
+            } else {
+                (fresh.contains(change.identityHash()) ? inserted : upserted).add(change);
+            }
+        }
+        Answered pending = answered;
+        if (!inserted.isEmpty()) {
+            write(connection, fence, sql.insertItems, inserted, attempted, keyText, pending);
+            pending = null;
+        }
+        if (!upserted.isEmpty()) {
+            write(connection, fence, sql.upsertItems, upserted, attempted, keyText, pending);
+            pending = null;
+        }
+        if (!removed.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement(sql.deleteItems)) {
+                statement.setLong(1, feedId);
+                statement.setArray(2, connection.createArrayOf("bigint", removed.toArray(new Long[0])));
+                statement.executeUpdate();
+            }
+        }
+        return answered != null && pending == null;
+    }
+
+    /**
+     * Sent batches answered by a write, to delete with its first statement.
+     *
+     * @param token   the lease token they were written under
+     * @param batches their numbers
+     */
+    record Answered(long token, Long[] batches) {
+    }
+
+    private void write(Connection connection, Fence fence, String statementSql, List<StateChange> changes,
+            Instant attempted, Function<StateChange, String> keyText, Answered answered) throws SQLException {
+        int size = changes.size();
+        Long[] identities = new Long[size];
+        Long[] contents = new Long[size];
+        Short[] statuses = new Short[size];
+        String[] keys = new String[size];
+        String[] reasons = new String[size];
+        byte[][] payloads = new byte[size][];
+        for (int i = 0; i < size; i++) {
+            StateChange change = changes.get(i);
+            identities[i] = change.identityHash();
+            contents[i] = change.contentHash();
+            statuses[i] = StatusCodes.of(change.kind().status());
+            keys[i] = keyText.apply(change);
+            reasons[i] = change.reason() == null ? null : Reasons.cut(change.reason());
+            payloads[i] = change.payload() == null ? null : Payloads.compress(change.payload());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(answered == null ? statementSql
+                : sql.answeredPrefix + statementSql)) {
+            int first = 1;
+            if (answered != null) {
+                statement.setLong(1, feedId);
+                statement.setLong(2, answered.token());
+                statement.setArray(3, connection.createArrayOf("bigint", answered.batches()));
+                first = 4;
+            }
+            statement.setLong(first, feedId);
+            statement.setObject(first + 1, OffsetDateTime.ofInstant(attempted, ZoneOffset.UTC));
+            statement.setArray(first + 2, connection.createArrayOf("bigint", identities));
+            statement.setArray(first + 3, connection.createArrayOf("bigint", contents));
+            statement.setArray(first + 4, connection.createArrayOf("int2", statuses));
+            statement.setArray(first + 5, connection.createArrayOf("text", keys));
+            statement.setArray(first + 6, connection.createArrayOf("text", reasons));
+            statement.setArray(first + 7, connection.createArrayOf("bytea", payloads));
+            fence.bind(statement, first + 8);
+            fence.wrote(connection, statement.executeUpdate(), size);
+        }
+    }
+
+    /** Reads every item of the feed, in one streamed query, into a new index; the caller's transaction. */
+    ItemIndex load(Connection connection) throws SQLException {
+        ItemIndex index = new ItemIndex(1024);
+        try (PreparedStatement statement = connection.prepareStatement(sql.loadItems)) {
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, feedId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    index.put(rows.getLong(1), rows.getLong(2), StatusCodes.status(rows.getShort(3)), HAS_ROW, false);
+                }
+            }
+        }
+        return index;
+    }
+
+    /**
+     * What the state holds of one item besides its hashes and status.
+     *
+     * @param key       its identity values
+     * @param reason    its rejection reason, or {@code null}
+     * @param attempted when it was last attempted
+     */
+    record Details(ItemKey key, String reason, Instant attempted) {
+    }
+
+    /** The details of one item, or {@code null} if no row holds it. */
+    Details details(Connection connection, long identityHash) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.itemDetails)) {
+            statement.setLong(1, feedId);
+            statement.setLong(2, identityHash);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return null;
+                }
+                return new Details(KeyValues.key(identityFields, row.getString(1)), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class).toInstant());
+            }
+        }
+    }
+
+    /** The keys and reasons of some items, in the order of the identities given. */
+    List<RejectedItem> rejected(Connection connection, long[] identities) throws SQLException {
+        Map<Long, RejectedItem> found = new HashMap<>(identities.length * 2);
+        try (PreparedStatement statement = connection.prepareStatement(sql.itemsWithReasons)) {
+            statement.setLong(1, feedId);
+            statement.setArray(2, longs(connection, identities));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getLong(1), new RejectedItem(KeyValues.key(identityFields, rows.getString(2)),
+                            rows.getString(3), null, null, -1));
+                }
+            }
+        }
+        List<RejectedItem> result = new ArrayList<>(found.size());
+        for (long identity : identities) {
+            RejectedItem item = found.get(identity);
+            if (item != null) {
+                result.add(item);
+            }
+        }
+        return result;
+    }
+
+    /** The retry payloads of some items that are retryable, decompressed. */
+    List<RetryPayload> retryPayloads(Connection connection, long[] identities) throws SQLException {
+        List<RetryPayload> payloads = new ArrayList<>(identities.length);
+        try (PreparedStatement statement = connection.prepareStatement(sql.retryPayloads)) {
+            statement.setLong(1, feedId);
+            statement.setArray(2, longs(connection, identities));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    byte[] stored = rows.getBytes(3);
+                    if (stored != null) {
+                        payloads.add(new RetryPayload(rows.getLong(1), rows.getLong(2), Payloads.decompress(stored)));
+                    }
+                }
+            }
+        }
+        return payloads;
+    }
+
+    private static Array longs(Connection connection, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return connection.createArrayOf("bigint", boxed);
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.commerceconnector.jdbc.internal;
+
+import io.github.commerceconnector.jdbc.JdbcTables;
+
+/**
+ * The SQL of the sync state store, rendered once for a set of {@link JdbcTables}. Every statement that reads or
+ * writes one item, one lease or one feed goes through a primary key; the only scan is the load of a feed's items
+ * ({@link #loadItems}), which reads them all in one streamed query. The statements that write a batch end with a
+ * guard, {@code WHERE EXISTS} the lease row with the writer's token (its three values come last), so that they
+ * also check the lease ({@link Fence}).
+ */
+final class SyncStateSql {
+    final String setLocal;
+    final String acquireLease;
+    final String renewLease;
+    final String releaseLease;
+    final String leaseHolder;
+    final String lockShared;
+    final String lockExclusive;
+    final String checkToken;
+    final String insertFeed;
+    final String selectFeed;
+    final String updateFeedIdentity;
+    final String deleteFeedItems;
+    final String setLastFullSync;
+    final String loadItems;
+    final String insertItems;
+    final String upsertItems;
+    final String answeredPrefix;
+    final String deleteItems;
+    final String itemDetails;
+    final String itemsWithReasons;
+    final String retryPayloads;
+    final String feedsOfDataSpace;
+    final String insertSending;
+    final String deleteSending;
+    final String lockSending;
+    final String updateSending;
+    final String recoverSending;
+    final String deleteFeedSending;
+    final String feedIdsOfDataSpace;
+    final String deleteItemsOfFeeds;
+    final String deleteDataSpaceFeeds;
+
+    private final String lockPrefix;
+
+    SyncStateSql(JdbcTables tables) {
+        lockPrefix = "commerce-services-connector sync lease " + tables + " ";
+        String lease = tables.name("sync_lease");
+        String feed = tables.name("sync_feed");
+        String item = tables.name("sync_item");
+        String token = tables.name("lease_token");
+        String sending = tables.name("sync_sending");
+        setLocal = "SELECT set_config(?, ?, true)";
+        acquireLease = "INSERT INTO " + lease + " AS l (data_space_id, feed, owner_id, token, acquired_at, expires_at) "
+                + "VALUES (?, ?, ?, nextval('" + token + "'), clock_timestamp(), clock_timestamp() + ?::interval) "
+                + "ON CONFLICT (data_space_id, feed) DO UPDATE SET owner_id = EXCLUDED.owner_id, token = EXCLUDED.token, "
+                + "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
+                + "WHERE l.expires_at <= clock_timestamp() RETURNING token, expires_at";
+        renewLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() + ?::interval "
+                + "WHERE data_space_id = ? AND feed = ? AND token = ? RETURNING expires_at";
+        releaseLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() "
+                + "WHERE data_space_id = ? AND feed = ? AND token = ?";
+        leaseHolder = "SELECT owner_id, expires_at FROM " + lease + " WHERE data_space_id = ? AND feed = ?";
+        lockShared = "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)), "
+                + "set_config('idle_in_transaction_session_timeout', ?, true)";
+        lockExclusive = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
+        checkToken = "SELECT 1 FROM " + lease + " WHERE data_space_id = ? AND feed = ? AND token = ?";
+        insertFeed = "INSERT INTO " + feed + " (data_space_id, feed, identity_fields) VALUES (?, ?, ?) "
+                + "ON CONFLICT (data_space_id, feed) DO NOTHING";
+        selectFeed = "SELECT feed_id, identity_fields, last_full_sync FROM " + feed
+                + " WHERE data_space_id = ? AND feed = ?";
+        updateFeedIdentity = "UPDATE " + feed + " SET identity_fields = ?, last_full_sync = NULL WHERE feed_id = ?";
+        deleteFeedItems = "DELETE FROM " + item + " WHERE feed_id = ?";
+        setLastFullSync = "UPDATE " + feed + " SET last_full_sync = ? WHERE feed_id = ?";
+        loadItems = "SELECT identity_hash, content_hash, status FROM " + item + " WHERE feed_id = ?";
+        String guard = " WHERE EXISTS (SELECT 1 FROM " + lease + " WHERE data_space_id = ? AND feed = ? AND token = ?)";
+        insertItems = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
+                + "identity_values, reason, payload) "
+                + "SELECT ?, u.identity_hash, u.content_hash, u.status, ?, u.identity_values, u.reason, u.payload "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[]) "
+                + "AS u(identity_hash, content_hash, status, identity_values, reason, payload)" + guard;
+        upsertItems = insertItems + " ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = "
+                + "EXCLUDED.content_hash, status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
+                + "identity_values = EXCLUDED.identity_values, reason = EXCLUDED.reason, payload = EXCLUDED.payload";
+        deleteItems = "DELETE FROM " + item + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[])";
+        itemDetails = "SELECT identity_values, reason, attempted_at FROM " + item
+                + " WHERE feed_id = ? AND identity_hash = ?";
+        itemsWithReasons = "SELECT identity_hash, identity_values, reason FROM " + item
+                + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[])";
+        retryPayloads = "SELECT identity_hash, content_hash, payload FROM " + item
+                + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status = " + StatusCodes.RETRYABLE;
+        feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
+                + " WHERE data_space_id = ?";
+        insertSending = "INSERT INTO " + sending + " (feed_id, token, batch, identity_hashes, content_hashes, "
+                + "identity_values, attempted_at) SELECT ?, ?, ?, ?::bigint[], ?::bigint[], ?::text[], "
+                + "?::timestamptz" + guard;
+        deleteSending = "DELETE FROM " + sending + " WHERE feed_id = ? AND token = ? AND batch = ANY (?::bigint[])";
+        answeredPrefix = "WITH answered AS (" + deleteSending + ") ";
+        lockSending = "SELECT identity_hashes, content_hashes, identity_values FROM " + sending
+                + " WHERE feed_id = ? AND token = ? AND batch = ? FOR UPDATE";
+        updateSending = "UPDATE " + sending + " SET identity_hashes = ?, content_hashes = ?, identity_values = ? "
+                + "WHERE feed_id = ? AND token = ? AND batch = ?";
+        recoverSending = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
+                + "identity_values, reason, payload) SELECT s.feed_id, u.identity_hash, u.content_hash, "
+                + StatusCodes.UNCONFIRMED + ", s.attempted_at, u.identity_values, NULL, NULL FROM " + sending
+                + " s, unnest(s.identity_hashes, s.content_hashes, s.identity_values) "
+                + "AS u(identity_hash, content_hash, identity_values) WHERE s.feed_id = ? "
+                + "ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = EXCLUDED.content_hash, "
+                + "status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
+                + "identity_values = EXCLUDED.identity_values, reason = NULL, payload = NULL";
+        deleteFeedSending = "DELETE FROM " + sending + " WHERE feed_id = ANY (?::bigint[])";
+        feedIdsOfDataSpace = "SELECT feed_id FROM " + feed + " WHERE data_space_id = ?";
+        deleteItemsOfFeeds = "DELETE FROM " + item + " WHERE feed_id = ANY (?::bigint[])";
+        deleteDataSpaceFeeds = "DELETE FROM " + feed + " WHERE data_space_id = ?";
+    }
+
+    /**
+     * The text whose 64-bit hash keys the advisory lock of one lease: taken shared by every write of the state
+     * and exclusively by a takeover, so that the two exclude each other.
+     */
+    String lockName(String dataSpaceId, String feed) {
+        return lockPrefix + dataSpaceId.length() + ":" + dataSpaceId + " " + feed;
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.commerceconnector.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.exception.ConfigurationException;
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.jdbc.testsupport.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The schema: versioned SQL files in the jar, named for Flyway and written as Liquibase formatted SQL, that run as
+ * they are; {@link JdbcStores#createSchemaIfMissing} for everyone else, once per version however many workers
+ * start together, with any prefix and schema; and a clear error when the tables are missing.
+ */
+@Timeout(60)
+class JdbcStoresTest {
+
+    private static List<String> tables(String schema) throws SQLException {
+        return relations(schema, "'r'");
+    }
+
+    private static void assertEveryNameStartsWith(String prefix, String schema) throws SQLException {
+        List<String> all = relations(schema, "'r', 'S', 'i'");
+        assertTrue(all.size() > 10 && all.stream().allMatch(name -> name.startsWith(prefix)),
+                "tables, sequences and indexes start with " + prefix + ": " + all);
+    }
+
+    private static List<String> relations(String schema, String kinds) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT relname FROM pg_class c JOIN pg_namespace n ON "
+                        + "n.oid = c.relnamespace WHERE n.nspname = '" + schema + "' AND c.relkind IN (" + kinds
+                        + ") ORDER BY relname")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static void useTheSyncState(HikariDataSource pool, JdbcTables tables) {
+        JdbcSyncStateStore store = JdbcSyncStateStore.builder(pool).tables(tables).build();
+        try (FeedSyncState state = store.open("ds", Feed.PRODUCTS)) {
+            state.record(List.of(StateChange.accepted(ItemKey.of(Feed.PRODUCTS, "a", "b"), 1, 1)), Instant.now());
+        }
+        try (FeedSyncState state = store.open("ds", Feed.PRODUCTS)) {
+            assertEquals(1, state.count(ItemStatus.ACCEPTED));
+        }
+    }
+
+    @Test
+    void createsEveryVersionOnceThenNothing() throws SQLException {
+        String schema = TestDatabase.get().newSchema();
+        try (HikariDataSource pool = TestDatabase.get().pool(schema, 2)) {
+            assertEquals(List.of(1, 2, 3), JdbcStores.createSchemaIfMissing(pool));
+            assertEquals(List.of(), JdbcStores.createSchemaIfMissing(pool));
+            assertEquals(List.of("connector_credentials", "connector_schema_version", "connector_selection",
+                    "connector_sync_feed", "connector_sync_item", "connector_sync_lease", "connector_sync_sending"), tables(schema));
+            assertEveryNameStartsWith("connector_", schema);
+            useTheSyncState(pool, JdbcTables.defaults());
+        }
+    }
+
+    @Test
+    void aPrefixAndSchemaOfYourOwnNameEveryTableAndCreateTheSchema() throws SQLException {
+        String schema = "own_" + TestDatabase.get().newSchema();
+        JdbcTables tables = new JdbcTables(schema, "cs_");
+        try (HikariDataSource pool = TestDatabase.get().pool(null, 2)) {
+            assertEquals(List.of(1, 2, 3), JdbcStores.createSchemaIfMissing(pool, tables));
+            assertEquals(List.of("cs_credentials", "cs_schema_version", "cs_selection", "cs_sync_feed", "cs_sync_item",
+                    "cs_sync_lease", "cs_sync_sending"), tables(schema));
+            assertEveryNameStartsWith("cs_", schema);
+            useTheSyncState(pool, tables);
+        }
+    }
+
+    @Test
+    void workersStartingTogetherApplyEachVersionOnce() throws Exception {
+        String schema = TestDatabase.get().newSchema();
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try (HikariDataSource pool = TestDatabase.get().pool(schema, 4)) {
+            List<Future<List<Integer>>> applied = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                applied.add(workers.submit(() -> JdbcStores.createSchemaIfMissing(pool)));
+            }
+            List<Integer> all = new ArrayList<>();
+            for (Future<List<Integer>> future : applied) {
+                all.addAll(future.get());
+            }
+            assertEquals(List.of(1, 2, 3), new ArrayList<>(new TreeSet<>(all)));
+            assertEquals(3, all.size(), "each version once: " + all);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theFilesRunAsTheyAreAsAMigrationToolRunsThemAndAreThenRecognised() throws Exception {
+        String schema = TestDatabase.get().newSchema();
+        try (HikariDataSource pool = TestDatabase.get().pool(schema, 2)) {
+            for (String file : JdbcStores.migrationFiles()) {
+                assertTrue(file.matches("db/migration/connector/V\\d+__connector_[a-z_]+\\.sql"), file);
+                String script = resource(file);
+                assertTrue(script.startsWith("--liquibase formatted sql\n--changeset commerce-services-connector:"),
+                        "a Liquibase formatted SQL changeset: " + file);
+                try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                    statement.execute(script);
+                }
+            }
+            useTheSyncState(pool, JdbcTables.defaults());
+            assertEquals(List.of(1, 2, 3), JdbcStores.createSchemaIfMissing(pool), "recorded, not failing");
+        }
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = JdbcStores.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void missingTablesAreReportedWithHowToCreateThem() {
+        String schema = TestDatabase.get().newSchema();
+        try (HikariDataSource pool = TestDatabase.get().pool(schema, 2)) {
+            ConfigurationException missing = assertThrows(ConfigurationException.class,
+                    () -> JdbcSyncStateStore.create(pool).open("ds", Feed.PRODUCTS));
+            assertTrue(missing.getMessage().contains("JdbcStores.createSchemaIfMissing(dataSource)")
+                    && missing.getMessage().contains("db/migration/connector"), missing.getMessage());
+        }
+    }
+
+    @Test
+    void namesThatAreNotPlainIdentifiersAreRefused() {
+        IllegalArgumentException prefix = assertThrows(IllegalArgumentException.class,
+                () -> JdbcTables.defaults().withPrefix("Bad-Prefix"));
+        assertTrue(prefix.getMessage().contains("'Bad-Prefix'") && prefix.getMessage().contains("connector_"),
+                prefix.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> JdbcTables.inSchema("public; DROP TABLE x"));
+    }
+}
