@@ -18,13 +18,10 @@ import org.w3c.dom.Element;
  */
 class CentralMetadataTest {
     private static final ProjectPoms POMS = ProjectPoms.fromModuleDirectory();
-
-    static List<String> publishedModules() {
-        return POMS.publishedJarModules();
-    }
+    private static final String PUBLISHED = "io.github.commerceconnector.examples.build.ProjectPoms#publishedModules";
 
     @ParameterizedTest
-    @MethodSource("publishedModules")
+    @MethodSource(PUBLISHED)
     void eachPublishedModuleHasANameAndADescription(String module) {
         Element pom = POMS.module(module);
         assertFalse(isBlank(ProjectPoms.text(pom, "name")), module + " has no <name>");
@@ -32,7 +29,7 @@ class CentralMetadataTest {
     }
 
     @ParameterizedTest
-    @MethodSource("publishedModules")
+    @MethodSource(PUBLISHED)
     void eachPublishedModuleBuildsSourcesAndJavadocAndInheritsTheMetadata(String module) {
         Element pom = POMS.module(module);
         Element properties = ProjectPoms.child(pom, "properties");

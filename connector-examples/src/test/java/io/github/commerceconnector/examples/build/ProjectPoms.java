@@ -49,6 +49,11 @@ final class ProjectPoms {
         return texts(child(parent(), "modules"), "module");
     }
 
+    /** The published modules of the project around the working directory, for parameterized tests. */
+    static List<String> publishedModules() {
+        return fromModuleDirectory().publishedJarModules();
+    }
+
     /** The modules that are deployed: jar modules that do not set {@code maven.deploy.skip}. */
     List<String> publishedJarModules() {
         List<String> published = new ArrayList<>();

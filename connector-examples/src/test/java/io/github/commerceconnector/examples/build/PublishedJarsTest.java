@@ -28,13 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PublishedJarsTest {
     private static final ProjectPoms POMS = ProjectPoms.fromModuleDirectory();
-
-    static List<String> publishedModules() {
-        return POMS.publishedJarModules();
-    }
+    private static final String PUBLISHED = "io.github.commerceconnector.examples.build.ProjectPoms#publishedModules";
 
     @ParameterizedTest
-    @MethodSource("publishedModules")
+    @MethodSource(PUBLISHED)
     void holdsNoClassOutsideItsOwnPackages(String module) throws IOException {
         String root = rootPackage(module);
         Path artifact = artifactOf(module, root);
@@ -47,7 +44,7 @@ class PublishedJarsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("publishedModules")
+    @MethodSource(PUBLISHED)
     void jarNamesItsRootPackageAsModuleNameAndIsReproducible(String module) throws IOException {
         String root = rootPackage(module);
         Path artifact = artifactOf(module, root);
