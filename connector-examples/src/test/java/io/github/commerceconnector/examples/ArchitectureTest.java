@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.github.commerceconnector.examples.archfixture.api.LeakyValue;
 import io.github.commerceconnector.examples.archfixture.core.Implementation;
+import io.github.commerceconnector.examples.archfixture.core.ObservesWithMicrometer;
+import io.github.commerceconnector.examples.archfixture.micrometer.ReachesIntoCore;
 import io.github.commerceconnector.examples.archfixture.testkit.UsesCore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,7 @@ class ArchitectureTest {
         assertTrue(project.containPackage(ROOT + ".api"));
         assertTrue(project.containPackage(ROOT + ".api.credentials"));
         assertTrue(project.containPackage(ROOT + ".core.credentials"));
+        assertTrue(project.containPackage(ROOT + ".micrometer"));
         assertFalse(project.contain(ArchitectureTest.class));
         assertFalse(project.containPackage(FIXTURE_ROOT));
     }
@@ -53,6 +56,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreKnowsNeitherMicrometerNorSpring() {
+        ArchitectureRules.coreKnowsNoFramework(ROOT).check(project);
+    }
+
+    @Test
+    void micrometerModuleUsesOnlyTheApi() {
+        ArchitectureRules.micrometerUsesOnlyTheApi(ROOT).check(project);
+    }
+
+    @Test
     void noModuleUsesAnotherModulesInternalPackage() {
         ArchitectureRules.noModuleUsesAnotherModulesInternals(ROOT).check(project);
     }
@@ -65,6 +78,16 @@ class ArchitectureTest {
     @Test
     void testkitRuleFailsForATestkitClassUsingCore() {
         assertViolation(ArchitectureRules.testkitDoesNotUseCore(FIXTURE_ROOT), UsesCore.class);
+    }
+
+    @Test
+    void coreRuleFailsForACoreClassUsingMicrometer() {
+        assertViolation(ArchitectureRules.coreKnowsNoFramework(FIXTURE_ROOT), ObservesWithMicrometer.class);
+    }
+
+    @Test
+    void micrometerRuleFailsForAMicrometerClassUsingCore() {
+        assertViolation(ArchitectureRules.micrometerUsesOnlyTheApi(FIXTURE_ROOT), ReachesIntoCore.class);
     }
 
     @Test
