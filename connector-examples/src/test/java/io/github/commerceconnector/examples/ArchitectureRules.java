@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class ArchitectureRules {
     /** The modules whose {@code internal} packages are private to them. */
-    static final List<String> MODULES = List.of("api", "core", "testkit", "micrometer", "spring", "examples", "bench");
+    static final List<String> MODULES = List.of("api", "core", "testkit", "micrometer", "spring.boot", "examples", "bench");
 
     private ArchitectureRules() {
     }
