@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts a {@link ConnectorMetrics#SYNC} observation per catalog call and keeps the running ones, one per feed and
- * data space (the state store lets no two calls of a feed write to a data space at once).
+ * data space (the state store lets no two calls of a feed write to a data space at once; a second one, refused,
+ * does not take the first one's place).
  */
 public final class SyncObservations {
     private final ObservationRegistry registry;
@@ -44,7 +45,7 @@ public final class SyncObservations {
                 .lowCardinalityKeyValue(ConnectorMetrics.DATA_SPACE, dataSpaceId)
                 .start();
         String key = key(feed.name(), dataSpaceId);
-        running.put(key, observation);
+        running.putIfAbsent(key, observation);
         return new SyncFigures(observation, new SyncMeters(meters, feed.name(), dataSpaceId),
                 () -> running.remove(key, observation));
     }
