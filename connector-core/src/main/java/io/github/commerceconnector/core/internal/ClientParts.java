@@ -103,7 +103,7 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         }
         GatewaySettings gateway = new GatewaySettings(valid.endpoint(), userAgent, timeouts, retry,
                 settings.breaker == null ? CircuitBreakerSettings.defaults() : settings.breaker);
-        ConnectorObserver observer = settings.observer == null ? ConnectorObserver.NONE : settings.observer;
+        ConnectorObserver observer = GuardedObserver.of(settings.observer);
         HttpGatewayCaller caller = new HttpGatewayCaller(gateway, transport, authenticator,
                 new GatewayErrors(settings.environment, advice), clock, sleeper, observer);
         closeables.add(0, caller::close);

@@ -62,10 +62,51 @@ class ObserverSeamTest {
         }
     }
 
+    @Test
+    void anObserverThatThrowsEverywhereNeverFailsARequestOrASync(@TempDir Path state) {
+        try (SyncFixture fixture = new SyncFixture();
+                CommerceServicesClient client = fixture.client(fixture.builder(state).observer(new Throwing()))) {
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, products(25));
+
+            assertEquals(25, report.sent());
+            assertEquals(25, fixture.items(Feed.PRODUCTS).size());
+        }
+    }
+
     private static Iterable<FeedItem> products(int count) {
         return IntStream.range(0, count).<FeedItem>mapToObj(n -> Product.builder().sku("SKU-" + n)
                 .storeViewCode("default").name("Product " + n).urlKey("product-" + n).inStock(true).build())
                 .collect(Collectors.toList());
+    }
+
+    /** Fails at every call, and so do the observations it hands out. */
+    private static final class Throwing implements ConnectorObserver {
+        @Override
+        public RequestObservation requestStarted(GatewayRequest request) {
+            return status -> {
+                throw new IllegalStateException("metrics backend down");
+            };
+        }
+
+        @Override
+        public SyncObservation syncStarted(Feed feed, String dataSpaceId) {
+            return new SyncObservation() {
+                @Override
+                public void finished(SyncReport report) {
+                    throw new IllegalStateException("metrics backend down");
+                }
+            };
+        }
+
+        @Override
+        public void rateLimiterCreated(String dataSpaceId, DoubleSupplier requestsPerSecond) {
+            throw new IllegalStateException("metrics backend down");
+        }
+
+        @Override
+        public void circuitBreakerCreated(String endpoint, Supplier<BreakerState> state) {
+            throw new IllegalStateException("metrics backend down");
+        }
     }
 
     /** Writes down what it is told. */
