@@ -26,6 +26,9 @@ import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -33,6 +36,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.Health;
@@ -93,6 +97,38 @@ class CommerceConnectorAutoConfigurationTest {
                             .hasMessageContaining("commerce.connector.keys.private-key")
                             .hasMessageNotContaining("not-a-key-AAAA");
                 });
+    }
+
+    @Test
+    void aPrivateKeyFileWorksLikeThePemText(@TempDir Path directory) throws IOException {
+        Path pem = Files.writeString(directory.resolve("sandbox.pem"), keys.privateKey().reveal());
+        Files.setPosixFilePermissions(pem, PosixFilePermissions.fromString("rw-------"));
+        gateway.services().addProject("Shop");
+        runner.withPropertyValues("commerce.connector.keys.private-key=", "commerce.connector.keys.private-key-file=" + pem)
+                .run(context -> assertThat(context.getBean(SaasProjectClient.class).list()).hasSize(1));
+    }
+
+    @Test
+    void aPrivateKeyFileOthersMayReadFailsTheStartupNamingTheProperty(@TempDir Path directory) throws IOException {
+        Path pem = Files.writeString(directory.resolve("sandbox.pem"), keys.privateKey().reveal());
+        Files.setPosixFilePermissions(pem, PosixFilePermissions.fromString("rw-r--r--"));
+        runner.withPropertyValues("commerce.connector.keys.private-key-file=" + pem).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessageContaining("commerce.connector.keys.private-key-file").hasMessageContaining("chmod 600");
+        });
+    }
+
+    @Test
+    void anUnreadablePrivateKeyFileFailsTheStartupNamingThePropertyAndThePath(@TempDir Path directory) {
+        Path missing = directory.resolve("missing.pem");
+        runner.withPropertyValues("commerce.connector.keys.private-key-file=" + missing).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("commerce.connector.keys.private-key-file")
+                    .hasMessageContaining(missing.toString());
+        });
     }
 
     @Test

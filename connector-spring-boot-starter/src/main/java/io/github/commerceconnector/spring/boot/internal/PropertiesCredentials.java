@@ -8,8 +8,12 @@ import io.github.commerceconnector.spring.boot.CommerceConnectorProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
@@ -69,6 +73,17 @@ public final class PropertiesCredentials {
         return store;
     }
 
+    /** Whether group or others may read or write the file; false where the file system has no POSIX permissions. */
+    private static boolean openToOthers(Path file) throws IOException {
+        if (!Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_READ)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
     private static String privateKeyText(CommerceConnectorProperties.Keys keys, String property, String shown) {
         if (keys.getPrivateKeyFile() == null) {
             if (keys.getPrivateKey() == null || keys.getPrivateKey().isBlank()) {
@@ -79,6 +94,10 @@ public final class PropertiesCredentials {
             return keys.getPrivateKey();
         }
         try {
+            if (openToOthers(keys.getPrivateKeyFile())) {
+                throw new InvalidConfigurationPropertyValueException(property, shown, "the file may be read or "
+                        + "written by users other than its owner: run chmod 600 on it");
+            }
             return Files.readString(keys.getPrivateKeyFile(), StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
             throw new InvalidConfigurationPropertyValueException(property, shown,
