@@ -15,6 +15,7 @@ import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.internal.http.Backoff;
 import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
+import io.github.commerceconnector.core.internal.http.RequestLabel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class FeedSender implements AutoCloseable {
 
     private final GatewayCaller caller;
     private final String path;
+    private final RequestLabel label;
     private final Map<String, String> headers;
     private final CatalogSyncSettings settings;
     private final AdaptiveRateLimiter limiter;
@@ -77,16 +79,19 @@ final class FeedSender implements AutoCloseable {
      * A sender for one call.
      *
      * @param path       the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
+     * @param label      the feed and data space, as observers are told of each request
      * @param headers    the extra request headers (content type and encoding, connector metadata)
      * @param pending    identities queued but not yet recorded; the sender removes them once recorded
      * @param patience   how long the call keeps trying while the gateway fails it
      * @param afterBatch called on the sender's thread after each batch's outcome is recorded (progress)
      */
-    FeedSender(GatewayCaller caller, String path, Map<String, String> headers, CatalogSyncSettings settings,
+    FeedSender(GatewayCaller caller, String path, RequestLabel label, Map<String, String> headers,
+            CatalogSyncSettings settings,
             AdaptiveRateLimiter limiter, FeedSyncState state, SyncTally tally, Set<Long> pending, Clock clock,
             Sleeper sleeper, SyncPatience patience, Runnable afterBatch) {
         this.caller = caller;
         this.path = path;
+        this.label = label;
         this.headers = Map.copyOf(headers);
         this.settings = settings;
         this.limiter = limiter;
@@ -217,7 +222,7 @@ final class FeedSender implements AutoCloseable {
                     (attempt, status, retryAfterMillis) -> {
                         attempts.incrementAndGet();
                         observe(body.length, status, retryAfterMillis);
-                    }, limiter);
+                    }, limiter, label);
             TransportResponse response;
             try {
                 response = send(call);
