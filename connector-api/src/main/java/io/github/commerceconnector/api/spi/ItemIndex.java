@@ -51,7 +51,7 @@ public final class ItemIndex {
     }
 
     /** Makes room for about {@code expected} items without growing, while the table is still empty. */
-    void reserve(int expected) {
+    public void reserve(int expected) {
         int slots = capacityFor(expected);
         if (size == 0 && slots > capacity) {
             allocate(slots);
