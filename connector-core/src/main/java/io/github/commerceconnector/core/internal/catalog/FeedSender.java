@@ -212,7 +212,11 @@ final class FeedSender implements AutoCloseable {
         state.record(changes, clock.instant());
     }
 
-    /** Delivers a batch: until the gateway settles it, the call stops, or the sync deadline passes. */
+    /**
+     * Delivers a batch: until the gateway settles it, the call stops, or the sync deadline passes. A batch that the
+     * stop of the call finds waiting is kept retryable when the deadline stopped it, and otherwise left as it was
+     * marked before sending (unconfirmed: the next call sends it again), so that refused keys record nothing.
+     */
     private void deliver(List<BatchItem> batch) {
         byte[] body = RequestBody.encode(batch, settings.gzip(), settings.gzipLevel());
         int failedDeliveries = 0;
@@ -252,7 +256,9 @@ final class FeedSender implements AutoCloseable {
             answered(batch, FeedReply.refusals(response, batch.size()));
             return;
         }
-        retryable(batch, failure);
+        if (failure instanceof PatienceExhausted) {
+            retryable(batch, failure);
+        }
     }
 
     /** Sends, one request at a time while the endpoint is recovering; the call's gate paces every attempt. */
