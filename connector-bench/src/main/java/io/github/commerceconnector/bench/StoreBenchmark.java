@@ -1,5 +1,6 @@
 package io.github.commerceconnector.bench;
 
+import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,7 @@ public final class StoreBenchmark {
               --sizes 10000,100000,1000000  catalog sizes, ascending
               --warmup 10000                products each sync child syncs first, unmeasured
               --heap 256m                   -Xmx of every child
+              --in-flight 2                 feed requests in flight per sync (the SDK's default: 2)
               --jdbc-url URL                a PostgreSQL of yours (user and password as URL parameters);
                                             default: an embedded PostgreSQL 17 with fsync and synchronous_commit on
               --no-heap                     skip the heap probes
@@ -84,14 +86,15 @@ public final class StoreBenchmark {
     }
 
     private void measure(Options options, BenchDatabase database) throws IOException, InterruptedException {
-        out.printf(Locale.ROOT, "State store benchmark: %d cores, JVM %s, children -Xmx%s, sizes %s, PostgreSQL %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), options.heap(),
-                options.sizes(), database.embedded() ? "embedded 17 (fsync and synchronous_commit on)" : "given");
+        out.printf(Locale.ROOT, "State store benchmark: %d cores, JVM %s, children -Xmx%s, sizes %s, %d in flight, "
+                + "PostgreSQL %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"),
+                options.heap(), options.sizes(), options.inFlight(),
+                database.embedded() ? "embedded 17 (fsync and synchronous_commit on)" : "given");
         ChildJvm children = new ChildJvm(List.of());
         for (int size : options.sizes()) {
             for (String store : STORES) {
                 child(children, options, "sync/" + store + "/" + size, "sync", store, String.valueOf(size),
-                        String.valueOf(options.warmup()), database.jdbcUrl());
+                        String.valueOf(options.warmup()), database.jdbcUrl(), String.valueOf(options.inFlight()));
             }
             if (options.heapProbes()) {
                 for (String store : STORES) {
@@ -178,11 +181,13 @@ public final class StoreBenchmark {
      * @param sizes      catalog sizes, ascending
      * @param warmup     products each sync child syncs first
      * @param heap       {@code -Xmx} of every child
+     * @param inFlight   feed requests in flight per sync
      * @param jdbcUrl    the PostgreSQL to use, or {@code null} for an embedded one
      * @param heapProbes whether to run the heap probes
      * @param help       print the usage only
      */
-    record Options(List<Integer> sizes, int warmup, String heap, String jdbcUrl, boolean heapProbes, boolean help) {
+    record Options(List<Integer> sizes, int warmup, String heap, int inFlight, String jdbcUrl, boolean heapProbes,
+            boolean help) {
 
         /**
          * Parses the command line.
@@ -193,6 +198,7 @@ public final class StoreBenchmark {
             List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
             int warmup = 10_000;
             String heap = "256m";
+            int inFlight = CatalogSyncSettings.defaults().maxInFlight();
             String jdbcUrl = null;
             boolean heapProbes = true;
             boolean help = false;
@@ -215,11 +221,12 @@ public final class StoreBenchmark {
                             .map(size -> E2eOptions.count(option, size, 1)).sorted().toList();
                     case "--warmup" -> warmup = E2eOptions.count(option, value, 0);
                     case "--heap" -> heap = value;
+                    case "--in-flight" -> inFlight = E2eOptions.count(option, value, 1);
                     case "--jdbc-url" -> jdbcUrl = value;
                     default -> throw new IllegalArgumentException("Unknown option " + option + " (see --help)");
                 }
             }
-            return new Options(sizes, warmup, heap, jdbcUrl, heapProbes, help);
+            return new Options(sizes, warmup, heap, inFlight, jdbcUrl, heapProbes, help);
         }
     }
 }

@@ -13,14 +13,15 @@ public final class StoreScenarioMain {
     /**
      * Runs a scenario.
      *
-     * @param args {@code sync|heap}, the store ({@code file|jdbc}), the number of products, the warm-up products
-     *             and the JDBC URL
+     * @param args {@code sync|heap}, the store ({@code file|jdbc}), the number of products, the warm-up products,
+     *             the JDBC URL and, for {@code sync}, the feed requests in flight
      */
     public static void main(String[] args) {
         try {
             int size = Integer.parseInt(args[2]);
             Figures figures = switch (args[0]) {
-                case "sync" -> StoreScenarios.sync(args[1], size, Integer.parseInt(args[3]), args[4]);
+                case "sync" -> StoreScenarios.sync(args[1], size, Integer.parseInt(args[3]), args[4],
+                        Integer.parseInt(args[5]));
                 case "heap" -> StoreScenarios.heap(args[1], size, args[4]);
                 default -> throw new IllegalArgumentException("Unknown scenario '" + args[0] + "': sync or heap");
             };

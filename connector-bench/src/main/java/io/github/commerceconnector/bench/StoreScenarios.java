@@ -102,6 +102,11 @@ final class StoreScenarios {
      * a client that selected a data space anew would forget its sync state.
      */
     private static CommerceServicesClient client(BenchRig rig, SyncStateStore store, int dataSpace) {
+        return client(rig, store, dataSpace, UNLIMITED);
+    }
+
+    private static CommerceServicesClient client(BenchRig rig, SyncStateStore store, int dataSpace,
+            CatalogSyncSettings settings) {
         CredentialStore credentials = CredentialStores.inMemory();
         credentials.put(rig.keys().credentials(Environment.SANDBOX, ApiKey.of(rig.apiKey())));
         CommerceServicesClient client = CommerceServicesClient.builder()
@@ -109,7 +114,7 @@ final class StoreScenarios {
                 .credentials(credentials)
                 .installation(Installation.NON_PRODUCTION)
                 .endpoint(rig.gateway().baseUri())
-                .catalogSync(UNLIMITED)
+                .catalogSync(settings)
                 .syncStateStore(store)
                 .selectionStore(SELECTIONS.computeIfAbsent(dataSpace, any -> SelectionStore.inMemory()))
                 .build();
@@ -121,9 +126,11 @@ final class StoreScenarios {
 
     /**
      * A full sync of {@code size} products (after a warm-up sync of {@code warmup} into another data space), the
-     * opening of the state it left, and an unchanged re-sync by a new client and store object.
+     * opening of the state it left, and an unchanged re-sync by a new client and store object, with
+     * {@code inFlight} feed requests in flight.
      */
-    static Figures sync(String kind, int size, int warmup, String jdbcUrl) throws InterruptedException {
+    static Figures sync(String kind, int size, int warmup, String jdbcUrl, int inFlight) throws InterruptedException {
+        CatalogSyncSettings settings = UNLIMITED.withMaxInFlight(inFlight);
         Figures figures = new Figures().put("items", size);
         try (Subject subject = subject(kind, jdbcUrl); BenchRig rig = BenchRig.start(true, 0)) {
             if (warmup > 0) {
@@ -133,7 +140,7 @@ final class StoreScenarios {
                 }
             }
             try (HeapGauge heap = new HeapGauge(); CommerceServicesClient client = client(rig, subject.store("first"),
-                    0)) {
+                    0, settings)) {
                 CpuClock cpu = new CpuClock();
                 double postgres = PostgresCpu.seconds();
                 long start = System.nanoTime();
@@ -148,7 +155,7 @@ final class StoreScenarios {
             long start = System.nanoTime();
             subject.store("opener").open(rig.dataSpaceId(0), Feed.PRODUCTS).close();
             figures.put("openSeconds", (System.nanoTime() - start) / 1e9);
-            try (CommerceServicesClient client = client(rig, subject.store("second"), 0)) {
+            try (CommerceServicesClient client = client(rig, subject.store("second"), 0, settings)) {
                 CpuClock cpu = new CpuClock();
                 long resync = System.nanoTime();
                 SyncReport unchanged = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size));

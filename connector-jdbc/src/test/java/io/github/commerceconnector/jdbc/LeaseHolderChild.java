@@ -17,9 +17,10 @@ import javax.sql.DataSource;
  * Run in a child JVM by {@link PausedLeaseHolderTest}: a worker that opens a feed's state and writes one item at a
  * time, item {@code n} with identity hash {@code n}, saying {@code OPENED}, then {@code ATTEMPT n} before and
  * {@code WROTE n} after each write, until a write is refused: then {@code FENCED n <new holder>} and exit code 3
- * (any other failure: {@code FAILED n <error>}, exit code 4). Given a number {@code k} as last argument, it says
- * {@code COMMITTING} and waits a second just before committing its {@code k}th write: a moment to pause it inside
- * a write transaction.
+ * (any other failure: {@code FAILED n <error>}, exit code 4). Given a number {@code k} as last argument, its
+ * {@code k}th write records a finished full sync instead (a transaction of several statements, where each item
+ * record is one statement), and it says {@code COMMITTING} and waits a second just before committing it: a moment
+ * to pause it inside a write transaction.
  */
 public final class LeaseHolderChild {
 
@@ -54,8 +55,12 @@ public final class LeaseHolderChild {
                     say("ATTEMPT " + n);
                     armed.set(n == slowWrite);
                     try {
-                        state.record(List.of(StateChange.accepted(ItemKey.of(Feed.PRODUCTS, "SKU-" + n, "default"), n,
-                                n)), Instant.now());
+                        if (n == slowWrite) {
+                            state.fullSyncFinished(Instant.now());
+                        } else {
+                            state.record(List.of(StateChange.accepted(ItemKey.of(Feed.PRODUCTS, "SKU-" + n,
+                                    "default"), n, n)), Instant.now());
+                        }
                     } catch (LeaseLostException fenced) {
                         say("FENCED " + n + " " + fenced.owner().orElse("nobody"));
                         System.exit(3);

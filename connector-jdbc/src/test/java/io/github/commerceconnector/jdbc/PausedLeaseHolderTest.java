@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Two processes race for one feed and never both write: worker A, a child JVM, holds the feed's lease and writes
- * an item every 20 ms; it is paused (SIGSTOP) between two writes, or inside a write transaction just before its
- * commit. Worker B, this JVM, takes the lease over as soon as A's has ended (and, in the second case, PostgreSQL
+ * an item every 20 ms; it is paused (SIGSTOP) between two writes, or inside a write transaction (of the last full
+ * sync) just before its commit. Worker B, this JVM, takes the lease over as soon as A's has ended (and, in the second case, PostgreSQL
  * has cut off the transaction A left open, rolling it back) and notes which of A's items the database holds at
  * that moment. A is resumed (SIGCONT): its next write is refused, it says who holds the lease now, and the
  * database holds no row A wrote after B took over.
@@ -77,6 +77,8 @@ class PausedLeaseHolderTest {
 
             stateB.record(List.of(item(B_ITEMS + 2)), Instant.now());
             assertEquals(heldAtTakeover, itemsOfA(schema), "A wrote not a single row after B took over");
+            assertEquals(0, schema.queryLong("SELECT count(last_full_sync) FROM connector_sync_feed"),
+                    "nor the full sync it was committing when paused");
             assertEquals(2, schema.queryLong("SELECT count(*) FROM connector_sync_item WHERE identity_hash > "
                     + B_ITEMS));
             stateB.close();

@@ -2,21 +2,15 @@ package io.github.commerceconnector.jdbc.internal;
 
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.spi.StateChange;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The batches of one open state that are on their way to the gateway: a {@link StateChange.Kind#SENDING} record
@@ -33,15 +27,13 @@ import java.util.Set;
  * committed, so writes running at once never drop an item from a row that still needs it.
  */
 final class InFlight {
-    private final SyncStateSql sql;
     private final long feedId;
     private final long token;
     private final Map<Long, Pending> pending = new HashMap<>();
     private final Map<Long, Integer> unresolved = new HashMap<>();
     private long batches;
 
-    InFlight(SyncStateSql sql, long feedId, long token) {
-        this.sql = sql;
+    InFlight(long feedId, long token) {
         this.feedId = feedId;
         this.token = token;
     }
@@ -98,114 +90,6 @@ final class InFlight {
         }
         return new Plan(sending.isEmpty() ? -1 : ++batches, sending, attempted, resolved, emptied, trimmed,
                 identities, keyTexts);
-    }
-
-    /** The rows a plan empties, for the statement that writes the answered items to delete, or {@code null}. */
-    ItemRows.Answered answered(Plan plan) {
-        return plan.emptied().isEmpty() ? null : new ItemRows.Answered(token, plan.emptied().toArray(new Long[0]));
-    }
-
-    /**
-     * Writes a plan in the caller's transaction; a new row checks the lease ({@link Fence}).
-     *
-     * @param emptiedDeleted whether the statement that wrote the answered items deleted the emptied rows
-     */
-    void write(Connection connection, Fence fence, Plan plan, boolean emptiedDeleted) throws SQLException {
-        if (!emptiedDeleted && !plan.emptied().isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(sql.deleteSending)) {
-                delete.setLong(1, feedId);
-                delete.setLong(2, token);
-                delete.setArray(3, connection.createArrayOf("bigint", plan.emptied().toArray(new Long[0])));
-                delete.executeUpdate();
-            }
-        }
-        for (long batch : plan.trimmed()) {
-            trim(connection, batch, plan.identities());
-        }
-        if (plan.batch() >= 0) {
-            insert(connection, fence, plan);
-        }
-    }
-
-    private void insert(Connection connection, Fence fence, Plan plan) throws SQLException {
-        int size = plan.sending().size();
-        Long[] identities = new Long[size];
-        Long[] contents = new Long[size];
-        for (int i = 0; i < size; i++) {
-            StateChange change = plan.sending().get(i);
-            identities[i] = change.identityHash();
-            contents[i] = change.contentHash();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(sql.insertSending)) {
-            insert.setLong(1, feedId);
-            insert.setLong(2, token);
-            insert.setLong(3, plan.batch());
-            insert.setArray(4, connection.createArrayOf("bigint", identities));
-            insert.setArray(5, connection.createArrayOf("bigint", contents));
-            insert.setArray(6, connection.createArrayOf("text", plan.keyTexts()));
-            insert.setObject(7, OffsetDateTime.ofInstant(plan.attempted(), ZoneOffset.UTC));
-            fence.bind(insert, 8);
-            fence.wrote(connection, insert.executeUpdate(), 1);
-        }
-    }
-
-    /** Takes identities out of a row that keeps others: reads it under its row lock, rewrites or deletes it. */
-    private void trim(Connection connection, long batch, long[] leaving) throws SQLException {
-        Set<Long> gone = new HashSet<>();
-        for (long identity : leaving) {
-            gone.add(identity);
-        }
-        List<Long> identities = new ArrayList<>();
-        List<Long> contents = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement lock = connection.prepareStatement(sql.lockSending)) {
-            lock.setLong(1, feedId);
-            lock.setLong(2, token);
-            lock.setLong(3, batch);
-            try (ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    return;
-                }
-                Long[] storedIdentities = longs(row.getArray(1));
-                Long[] storedContents = longs(row.getArray(2));
-                Array storedKeys = row.getArray(3);
-                String[] literals = (String[]) storedKeys.getArray();
-                storedKeys.free();
-                for (int i = 0; i < storedIdentities.length; i++) {
-                    if (!gone.contains(storedIdentities[i])) {
-                        identities.add(storedIdentities[i]);
-                        contents.add(storedContents[i]);
-                        keys.add(literals[i]);
-                    }
-                }
-            }
-        }
-        if (identities.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement(sql.deleteSending)) {
-                delete.setLong(1, feedId);
-                delete.setLong(2, token);
-                delete.setArray(3, connection.createArrayOf("bigint", new Long[] {batch}));
-                delete.executeUpdate();
-            }
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(sql.updateSending)) {
-            update.setArray(1, connection.createArrayOf("bigint", identities.toArray(new Long[0])));
-            update.setArray(2, connection.createArrayOf("bigint", contents.toArray(new Long[0])));
-            update.setArray(3, connection.createArrayOf("text", keys.toArray(new String[0])));
-            update.setLong(4, feedId);
-            update.setLong(5, token);
-            update.setLong(6, batch);
-            update.executeUpdate();
-        }
-    }
-
-    private static Long[] longs(Array array) throws SQLException {
-        try {
-            return (Long[]) array.getArray();
-        } finally {
-            array.free();
-        }
     }
 
     /** Updates the bookkeeping once a plan's transaction committed. */

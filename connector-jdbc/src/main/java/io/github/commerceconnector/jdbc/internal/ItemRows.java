@@ -12,13 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The rows of {@code sync_item} for one feed: a batch of changes written as one upsert of arrays (and one delete
@@ -62,97 +59,6 @@ final class ItemRows {
             }
         }
         return distinct;
-    }
-
-    /**
-     * Writes a batch of settled changes (no {@link StateChange.Kind#SENDING}) for distinct identities, in the
-     * caller's transaction: the items that have no row yet with a plain insert, the others with an upsert; both
-     * check the lease ({@link Fence}).
-     *
-     * @param fresh    the identities known to have no row (a wrong guess fails the insert with SQLState 23505)
-     * @param keyText  the stored text of a change's identity values (see {@link KeyValues})
-     * @param answered the sent batches these changes answer, deleted by the first statement that writes items
-     *                 (one round trip less), or {@code null}
-     * @return whether the answered batches were deleted
-     */
-    boolean write(Connection connection, Fence fence, List<StateChange> changes, Instant attempted, Set<Long> fresh,
-            Function<StateChange, String> keyText, Answered answered) throws SQLException {
-        List<StateChange> inserted = new ArrayList<>();
-        List<StateChange> upserted = new ArrayList<>();
-        List<Long> removed = new ArrayList<>();
-        for (StateChange change : changes) {
-            if (change.kind() == StateChange.Kind.REMOVED) {
-                removed.add(change.identityHash());
-            } else {
-                (fresh.contains(change.identityHash()) ? inserted : upserted).add(change);
-            }
-        }
-        Answered pending = answered;
-        if (!inserted.isEmpty()) {
-            write(connection, fence, sql.insertItems, inserted, attempted, keyText, pending);
-            pending = null;
-        }
-        if (!upserted.isEmpty()) {
-            write(connection, fence, sql.upsertItems, upserted, attempted, keyText, pending);
-            pending = null;
-        }
-        if (!removed.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(sql.deleteItems)) {
-                statement.setLong(1, feedId);
-                statement.setArray(2, connection.createArrayOf("bigint", removed.toArray(new Long[0])));
-                statement.executeUpdate();
-            }
-        }
-        return answered != null && pending == null;
-    }
-
-    /**
-     * Sent batches answered by a write, to delete with its first statement.
-     *
-     * @param token   the lease token they were written under
-     * @param batches their numbers
-     */
-    record Answered(long token, Long[] batches) {
-    }
-
-    private void write(Connection connection, Fence fence, String statementSql, List<StateChange> changes,
-            Instant attempted, Function<StateChange, String> keyText, Answered answered) throws SQLException {
-        int size = changes.size();
-        Long[] identities = new Long[size];
-        Long[] contents = new Long[size];
-        Short[] statuses = new Short[size];
-        String[] keys = new String[size];
-        String[] reasons = new String[size];
-        byte[][] payloads = new byte[size][];
-        for (int i = 0; i < size; i++) {
-            StateChange change = changes.get(i);
-            identities[i] = change.identityHash();
-            contents[i] = change.contentHash();
-            statuses[i] = StatusCodes.of(change.kind().status());
-            keys[i] = keyText.apply(change);
-            reasons[i] = change.reason() == null ? null : Reasons.cut(change.reason());
-            payloads[i] = change.payload() == null ? null : Payloads.compress(change.payload());
-        }
-        try (PreparedStatement statement = connection.prepareStatement(answered == null ? statementSql
-                : sql.answeredPrefix + statementSql)) {
-            int first = 1;
-            if (answered != null) {
-                statement.setLong(1, feedId);
-                statement.setLong(2, answered.token());
-                statement.setArray(3, connection.createArrayOf("bigint", answered.batches()));
-                first = 4;
-            }
-            statement.setLong(first, feedId);
-            statement.setObject(first + 1, OffsetDateTime.ofInstant(attempted, ZoneOffset.UTC));
-            statement.setArray(first + 2, connection.createArrayOf("bigint", identities));
-            statement.setArray(first + 3, connection.createArrayOf("bigint", contents));
-            statement.setArray(first + 4, connection.createArrayOf("int2", statuses));
-            statement.setArray(first + 5, connection.createArrayOf("text", keys));
-            statement.setArray(first + 6, connection.createArrayOf("text", reasons));
-            statement.setArray(first + 7, connection.createArrayOf("bytea", payloads));
-            fence.bind(statement, first + 8);
-            fence.wrote(connection, statement.executeUpdate(), size);
-        }
     }
 
     /** Reads every item of the feed, in one streamed query, into a new index; the caller's transaction. */

@@ -33,9 +33,9 @@ import java.util.function.Supplier;
  * {@code markSeen}, {@code count} and {@code unseen} ask no database), the rest (identity values, reasons,
  * payloads, times) read from the item rows when asked.
  *
- * <p>{@link #record} writes a batch in one transaction that first checks the lease, then upserts the items as
- * arrays and deletes the removed ones; items about to be sent go to one row of {@link InFlight} instead, so each
- * item row is written once per sync, with the answer. The index changes only after the commit, so it never
+ * <p>{@link #record} is one call of the schema's {@code sync_write} function ({@link SyncWrite}), committed on
+ * its own: it checks the lease, writes the items as arrays and deletes the removed ones; items about to be sent go
+ * to one row of {@link InFlight} instead, so each item row is written once per sync, with the answer. The index changes only after the commit, so it never
  * claims what the database does not hold. Writes from several threads run at once, each on its own connection (the sync records
  * the batches of its senders in parallel; they concern distinct items); {@link #close()} waits for them. A write
  * that finds the lease taken over throws {@link LeaseLostException}, and so does every later one.
@@ -53,6 +53,7 @@ final class JdbcFeedState implements FeedSyncState {
     private final SyncStateSql sql;
     private final ItemRows rows;
     private final InFlight inFlight;
+    private final SyncWrite writer;
     private final long feedId;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private final Lock writes = lifecycle.readLock();
@@ -72,7 +73,8 @@ final class JdbcFeedState implements FeedSyncState {
         this.sql = sql;
         this.feedId = row.feedId();
         this.rows = new ItemRows(sql, row.feedId(), feed.identityFields());
-        this.inFlight = new InFlight(sql, row.feedId(), lease.token());
+        this.inFlight = new InFlight(row.feedId(), lease.token());
+        this.writer = new SyncWrite(sql, lease, row.feedId());
         this.index = index;
         this.lastFullSync = row.lastFullSync();
     }
@@ -136,14 +138,14 @@ final class JdbcFeedState implements FeedSyncState {
                 }
             }
             try {
-                write(settled, plan, attempted, fresh);
+                write(settled, plan, fresh);
             } catch (ConnectorClientException failure) {
                 if (fresh.isEmpty() || !isUniqueViolation(failure)) {
                     throw failure;
                 }
                 LOG.log(Level.WARNING, "An item of {0} had a row the state did not know of; writing the batch again "
                         + "as updates", lease.describe());
-                write(settled, plan, attempted, Set.of());
+                write(settled, plan, Set.of());
             }
             inFlight.committed(plan);
             synchronized (this) {
@@ -163,12 +165,15 @@ final class JdbcFeedState implements FeedSyncState {
         }
     }
 
-    private void write(List<StateChange> settled, InFlight.Plan plan, Instant attempted, Set<Long> fresh) {
-        write(() -> "record " + plan.identities().length + " changes to " + lease.describe(), (connection, fence) -> {
-            boolean answered = rows.write(connection, fence, settled, attempted, fresh, inFlight::keyText,
-                    inFlight.answered(plan));
-            inFlight.write(connection, fence, plan, answered);
-        });
+    /** Writes a record in one call, committed on its own; remembers and throws a lost lease. */
+    private void write(List<StateChange> settled, InFlight.Plan plan, Set<Long> fresh) {
+        boolean held = transactions.call(() -> "record " + plan.identities().length + " changes to "
+                + lease.describe(), connection -> writer.write(connection, settled, fresh, inFlight::keyText, plan));
+        if (!held) {
+            LeaseLostException failure = leases.lost(lease);
+            lost = failure;
+            throw failure;
+        }
     }
 
     /**

@@ -5,9 +5,8 @@ import io.github.commerceconnector.jdbc.JdbcTables;
 /**
  * The SQL of the sync state store, rendered once for a set of {@link JdbcTables}. Every statement that reads or
  * writes one item, one lease or one feed goes through a primary key; the only scan is the load of a feed's items
- * ({@link #loadItems}), which reads them all in one streamed query. The statements that write a batch end with a
- * guard, {@code WHERE EXISTS} the lease row with the writer's token (its three values come last), so that they
- * also check the lease ({@link Fence}).
+ * ({@link #loadItems}), which reads them all in one streamed query. A record is one call of the schema's
+ * {@code sync_write} function ({@link #write}, {@link SyncWrite}).
  */
 final class SyncStateSql {
     final String setLocal;
@@ -24,18 +23,11 @@ final class SyncStateSql {
     final String deleteFeedItems;
     final String setLastFullSync;
     final String loadItems;
-    final String insertItems;
-    final String upsertItems;
-    final String answeredPrefix;
-    final String deleteItems;
     final String itemDetails;
     final String itemsWithReasons;
     final String retryPayloads;
     final String feedsOfDataSpace;
-    final String insertSending;
-    final String deleteSending;
-    final String lockSending;
-    final String updateSending;
+    final String write;
     final String recoverSending;
     final String deleteFeedSending;
     final String feedIdsOfDataSpace;
@@ -74,16 +66,6 @@ final class SyncStateSql {
         deleteFeedItems = "DELETE FROM " + item + " WHERE feed_id = ?";
         setLastFullSync = "UPDATE " + feed + " SET last_full_sync = ? WHERE feed_id = ?";
         loadItems = "SELECT identity_hash, content_hash, status FROM " + item + " WHERE feed_id = ?";
-        String guard = " WHERE EXISTS (SELECT 1 FROM " + lease + " WHERE data_space_id = ? AND feed = ? AND token = ?)";
-        insertItems = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
-                + "identity_values, reason, payload) "
-                + "SELECT ?, u.identity_hash, u.content_hash, u.status, ?, u.identity_values, u.reason, u.payload "
-                + "FROM unnest(?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[]) "
-                + "AS u(identity_hash, content_hash, status, identity_values, reason, payload)" + guard;
-        upsertItems = insertItems + " ON CONFLICT (feed_id, identity_hash) DO UPDATE SET content_hash = "
-                + "EXCLUDED.content_hash, status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
-                + "identity_values = EXCLUDED.identity_values, reason = EXCLUDED.reason, payload = EXCLUDED.payload";
-        deleteItems = "DELETE FROM " + item + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[])";
         itemDetails = "SELECT identity_values, reason, attempted_at FROM " + item
                 + " WHERE feed_id = ? AND identity_hash = ?";
         itemsWithReasons = "SELECT identity_hash, identity_values, reason FROM " + item
@@ -92,15 +74,10 @@ final class SyncStateSql {
                 + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status = " + StatusCodes.RETRYABLE;
         feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
                 + " WHERE data_space_id = ?";
-        insertSending = "INSERT INTO " + sending + " (feed_id, token, batch, identity_hashes, content_hashes, "
-                + "identity_values, attempted_at) SELECT ?, ?, ?, ?::bigint[], ?::bigint[], ?::text[], "
-                + "?::timestamptz" + guard;
-        deleteSending = "DELETE FROM " + sending + " WHERE feed_id = ? AND token = ? AND batch = ANY (?::bigint[])";
-        answeredPrefix = "WITH answered AS (" + deleteSending + ") ";
-        lockSending = "SELECT identity_hashes, content_hashes, identity_values FROM " + sending
-                + " WHERE feed_id = ? AND token = ? AND batch = ? FOR UPDATE";
-        updateSending = "UPDATE " + sending + " SET identity_hashes = ?, content_hashes = ?, identity_values = ? "
-                + "WHERE feed_id = ? AND token = ? AND batch = ?";
+        write = "SELECT " + tables.name("sync_write") + "(?, ?, ?, ?, ?, ?::timestamptz, "
+                + "?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[], "
+                + "?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[], "
+                + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint, ?::bigint[], ?::bigint[], ?::text[])";
         recoverSending = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
                 + "identity_values, reason, payload) SELECT s.feed_id, u.identity_hash, u.content_hash, "
                 + StatusCodes.UNCONFIRMED + ", s.attempted_at, u.identity_values, NULL, NULL FROM " + sending

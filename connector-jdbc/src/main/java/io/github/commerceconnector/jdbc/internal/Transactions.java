@@ -54,13 +54,17 @@ public final class Transactions {
      * @throws ConnectorClientException if the database fails (retryable when the connection broke every time)
      */
     public <T> T run(Supplier<String> what, Work<T> work) {
+        return attempt(what, work, false);
+    }
+
+    private <T> T attempt(Supplier<String> what, Work<T> work, boolean autoCommitted) {
         SQLException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (attempt > 0) {
                 pause(PAUSE_MILLIS[Math.min(attempt - 1, PAUSE_MILLIS.length - 1)], what, last);
             }
             try {
-                return once(work);
+                return once(work, autoCommitted);
             } catch (SQLException failure) {
                 if (!isConnectionLoss(failure)) {
                     throw translate(what.get(), failure);
@@ -73,7 +77,37 @@ public final class Transactions {
                 + "not confirmed is marked as sent, so a later run sends it.", last, true);
     }
 
-    private <T> T once(Work<T> work) throws SQLException {
+    /**
+     * Runs one statement in autocommit mode, its own transaction, committed by the server as it ends: one round
+     * trip. A runtime exception of the work passes through unchanged.
+     *
+     * @param what what the work does, for messages
+     * @throws ConnectorClientException if the database fails (retryable when the connection broke every time)
+     */
+    public <T> T call(Supplier<String> what, Work<T> work) {
+        return attempt(what, work, true);
+    }
+
+    private <T> T once(Work<T> work, boolean autoCommitted) throws SQLException {
+        if (autoCommitted) {
+            try (Connection connection = dataSource.getConnection()) {
+                boolean autoCommit = connection.getAutoCommit();
+                if (!autoCommit) {
+                    connection.setAutoCommit(true);
+                }
+                try {
+                    return work.run(connection);
+                } finally {
+                    if (!autoCommit && !connection.isClosed()) {
+                        connection.setAutoCommit(false);
+                    }
+                }
+            }
+        }
+        return inTransaction(work);
+    }
+
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             if (autoCommit) {

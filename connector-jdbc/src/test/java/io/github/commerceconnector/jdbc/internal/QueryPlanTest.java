@@ -3,6 +3,9 @@ package io.github.commerceconnector.jdbc.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.jdbc.testsupport.TestDatabase;
 import io.github.commerceconnector.jdbc.testsupport.TestSchema;
 import java.sql.Array;
@@ -10,11 +13,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,18 +106,76 @@ class QueryPlanTest {
     }
 
     @Test
-    void theLookUpsOfManyItemsAndTheirDeleteAreIndexScans() throws SQLException {
+    void theLookUpsOfManyItemsAreIndexScans() throws SQLException {
         long[] ids = {7919L + 7, 7919L * 2 + 7, 7919L * 3 + 7};
         assertUses(plan(sql.itemsWithReasons, 7L, ids), "connector_sync_item_pkey");
         assertUses(plan(sql.retryPayloads, 7L, ids), "connector_sync_item_pkey");
-        assertUses(plan(sql.deleteItems, 7L, ids), "connector_sync_item_pkey");
     }
 
     @Test
-    void theBatchesOnTheirWayAreWrittenAndAnsweredThroughThePrimaryKey() throws SQLException {
-        assertUses(plan(sql.deleteSending, 7L, 7L, longs(new long[] {2, 3})), "connector_sync_sending_pkey");
-        assertUses(plan(sql.lockSending, 7L, 7L, 2L), "connector_sync_sending_pkey");
+    void theBatchesLeftByADeadWorkerAreFoundThroughThePrimaryKey() throws SQLException {
         assertUses(plan(sql.recoverSending, 7L), "connector_sync_sending_pkey");
+    }
+
+    /**
+     * The statements inside {@code sync_write}, as PostgreSQL's {@code auto_explain} reports them for real calls:
+     * a batch about to be sent, then its answer in parts (new items inserted, a known one upserted, one removed,
+     * the batch trimmed), then the rest of it (the batch deleted).
+     */
+    @Test
+    void everyStatementOfARecordRunsOnAnIndex() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOAD 'auto_explain'");
+            statement.execute("SET auto_explain.log_min_duration = 0");
+            statement.execute("SET auto_explain.log_nested_statements = on");
+            statement.execute("SET auto_explain.log_level = notice");
+            statement.execute("SET client_min_messages = notice");
+        }
+        SyncWrite write = new SyncWrite(sql, new Lease("ds-1234", "products", "worker-x", 12341L, null), 7L);
+        InFlight inFlight = new InFlight(7L, 12341L);
+        List<StateChange> sending = new ArrayList<>();
+        for (long n = 1; n <= 4; n++) {
+            sending.add(StateChange.sending(ItemKey.of(Feed.PRODUCTS, "NEW-" + n, "default"), -n, n));
+        }
+        List<String> plans = new ArrayList<>(record(write, inFlight, sending, Set.of()));
+        List<StateChange> answer = List.of(StateChange.accepted(sending.get(0).key(), -1, 1),
+                StateChange.rejected(sending.get(1).key(), -2, 2, "bad"),
+                StateChange.accepted(ItemKey.of(Feed.PRODUCTS, "SKU-12", "default"), 7919L * 12 + 7, 5),
+                StateChange.removed(ItemKey.of(Feed.PRODUCTS, "SKU-13", "default"), 7919L * 13 + 7));
+        plans.addAll(record(write, inFlight, answer, Set.of(-1L, -2L)));
+        plans.addAll(record(write, inFlight, List.of(StateChange.accepted(sending.get(2).key(), -3, 3),
+                StateChange.accepted(sending.get(3).key(), -4, 4)), Set.of(-3L, -4L)));
+        String all = String.join("\n", plans);
+        System.out.println("sync_write, as auto_explain reports its statements:\n" + all);
+        assertFalse(all.contains("Seq Scan"), "a sequential scan:\n" + all);
+        for (String index : List.of("connector_sync_lease_pkey", "connector_sync_item_pkey",
+                "connector_sync_sending_pkey")) {
+            assertTrue(all.contains("Index Scan using " + index) || all.contains("Conflict Arbiter Indexes: " + index),
+                    index + " is not used:\n" + all);
+        }
+        assertTrue(all.contains("Delete on connector_sync_item") && all.contains("Delete on connector_sync_sending")
+                && all.contains("Conflict Arbiter Indexes: connector_sync_item_pkey"), all);
+    }
+
+    /** One call of {@code sync_write}; returns the plans auto_explain sent back as notices. */
+    private List<String> record(SyncWrite write, InFlight inFlight, List<StateChange> changes, Set<Long> fresh)
+            throws SQLException {
+        InFlight.Plan plan = inFlight.plan(changes, Instant.now());
+        List<StateChange> settled = changes.stream().filter(c -> c.kind() != StateChange.Kind.SENDING).toList();
+        List<String> plans = new ArrayList<>();
+        try (PreparedStatement call = connection.prepareStatement(sql.write)) {
+            write.bind(connection, call, settled, fresh, change -> KeyValues.text(change.key()), plan);
+            try (ResultSet result = call.executeQuery()) {
+                result.next();
+                assertTrue(result.getBoolean(1), "the lease holds");
+            }
+            for (SQLWarning notice = call.getWarnings(); notice != null; notice = notice.getNextWarning()) {
+                plans.add(notice.getMessage());
+            }
+        }
+        inFlight.committed(plan);
+        assertFalse(plans.isEmpty(), "auto_explain reported nothing");
+        return plans;
     }
 
     @Test
@@ -137,12 +199,5 @@ class QueryPlanTest {
         assertUses(plan(sql.selectFeed, "ds-7", "products"), "connector_sync_feed_data_space_id_feed_key");
         assertUses(plan(sql.feedIdsOfDataSpace, "ds-7"), "connector_sync_feed_data_space_id_feed_key");
         assertUses(plan(sql.deleteItemsOfFeeds, longs(new long[] {19, 20, 21})), "connector_sync_item_pkey");
-        String upsert = plan(sql.upsertItems.replace("?::bytea[]", "NULL::bytea[]"), 7L,
-                Timestamp.from(Instant.now()), longs(new long[] {1}), longs(new long[] {1}),
-                connection.createArrayOf("int2", new Short[] {0}), connection.createArrayOf("text",
-                        new String[] {"a\u001Fb"}), connection.createArrayOf("text", new String[] {null}), "ds-1234",
-                "products", 12341L);
-        assertTrue(upsert.contains("Conflict Arbiter Indexes: connector_sync_item_pkey"), upsert);
-        assertTrue(upsert.contains("Index Scan using connector_sync_lease_pkey"), "the lease guard:\n" + upsert);
     }
 }
