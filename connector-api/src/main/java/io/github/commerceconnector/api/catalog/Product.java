@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class Product implements FeedItem, WritesFields {
+public final class Product implements FeedItem {
     private static final Set<String> FIELD_NAMES = Set.of("sku", "storeViewCode", "storeCode", "websiteCode",
             "productId", "name", "type", "productType", "status", "visibility", "url", "urlKey", "urlRewrites",
             "description", "shortDescription", "metaTitle", "metaDescription", "metaKeyword", "taxClassId", "weight",
@@ -607,168 +607,6 @@ public final class Product implements FeedItem, WritesFields {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
-    }
-
-    @Override
-    public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(attributes)
-                && ItemFields.writeAllFields(categoryData)
-                && ItemFields.writeAllFields(images)
-                && (inventory == null || inventory.writesAllFields())
-                && ItemFields.writeAllFields(links)
-                && ItemFields.writeAllFields(optionsV2)
-                && ItemFields.writeAllFields(parents)
-                && ItemFields.writeAllFields(samples)
-                && ItemFields.writeAllFields(shopperInputOptions)
-                && ItemFields.writeAllFields(urlRewrites)
-                && ItemFields.writeAllFields(variants)
-                && ItemFields.writeAllFields(videos);
-    }
-
-    @Override
-    public void writeFields(FieldWriter out) {
-        if (attributes != null) {
-            out.objects("attributes", attributes);
-        }
-        if (buyable != null) {
-            out.bool("buyable", buyable);
-        }
-        if (categoryData != null) {
-            out.objects("categoryData", categoryData);
-        }
-        if (createdAt != null) {
-            out.string("createdAt", ItemFields.time(createdAt));
-        }
-        if (currency != null) {
-            out.string("currency", currency);
-        }
-        if (deleted != null) {
-            out.bool("deleted", deleted);
-        }
-        if (deletedAt != null) {
-            out.string("deletedAt", ItemFields.time(deletedAt));
-        }
-        if (description != null) {
-            out.string("description", description);
-        }
-        if (displayable != null) {
-            out.bool("displayable", displayable);
-        }
-        if (images != null) {
-            out.objects("images", images);
-        }
-        if (inStock != null) {
-            out.bool("inStock", inStock);
-        }
-        if (inventory != null) {
-            out.object("inventory", inventory);
-        }
-        if (links != null) {
-            out.objects("links", links);
-        }
-        if (linksExist != null) {
-            out.bool("linksExist", linksExist);
-        }
-        if (linksPurchasedSeparately != null) {
-            out.bool("linksPurchasedSeparately", linksPurchasedSeparately);
-        }
-        if (lowStock != null) {
-            out.bool("lowStock", lowStock);
-        }
-        if (metaDescription != null) {
-            out.string("metaDescription", metaDescription);
-        }
-        if (metaKeyword != null) {
-            out.string("metaKeyword", metaKeyword);
-        }
-        if (metaTitle != null) {
-            out.string("metaTitle", metaTitle);
-        }
-        if (modifiedAt != null) {
-            out.string("modifiedAt", ItemFields.time(modifiedAt));
-        }
-        if (name != null) {
-            out.string("name", name);
-        }
-        if (optionsV2 != null) {
-            out.objects("optionsV2", optionsV2);
-        }
-        if (parents != null) {
-            out.objects("parents", parents);
-        }
-        if (priceView != null) {
-            out.string("priceView", priceView);
-        }
-        if (productId != null) {
-            out.number("productId", productId);
-        }
-        if (productType != null) {
-            out.string("productType", productType);
-        }
-        if (samples != null) {
-            out.objects("samples", samples);
-        }
-        if (samplesTitle != null) {
-            out.string("samplesTitle", samplesTitle);
-        }
-        if (shopperInputOptions != null) {
-            out.objects("shopperInputOptions", shopperInputOptions);
-        }
-        if (shortDescription != null) {
-            out.string("shortDescription", shortDescription);
-        }
-        if (sku != null) {
-            out.string("sku", sku);
-        }
-        if (status != null) {
-            out.string("status", status);
-        }
-        if (storeCode != null) {
-            out.string("storeCode", storeCode);
-        }
-        if (storeViewCode != null) {
-            out.string("storeViewCode", storeViewCode);
-        }
-        if (taxClassId != null) {
-            out.string("taxClassId", taxClassId);
-        }
-        if (type != null) {
-            out.string("type", type);
-        }
-        if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
-        }
-        if (url != null) {
-            out.string("url", url);
-        }
-        if (urlKey != null) {
-            out.string("urlKey", urlKey);
-        }
-        if (urlRewrites != null) {
-            out.objects("urlRewrites", urlRewrites);
-        }
-        if (variants != null) {
-            out.objects("variants", variants);
-        }
-        if (videos != null) {
-            out.objects("videos", videos);
-        }
-        if (visibility != null) {
-            out.string("visibility", visibility);
-        }
-        if (websiteCode != null) {
-            out.string("websiteCode", websiteCode);
-        }
-        if (weight != null) {
-            out.number("weight", weight);
-        }
-        if (weightType != null) {
-            out.string("weightType", weightType);
-        }
-        if (weightUnit != null) {
-            out.string("weightUnit", weightUnit);
-        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -1543,7 +1381,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Attribute implements WritesFields {
+    public static final class Attribute {
         private static final Set<String> FIELD_NAMES = Set.of("attributeCode", "value", "valueId");
 
         private final String attributeCode;
@@ -1629,24 +1467,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("valueId", valueId)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (attributeCode != null) {
-                out.string("attributeCode", attributeCode);
-            }
-            if (value != null) {
-                out.strings("value", value);
-            }
-            if (valueId != null) {
-                out.strings("valueId", valueId);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -1777,7 +1597,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class CategoryData implements WritesFields {
+    public static final class CategoryData {
         private static final Set<String> FIELD_NAMES = Set.of("categoryId", "categoryPath", "productPosition");
 
         private final String categoryId;
@@ -1860,24 +1680,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("productPosition", productPosition)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (categoryId != null) {
-                out.string("categoryId", categoryId);
-            }
-            if (categoryPath != null) {
-                out.string("categoryPath", categoryPath);
-            }
-            if (productPosition != null) {
-                out.number("productPosition", productPosition);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -1988,7 +1790,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Image implements WritesFields {
+    public static final class Image {
         private static final Set<String> FIELD_NAMES = Set.of("resource", "sortOrder");
 
         private final MediaResource resource;
@@ -2062,22 +1864,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("sortOrder", sortOrder)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (resource == null || resource.writesAllFields());
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (resource != null) {
-                out.object("resource", resource);
-            }
-            if (sortOrder != null) {
-                out.string("sortOrder", sortOrder);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2189,7 +1975,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class MediaResource implements WritesFields {
+    public static final class MediaResource {
         private static final Set<String> FIELD_NAMES = Set.of("url", "label", "roles");
 
         private final String url;
@@ -2270,24 +2056,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("roles", roles)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (label != null) {
-                out.string("label", label);
-            }
-            if (roles != null) {
-                out.strings("roles", roles);
-            }
-            if (url != null) {
-                out.string("url", url);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2410,7 +2178,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Video implements WritesFields {
+    public static final class Video {
         private static final Set<String> FIELD_NAMES = Set.of("preview", "video", "sortOrder");
 
         private final MediaResource preview;
@@ -2487,26 +2255,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("sortOrder", sortOrder)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (preview == null || preview.writesAllFields())
-                    && (video == null || video.writesAllFields());
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (preview != null) {
-                out.object("preview", preview);
-            }
-            if (sortOrder != null) {
-                out.string("sortOrder", sortOrder);
-            }
-            if (video != null) {
-                out.object("video", video);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2634,7 +2382,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class VideoItem implements WritesFields {
+    public static final class VideoItem {
         private static final Set<String> FIELD_NAMES = Set.of("mediaType", "videoProvider", "videoUrl", "videoTitle",
                 "videoDescription", "videoMetadata");
 
@@ -2743,33 +2491,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("videoMetadata", videoMetadata)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (mediaType != null) {
-                out.string("mediaType", mediaType);
-            }
-            if (videoDescription != null) {
-                out.string("videoDescription", videoDescription);
-            }
-            if (videoMetadata != null) {
-                out.string("videoMetadata", videoMetadata);
-            }
-            if (videoProvider != null) {
-                out.string("videoProvider", videoProvider);
-            }
-            if (videoTitle != null) {
-                out.string("videoTitle", videoTitle);
-            }
-            if (videoUrl != null) {
-                out.string("videoUrl", videoUrl);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2908,7 +2629,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Sample implements WritesFields {
+    public static final class Sample {
         private static final Set<String> FIELD_NAMES = Set.of("resource", "sortOrder");
 
         private final MediaResource resource;
@@ -2977,22 +2698,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("sortOrder", sortOrder)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (resource == null || resource.writesAllFields());
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (resource != null) {
-                out.object("resource", resource);
-            }
-            if (sortOrder != null) {
-                out.string("sortOrder", sortOrder);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -3104,7 +2809,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Link implements WritesFields {
+    public static final class Link {
         private static final Set<String> FIELD_NAMES = Set.of("sku", "type");
 
         private final String sku;
@@ -3175,21 +2880,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("type", type)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (sku != null) {
-                out.string("sku", sku);
-            }
-            if (type != null) {
-                out.string("type", type);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -3292,7 +2982,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ProductOption implements WritesFields {
+    public static final class ProductOption {
         private static final Set<String> FIELD_NAMES = Set.of("id", "label", "type", "renderType", "swatchType",
                 "required", "sortOrder", "values");
 
@@ -3433,40 +3123,6 @@ public final class Product implements FeedItem, WritesFields {
                     .putObjects("values", values, ProductOptionValue::fields)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && ItemFields.writeAllFields(values);
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (id != null) {
-                out.string("id", id);
-            }
-            if (label != null) {
-                out.string("label", label);
-            }
-            if (renderType != null) {
-                out.string("renderType", renderType);
-            }
-            if (required != null) {
-                out.bool("required", required);
-            }
-            if (sortOrder != null) {
-                out.number("sortOrder", sortOrder);
-            }
-            if (swatchType != null) {
-                out.string("swatchType", swatchType);
-            }
-            if (type != null) {
-                out.string("type", type);
-            }
-            if (values != null) {
-                out.objects("values", values);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -3647,7 +3303,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ProductOptionValue implements WritesFields {
+    public static final class ProductOptionValue {
         private static final Set<String> FIELD_NAMES = Set.of("id", "label", "sortOrder", "isDefault", "colorHex",
                 "customSwatchValue", "imageUrl", "infoUrl", "sku", "qty", "qtyMutability", "price", "priceType");
 
@@ -3833,54 +3489,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("priceType", priceType)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (colorHex != null) {
-                out.string("colorHex", colorHex);
-            }
-            if (customSwatchValue != null) {
-                out.string("customSwatchValue", customSwatchValue);
-            }
-            if (id != null) {
-                out.string("id", id);
-            }
-            if (imageUrl != null) {
-                out.string("imageUrl", imageUrl);
-            }
-            if (infoUrl != null) {
-                out.string("infoUrl", infoUrl);
-            }
-            if (isDefault != null) {
-                out.bool("isDefault", isDefault);
-            }
-            if (label != null) {
-                out.string("label", label);
-            }
-            if (price != null) {
-                out.number("price", price);
-            }
-            if (priceType != null) {
-                out.string("priceType", priceType);
-            }
-            if (qty != null) {
-                out.number("qty", qty);
-            }
-            if (qtyMutability != null) {
-                out.bool("qtyMutability", qtyMutability);
-            }
-            if (sku != null) {
-                out.string("sku", sku);
-            }
-            if (sortOrder != null) {
-                out.number("sortOrder", sortOrder);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4092,7 +3700,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ShopperInputOption implements WritesFields {
+    public static final class ShopperInputOption {
         private static final Set<String> FIELD_NAMES = Set.of("id", "label", "renderType", "required", "sortOrder",
                 "price", "sku", "range", "fileExtension", "imageSizeX", "imageSizeY");
 
@@ -4259,49 +3867,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("imageSizeY", imageSizeY)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (range == null || range.writesAllFields());
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (fileExtension != null) {
-                out.string("fileExtension", fileExtension);
-            }
-            if (id != null) {
-                out.string("id", id);
-            }
-            if (imageSizeX != null) {
-                out.number("imageSizeX", imageSizeX);
-            }
-            if (imageSizeY != null) {
-                out.number("imageSizeY", imageSizeY);
-            }
-            if (label != null) {
-                out.string("label", label);
-            }
-            if (price != null) {
-                out.number("price", price);
-            }
-            if (range != null) {
-                out.object("range", range);
-            }
-            if (renderType != null) {
-                out.string("renderType", renderType);
-            }
-            if (required != null) {
-                out.bool("required", required);
-            }
-            if (sku != null) {
-                out.string("sku", sku);
-            }
-            if (sortOrder != null) {
-                out.number("sortOrder", sortOrder);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4500,7 +4065,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ValueRange implements WritesFields {
+    public static final class ValueRange {
         private static final Set<String> FIELD_NAMES = Set.of("from", "to");
 
         private final BigDecimal from;
@@ -4568,21 +4133,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("to", to)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (from != null) {
-                out.number("from", from);
-            }
-            if (to != null) {
-                out.number("to", to);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4694,7 +4244,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Inventory implements WritesFields {
+    public static final class Inventory {
         private static final Set<String> FIELD_NAMES = Set.of("qty", "configuration");
 
         private final Integer qty;
@@ -4760,22 +4310,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("configuration", configuration == null ? null : configuration.fields())
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (configuration == null || configuration.writesAllFields());
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (configuration != null) {
-                out.object("configuration", configuration);
-            }
-            if (qty != null) {
-                out.number("qty", qty);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4887,7 +4421,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class InventorySettings implements WritesFields {
+    public static final class InventorySettings {
         private static final Set<String> FIELD_NAMES = Set.of("status", "manageStock", "threshold", "productAvailable");
 
         private final Boolean status;
@@ -4980,27 +4514,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("productAvailable", productAvailable)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (manageStock != null) {
-                out.bool("manageStock", manageStock);
-            }
-            if (productAvailable != null) {
-                out.bool("productAvailable", productAvailable);
-            }
-            if (status != null) {
-                out.bool("status", status);
-            }
-            if (threshold != null) {
-                out.number("threshold", threshold);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -5125,7 +4638,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ParentProduct implements WritesFields {
+    public static final class ParentProduct {
         private static final Set<String> FIELD_NAMES = Set.of("sku", "productType");
 
         private final String sku;
@@ -5196,21 +4709,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("productType", productType)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (productType != null) {
-                out.string("productType", productType);
-            }
-            if (sku != null) {
-                out.string("sku", sku);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -5315,7 +4813,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class UrlRewrite implements WritesFields {
+    public static final class UrlRewrite {
         private static final Set<String> FIELD_NAMES = Set.of("url", "parameters");
 
         private final String url;
@@ -5384,22 +4882,6 @@ public final class Product implements FeedItem, WritesFields {
                     .putObjects("parameters", parameters, UrlRewriteParameter::fields)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && ItemFields.writeAllFields(parameters);
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (parameters != null) {
-                out.objects("parameters", parameters);
-            }
-            if (url != null) {
-                out.string("url", url);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -5527,7 +5009,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class UrlRewriteParameter implements WritesFields {
+    public static final class UrlRewriteParameter {
         private static final Set<String> FIELD_NAMES = Set.of("name", "value");
 
         private final String name;
@@ -5595,21 +5077,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("value", value)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (name != null) {
-                out.string("name", name);
-            }
-            if (value != null) {
-                out.string("value", value);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -5711,7 +5178,7 @@ public final class Product implements FeedItem, WritesFields {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class VariantSku implements WritesFields {
+    public static final class VariantSku {
         private static final Set<String> FIELD_NAMES = Set.of("sku");
 
         private final String sku;
@@ -5770,18 +5237,6 @@ public final class Product implements FeedItem, WritesFields {
                     .put("sku", sku)
                     .putExtra(extraFields)
                     .build();
-        }
-
-        @Override
-        public boolean writesAllFields() {
-            return extraFields.isEmpty();
-        }
-
-        @Override
-        public void writeFields(FieldWriter out) {
-            if (sku != null) {
-                out.string("sku", sku);
-            }
         }
 
         /** Equal when every field and extra field is equal. */
