@@ -174,7 +174,8 @@ final class StoreScenarios {
      */
     static Figures heap(String kind, int size, String jdbcUrl) throws InterruptedException {
         try (Subject subject = subject(kind, jdbcUrl); BenchRig rig = BenchRig.start(true, 0);
-                HeapGauge heap = new HeapGauge(); CommerceServicesClient client = client(rig, subject.store("heap"), 0)) {
+                HeapGauge heap = new HeapGauge();
+                CommerceServicesClient client = client(rig, subject.store("heap"), 0)) {
             SyncReport report = client.catalog().sync(Feed.PRODUCTS, StoreProducts.items(size),
                     new HeapCheckpoints(rig, heap, size));
             SdkScenarios.expect(report.isComplete() && report.sent() == size, "the heap probe sent " + report.sent());

@@ -23,7 +23,7 @@ class StoreBenchmarkSmokeTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
 
-        int exit = StoreBenchmark.run(new String[] {"--sizes", "1000", "--warmup", "0"},
+        int exit = StoreBenchmark.run(new String[] {"--sizes", "1000", "--runs", "1", "--warmup", "0"},
                 new PrintStream(text, true, StandardCharsets.UTF_8), new PrintStream(errors, true,
                         StandardCharsets.UTF_8));
 

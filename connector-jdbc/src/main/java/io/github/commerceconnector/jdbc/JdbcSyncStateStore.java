@@ -26,20 +26,21 @@ import javax.sql.DataSource;
  * the worker's id, the lease's end (by the database's clock) and a fencing token. A second open, by any worker or
  * this one, fails at once with a {@link SyncLockedException} that names the holder and when its lease ends. The
  * holder renews its lease in the background every third of its duration (default 30 s); a worker that dies stops
- * renewing, and its lease ends within the duration. Every write first checks, in its own transaction, that the
- * lease row still carries the writer's token, and holds the row until it commits: a worker that lost its lease
- * (paused, cut off, presumed dead) cannot write a single row after another worker took over; it gets a
- * {@link LeaseLostException}.
+ * renewing, and its lease ends within the duration. Every write takes the lease's advisory lock shared and checks
+ * that the lease row still carries the writer's token before it writes anything, and a takeover takes that lock
+ * exclusively: a worker that lost its lease (paused, cut off, presumed dead) cannot write a single row after
+ * another worker took over; it gets a {@link LeaseLostException}.
  *
  * <p><b>Fast and flat.</b> Opening loads the identities, content hashes and statuses of the feed in one streamed
- * query into an off-heap index (24 bytes a slot; the heap does not grow with the catalog). Each
- * {@code record} is one transaction: the lease check, one upsert of the batch as arrays, and a delete of the
- * removed items. Retry payloads are stored zlib-compressed.
+ * query into an off-heap index (24 bytes a slot; the heap does not grow with the catalog). Each {@code record} is
+ * one call of the schema's {@code sync_write} function, committed on its own: one round trip, the items as arrays.
+ * A batch about to be sent is one row until its answer is recorded, so each item row is written once per sync.
+ * Retry payloads are stored zlib-compressed.
  *
- * <p><b>Crash-safe.</b> An item is marked accepted only by the commit of the transaction that records the
- * gateway's answer; a worker killed at any instant, or a connection cut in the middle of a transaction, leaves
- * the state as of the last commit, and the next run sends whatever was not confirmed. A unit of work whose
- * connection broke is run again on a fresh connection a few times before the error reaches the sync.
+ * <p><b>Crash-safe.</b> An item is marked accepted only by the commit of the write that records the gateway's
+ * answer; a worker killed at any instant, or a connection cut in the middle of a write, leaves the state as of the
+ * last commit, and the next run sends whatever was not confirmed. A write whose connection broke is run again on a
+ * fresh connection a few times before the error reaches the sync.
  *
  * <p>Thread-safe; create one per data source and share it. It holds no connection between calls. Its tables are
  * {@link JdbcTables#defaults()} unless the builder names others; create them first with

@@ -77,7 +77,8 @@ class JdbcStoresTest {
             assertEquals(List.of(1, 2, 3), JdbcStores.createSchemaIfMissing(pool));
             assertEquals(List.of(), JdbcStores.createSchemaIfMissing(pool));
             assertEquals(List.of("connector_credentials", "connector_schema_version", "connector_selection",
-                    "connector_sync_feed", "connector_sync_item", "connector_sync_lease", "connector_sync_sending"), tables(schema));
+                    "connector_sync_feed", "connector_sync_item", "connector_sync_lease", "connector_sync_sending"),
+                    tables(schema));
             assertEveryNameStartsWith("connector_", schema);
             useTheSyncState(pool, JdbcTables.defaults());
         }

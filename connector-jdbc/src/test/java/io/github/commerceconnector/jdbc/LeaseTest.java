@@ -67,7 +67,8 @@ class LeaseTest {
             Instant until = locked.lockedUntil().orElseThrow();
             assertTrue(until.isAfter(Instant.now().plusSeconds(20)) && until.isBefore(Instant.now().plusSeconds(40)),
                     "a 30 s lease: " + until);
-            assertTrue(locked.getMessage().contains("worker worker-a") && locked.getMessage().contains(until.toString()),
+            assertTrue(locked.getMessage().contains("worker worker-a")
+                    && locked.getMessage().contains(until.toString()),
                     locked.getMessage());
             SyncLockedException again = assertThrows(SyncLockedException.class,
                     () -> first.open(DATA_SPACE, Feed.PRODUCTS));

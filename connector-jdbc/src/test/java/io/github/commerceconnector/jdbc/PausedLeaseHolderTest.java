@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two processes race for one feed and never both write: worker A, a child JVM, holds the feed's lease and writes
- * an item every 20 ms; it is paused (SIGSTOP) between two writes, or inside a write transaction (of the last full
- * sync) just before its commit. Worker B, this JVM, takes the lease over as soon as A's has ended (and, in the second case, PostgreSQL
- * has cut off the transaction A left open, rolling it back) and notes which of A's items the database holds at
- * that moment. A is resumed (SIGCONT): its next write is refused, it says who holds the lease now, and the
+ * Two processes race for one feed and never both write: worker A, a child JVM, holds the feed's lease and writes an
+ * item every 20 ms; it is paused (SIGSTOP) between two writes, or inside a write transaction (of the last full sync)
+ * just before its commit. Worker B, this JVM, takes the lease over as soon as A's has ended (and, in the second case,
+ * PostgreSQL has cut off the transaction A left open, rolling it back) and notes which of A's items the database
+ * holds at that moment. A is resumed (SIGCONT): its next write is refused, it says who holds the lease now, and the
  * database holds no row A wrote after B took over.
  */
 @Timeout(120)
@@ -82,7 +82,8 @@ class PausedLeaseHolderTest {
             assertEquals(2, schema.queryLong("SELECT count(*) FROM connector_sync_item WHERE identity_hash > "
                     + B_ITEMS));
             stateB.close();
-            System.out.printf("Paused lease holder (paused on %s): B was refused %d times (%s), took over %d ms after the pause; "
+            System.out.printf("Paused lease holder (paused on %s): B was refused %d times (%s), took over %d ms "
+                    + "after the pause; "
                     + "A had %d rows at the takeover, then: %s%n", pauseOn, refusals.size(),
                     refusals.isEmpty() ? "-" : refusals.get(refusals.size() - 1),
                     TimeUnit.NANOSECONDS.toMillis(tookOver - paused), heldAtTakeover.size(), fenced);

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Workers killed with SIGKILL in the middle of a sync whose state is in PostgreSQL: a child JVM, a stateless
  * worker with its selection and sync state in the database only, syncs 5,000 products into a fake gateway in
- * this JVM and is killed at five moments (while a state write transaction runs, during a feed request before and
+ * this JVM and is killed at five moments (as a state write starts, during a feed request before and
  * after the gateway applied it, right after a state write, while the state opens). After each kill the next worker
  * (another worker id) gets the feed once the dead worker's lease ended, the state claims nothing accepted that the
  * gateway lacks, and the next child carries on. The last child completes: the gateway holds exactly the catalog,
@@ -61,7 +61,7 @@ class SigkillCrashTest {
     }
 
     private static final List<Moment> KILLS = List.of(
-            Moment.onLine("RECORDING 15", "while a state write transaction runs"),
+            Moment.onLine("RECORDING 15", "as a state write starts"),
             Moment.onRequest(12, false),
             Moment.onRequest(14, true),
             Moment.onLine("RECORDED 20", "between batches, right after a state write committed"),

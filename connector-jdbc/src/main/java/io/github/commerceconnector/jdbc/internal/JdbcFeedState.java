@@ -28,17 +28,18 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The open sync state of one feed in one data space, in PostgreSQL, under this worker's lease: identities,
- * content hashes and statuses in an off-heap {@link ItemIndex} loaded when the state opened (so {@code find},
- * {@code markSeen}, {@code count} and {@code unseen} ask no database), the rest (identity values, reasons,
- * payloads, times) read from the item rows when asked.
+ * The open sync state of one feed in one data space, in PostgreSQL, under this worker's lease: identities, content
+ * hashes and statuses in an off-heap {@link ItemIndex} loaded when the state opened (so {@code find},
+ * {@code markSeen}, {@code count} and {@code unseen} ask no database), the rest (identity values, reasons, payloads,
+ * times) read from the item rows when asked.
  *
- * <p>{@link #record} is one call of the schema's {@code sync_write} function ({@link SyncWrite}), committed on
- * its own: it checks the lease, writes the items as arrays and deletes the removed ones; items about to be sent go
- * to one row of {@link InFlight} instead, so each item row is written once per sync, with the answer. The index changes only after the commit, so it never
- * claims what the database does not hold. Writes from several threads run at once, each on its own connection (the sync records
- * the batches of its senders in parallel; they concern distinct items); {@link #close()} waits for them. A write
- * that finds the lease taken over throws {@link LeaseLostException}, and so does every later one.
+ * <p>{@link #record} is one call of the schema's {@code sync_write} function ({@link SyncWrite}), committed on its
+ * own: it checks the lease, writes the items as arrays and deletes the removed ones; items about to be sent go to one
+ * row of {@link InFlight} instead, so each item row is written once per sync, with the answer. The index changes only
+ * after the commit, so it never claims what the database does not hold. Writes from several threads run at once, each
+ * on its own connection (the sync records the batches of its senders in parallel; they concern distinct items);
+ * {@link #close()} waits for them. A write that finds the lease taken over throws {@link LeaseLostException}, and so
+ * does every later one.
  *
  * <p>Thread-safe. {@link #close()} releases the lease.
  */

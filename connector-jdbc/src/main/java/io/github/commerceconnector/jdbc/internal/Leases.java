@@ -12,17 +12,17 @@ import java.time.Instant;
 
 /**
  * The leases of the sync state, one row per data space and feed ({@code sync_lease}): taken when a feed's state
- * opens, renewed while it is open, checked by every write and released when it closes. Times come from the
- * database's clock ({@code clock_timestamp()}), so workers whose clocks disagree still agree on expiry.
+ * opens, renewed while it is open, checked by every write and released when it closes. Times come from the database's
+ * clock ({@code clock_timestamp()}), so workers whose clocks disagree still agree on expiry.
  *
- * <p>Taking a lease succeeds only when there is no row or its lease has ended; it writes a new fencing token
- * from a sequence. Fencing rests on a transaction-scoped advisory lock per lease: every write transaction of the
- * state first takes it shared ({@link #lockShared}) and then checks that the row still carries its token
- * ({@link Fence}); a takeover takes it exclusively before it writes a new token. So a takeover waits for the
- * writes in progress, and every write that starts after a takeover finds another token and changes nothing. The lock lives in the server's
+ * <p>Taking a lease succeeds only when there is no row or its lease has ended; it writes a new fencing token from a
+ * sequence. Fencing rests on a transaction-scoped advisory lock per lease: every write transaction of the state first
+ * takes it shared ({@link #lockShared}) and then checks that the row still carries its token ({@link Fence}); a
+ * takeover takes it exclusively before it writes a new token. So a takeover waits for the writes in progress, and
+ * every write that starts after a takeover finds another token and changes nothing. The lock lives in the server's
  * memory: checking the lease writes nothing. A holder paused inside a write transaction is cut off by PostgreSQL
- * after the lease's duration ({@code idle_in_transaction_session_timeout}, set for that transaction), which rolls
- * the write back and frees the lock. Thread-safe.
+ * after the lease's duration ({@code idle_in_transaction_session_timeout}, set for that transaction), which rolls the
+ * write back and frees the lock. Thread-safe.
  */
 final class Leases {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
@@ -179,7 +179,8 @@ final class Leases {
     /** The exception for a lease another worker took over. */
     LeaseLostException lost(Lease lease, Holder holder) {
         return new LeaseLostException("Worker " + lease.ownerId() + " lost its lease on " + lease.describe()
-                + (holder.owner() == null ? "" : " to worker " + holder.owner() + " (lease until " + holder.until() + ")")
+                + (holder.owner() == null ? "" : " to worker " + holder.owner() + " (lease until " + holder.until()
+                        + ")")
                 + ": its lease ended before it was renewed (the worker was paused, cut off from the database or too "
                 + "busy). Its writes are refused so that only one worker writes; stop this sync, the other worker "
                 + "carries it on.", holder.owner(), holder.until());

@@ -46,7 +46,8 @@ final class SyncStateSql {
         setLocal = "SELECT set_config(?, ?, true)";
         acquireLease = "INSERT INTO " + lease + " AS l (data_space_id, feed, owner_id, token, acquired_at, expires_at) "
                 + "VALUES (?, ?, ?, nextval('" + token + "'), clock_timestamp(), clock_timestamp() + ?::interval) "
-                + "ON CONFLICT (data_space_id, feed) DO UPDATE SET owner_id = EXCLUDED.owner_id, token = EXCLUDED.token, "
+                + "ON CONFLICT (data_space_id, feed) DO UPDATE SET owner_id = EXCLUDED.owner_id, "
+                + "token = EXCLUDED.token, "
                 + "acquired_at = EXCLUDED.acquired_at, expires_at = EXCLUDED.expires_at "
                 + "WHERE l.expires_at <= clock_timestamp() RETURNING token, expires_at";
         renewLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() + ?::interval "

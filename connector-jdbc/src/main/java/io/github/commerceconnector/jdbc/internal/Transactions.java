@@ -12,13 +12,13 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
- * Runs units of work in transactions on connections of the user's {@link DataSource}, one connection per unit,
- * returned to the pool at once. A unit that fails because the connection broke (the server ended it, the network
- * dropped, the pool timed out) runs again on a fresh connection, up to {@value #ATTEMPTS} times in all with a
- * short pause between: every unit is written to be repeatable (upserts, conditional updates), so a commit whose
- * outcome was lost may run twice. Other database errors become a {@link ConnectorClientException} naming what
- * was being done and the SQLState; a missing table becomes a {@link ConfigurationException} saying how to create
- * the schema. Thread-safe.
+ * Runs units of work on connections of the user's {@link DataSource}, one connection per unit, returned to the pool
+ * at once: in a transaction ({@link #run}), or as one statement in autocommit mode ({@link #call}). A unit that fails
+ * because the connection broke (the server ended it, the network dropped, the pool timed out) runs again on a fresh
+ * connection, up to {@value #ATTEMPTS} times in all with a short pause between: every unit is written to be
+ * repeatable (upserts, conditional updates), so a commit whose outcome was lost may run twice. Other database errors
+ * become a {@link ConnectorClientException} naming what was being done and the SQLState; a missing table becomes a
+ * {@link ConfigurationException} saying how to create the schema. Thread-safe.
  */
 public final class Transactions {
     private static final int ATTEMPTS = 4;

@@ -51,9 +51,11 @@ class QueryPlanTest {
                     + "SELECT 'ds-' || d, f, ARRAY['sku', 'storeViewCode'] FROM generate_series(1, 2000) d, "
                     + "unnest(ARRAY['products', 'prices', 'categories']) f ORDER BY d, f");
             statement.execute("INSERT INTO connector_sync_item SELECT f.feed_id, i * 7919 + f.feed_id, i, 0, now(), "
-                    + "'SKU-' || i || chr(31) || 'default', NULL, NULL FROM connector_sync_feed f, generate_series(1, 400) i "
+                    + "'SKU-' || i || chr(31) || 'default', NULL, NULL FROM connector_sync_feed f, "
+                    + "generate_series(1, 400) i "
                     + "WHERE f.feed_id <= 50");
-            statement.execute("INSERT INTO connector_sync_sending SELECT f.feed_id, 7, b, ARRAY[b, b + 1], ARRAY[1, 2], "
+            statement.execute("INSERT INTO connector_sync_sending SELECT f.feed_id, 7, b, ARRAY[b, b + 1], "
+                    + "ARRAY[1, 2], "
                     + "ARRAY['a' || chr(31) || 'b', 'c' || chr(31) || 'd'], now() FROM connector_sync_feed f, "
                     + "generate_series(1, 4) b");
             statement.execute("ANALYZE connector_sync_sending");

@@ -65,7 +65,8 @@ public final class WriteKiller implements AutoCloseable {
 
     private void terminate(int pid) throws SQLException, InterruptedException {
         try (PreparedStatement kill = admin.prepareStatement("SELECT pg_terminate_backend(?)");
-                PreparedStatement alive = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+                PreparedStatement alive = admin.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
             kill.setInt(1, pid);
             kill.executeQuery().close();
             alive.setInt(1, pid);

@@ -26,7 +26,8 @@ public abstract class SelectionStoreContract {
     private static final SaasIdentity FIRST = new SaasIdentity("project-1", "Main shop", "space-1", "Testing",
             DataSpaceType.TESTING, null);
     private static final SaasIdentity SECOND = new SaasIdentity("project-2", "Ünïcödé \"shop\" 商店",
-            "space-2", "Production", DataSpaceType.PRODUCTION, ImsOrganizationId.of("8E6307BF5D775FA00A495EF9@AdobeOrg"));
+            "space-2", "Production", DataSpaceType.PRODUCTION,
+            ImsOrganizationId.of("8E6307BF5D775FA00A495EF9@AdobeOrg"));
 
     /** A fresh store over empty storage, of the implementation under test. */
     protected abstract SelectionStore createStore();

@@ -296,7 +296,8 @@ public abstract class SyncStateStoreContract {
         String reason = "ä".repeat(480) + " \"quoted\" \\ {braces}, commas; 商品";
         assertTrue(reason.getBytes(StandardCharsets.UTF_8).length <= 1024);
         List<ItemKey> keys = List.of(ItemKey.of(Feed.PRODUCTS, "a \"quoted\" \\ back", "default"),
-                ItemKey.of(Feed.PRODUCTS, "{braces},commas", "NULL"), ItemKey.of(Feed.PRODUCTS, "ünïcödé 商品 ✓", " "),
+                ItemKey.of(Feed.PRODUCTS, "{braces},commas", "NULL"),
+                ItemKey.of(Feed.PRODUCTS, "ünïcödé 商品 ✓", " "),
                 ItemKey.of(Feed.PRODUCTS, "tab\tand\nnewline", "'single'"));
         SyncStateStore store = createStore();
         try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
@@ -399,7 +400,8 @@ public abstract class SyncStateStoreContract {
         AtomicBoolean lockedDuringErase = new AtomicBoolean();
         sameStorage(store).resetDataSpace(DATA_SPACE, () -> lockedDuringErase.set(
                 assertThrows(SyncLockedException.class, () -> store.open(DATA_SPACE, Feed.PRICES)) != null
-                        && assertThrows(SyncLockedException.class, () -> store.open(DATA_SPACE, Feed.PRODUCTS)) != null));
+                        && assertThrows(SyncLockedException.class,
+                                () -> store.open(DATA_SPACE, Feed.PRODUCTS)) != null));
         assertTrue(lockedDuringErase.get());
         for (Feed feed : List.of(Feed.PRODUCTS, Feed.PRICES)) {
             try (FeedSyncState state = store.open(DATA_SPACE, feed)) {
