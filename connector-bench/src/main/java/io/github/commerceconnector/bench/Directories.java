@@ -23,6 +23,19 @@ public final class Directories {
         }
     }
 
+    /** The bytes of the files under a directory. */
+    public static long size(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            long bytes = 0;
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                bytes += Files.size(path);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not measure " + root, e);
+        }
+    }
+
     /** Deletes a directory and everything under it. */
     public static void deleteTree(Path root) {
         List<Path> paths;

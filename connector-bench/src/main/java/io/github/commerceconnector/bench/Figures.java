@@ -31,6 +31,15 @@ final class Figures {
         return this;
     }
 
+    /**
+     * Puts the warm figures of a run repeated in the same JVM after the measured one: {@code warmCpuSeconds},
+     * {@code warmSeconds} and {@code warmItemsPerSecond}.
+     */
+    static void warm(Figures figures, double cpuSeconds, long nanos, int items) {
+        figures.put("warmCpuSeconds", cpuSeconds).put("warmSeconds", nanos / 1e9)
+                .put("warmItemsPerSecond", items / (nanos / 1e9));
+    }
+
     /** A figure, if it was measured. */
     Optional<Double> find(String name) {
         return Optional.ofNullable(values.get(name));

@@ -35,6 +35,8 @@ class E2eBenchmarkSmokeTest {
             assertTrue(figures.get("itemsPerSecond") > 0, contender);
             assertEquals(20, figures.get("requests"), contender);
             assertTrue(figures.get("bytesSent") > 0, contender);
+            assertTrue(figures.get("warmItemsPerSecond") > 0 && figures.get("warmCpuSeconds") > 0,
+                    contender + ": warm figures beside the cold ones");
         }
         Figures sdk = results.first("sdk/2000").orElseThrow();
         assertEquals(20, sdk.get("gatewayRequests"), "every request reached the gateway");
@@ -62,7 +64,9 @@ class E2eBenchmarkSmokeTest {
 
         String report = text.toString(StandardCharsets.UTF_8);
         assertTrue(report.contains("SDK/baseline x"), report);
-        assertEquals(7, results.targets().size(), report);
+        assertTrue(report.contains("merchants per core at the guardrail's pace"), report);
+        assertTrue(sdk.get("stateOpenSeconds") > 0 && sdk.get("stateBytesPerItem") > 0);
+        assertEquals(10, results.targets().size(), report);
         assertTrue(report.contains("== Targets =="), report);
     }
 

@@ -10,6 +10,7 @@ import io.github.commerceconnector.api.catalog.CatalogSyncClient;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ImsCredentials;
 import io.github.commerceconnector.api.exception.ConfigurationException;
+import io.github.commerceconnector.api.observation.ConnectorObserver;
 import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProjectClient;
 import io.github.commerceconnector.api.spi.HttpTransport;
@@ -300,6 +301,15 @@ public final class CommerceServicesClient implements CommerceServices {
          */
         public Builder selectionStore(SelectionStore store) {
             settings.selectionStore = store;
+            return this;
+        }
+
+        /**
+         * Told of every gateway request, every catalog call and the live state of the rate limiters and circuit
+         * breakers, e.g. {@code MicrometerConnectorObserver} of {@code connector-micrometer}. Optional.
+         */
+        public Builder observer(ConnectorObserver observer) {
+            settings.observer = observer;
             return this;
         }
 

@@ -10,11 +10,13 @@ import java.util.List;
 /**
  * The module boundaries of the project, for a root package: {@code <root>.api} uses nothing but the JDK,
  * {@code <root>.testkit} never uses {@code <root>.core}, {@code <root>.jdbc} uses nothing but the JDK (JDBC
- * included) and the API, and no module uses another module's {@code internal} package.
+ * included) and the API, {@code <root>.core} knows neither Micrometer nor Spring, {@code <root>.micrometer} uses the
+ * api only, and no module uses another module's {@code internal} package.
  */
 final class ArchitectureRules {
     /** The modules whose {@code internal} packages are private to them. */
-    static final List<String> MODULES = List.of("api", "core", "testkit", "jdbc", "examples", "bench");
+    static final List<String> MODULES = List.of("api", "core", "testkit", "jdbc", "micrometer", "spring.boot",
+            "examples", "bench");
 
     private ArchitectureRules() {
     }
@@ -39,6 +41,22 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.sql..", "javax.crypto..",
                         root + ".api..", root + ".jdbc..")
                 .because("connector-jdbc depends on connector-api only and speaks JDBC to the user's DataSource");
+    }
+
+    /** {@code <root>.core..} depends on neither Micrometer nor Spring, nor on the modules built on them. */
+    static ArchRule coreKnowsNoFramework(String root) {
+        return noClasses().that().resideInAPackage(root + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "org.springframework..",
+                        root + ".micrometer..", root + ".spring..")
+                .because("connector-core knows nothing of Micrometer or Spring: they plug in through its observer seam");
+    }
+
+    /** {@code <root>.micrometer..} uses the api only, never core or Spring. */
+    static ArchRule micrometerUsesOnlyTheApi(String root) {
+        return noClasses().that().resideInAPackage(root + ".micrometer..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".core..", root + ".testkit..",
+                        "org.springframework..")
+                .because("connector-micrometer depends on connector-api and Micrometer only");
     }
 
     /** No class outside a module uses that module's {@code internal} package. */

@@ -11,6 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.github.commerceconnector.examples.archfixture.api.LeakyValue;
 import io.github.commerceconnector.examples.archfixture.core.Implementation;
 import io.github.commerceconnector.examples.archfixture.jdbc.StoreUsingCore;
+import io.github.commerceconnector.examples.archfixture.core.ObservesWithMicrometer;
+import io.github.commerceconnector.examples.archfixture.micrometer.ReachesIntoCore;
 import io.github.commerceconnector.examples.archfixture.testkit.UsesCore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,7 @@ class ArchitectureTest {
         assertTrue(project.containPackage(ROOT + ".api.credentials"));
         assertTrue(project.containPackage(ROOT + ".core.credentials"));
         assertTrue(project.containPackage(ROOT + ".jdbc"));
+        assertTrue(project.containPackage(ROOT + ".micrometer"));
         assertFalse(project.contain(ArchitectureTest.class));
         assertFalse(project.containPackage(FIXTURE_ROOT));
     }
@@ -60,6 +63,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreKnowsNeitherMicrometerNorSpring() {
+        ArchitectureRules.coreKnowsNoFramework(ROOT).check(project);
+    }
+
+    @Test
+    void micrometerModuleUsesOnlyTheApi() {
+        ArchitectureRules.micrometerUsesOnlyTheApi(ROOT).check(project);
+    }
+
+    @Test
     void noModuleUsesAnotherModulesInternalPackage() {
         ArchitectureRules.noModuleUsesAnotherModulesInternals(ROOT).check(project);
     }
@@ -77,6 +90,16 @@ class ArchitectureTest {
     @Test
     void jdbcRuleFailsForAJdbcClassUsingCore() {
         assertViolation(ArchitectureRules.jdbcUsesOnlyTheJdkAndTheApi(FIXTURE_ROOT), StoreUsingCore.class);
+    }
+
+    @Test
+    void coreRuleFailsForACoreClassUsingMicrometer() {
+        assertViolation(ArchitectureRules.coreKnowsNoFramework(FIXTURE_ROOT), ObservesWithMicrometer.class);
+    }
+
+    @Test
+    void micrometerRuleFailsForAMicrometerClassUsingCore() {
+        assertViolation(ArchitectureRules.micrometerUsesOnlyTheApi(FIXTURE_ROOT), ReachesIntoCore.class);
     }
 
     @Test

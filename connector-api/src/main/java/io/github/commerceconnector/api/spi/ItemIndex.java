@@ -50,6 +50,14 @@ public final class ItemIndex {
         return (int) capacity;
     }
 
+    /** Makes room for about {@code expected} items without growing, while the table is still empty. */
+    public void reserve(int expected) {
+        int slots = capacityFor(expected);
+        if (size == 0 && slots > capacity) {
+            allocate(slots);
+        }
+    }
+
     private void allocate(int slots) {
         capacity = slots;
         keys = new OffHeapLongs(slots);

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The other per-item steps of a sync, one generated product at a time, to weigh them against the content hash
  * and the batch encoding: generating the product (the benchmark's input, not the SDK's work), building its
- * fields, validating them and writing its JSON.
+ * fields, checking its identity, validating it and writing its JSON with Jackson.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,7 +64,13 @@ public class ItemStepsBenchmark {
         return validator.check(fields);
     }
 
-    /** Writes the fields as JSON. */
+    /** Checks the identity fields and gives the key (done for every item). */
+    @Benchmark
+    public ItemValidator.Result identity() {
+        return validator.identity(fields);
+    }
+
+    /** Writes the fields as JSON with Jackson (how the SDK wrote an item's body before the one-pass change). */
     @Benchmark
     public byte[] writeJson() {
         return FeedJson.write(fields);

@@ -1,15 +1,8 @@
 package io.github.commerceconnector.bench.jmh;
 
-import io.github.commerceconnector.api.catalog.Feed;
-import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
-import io.github.commerceconnector.core.catalog.FileSyncStateStore;
-import io.github.commerceconnector.bench.Directories;
-import io.github.commerceconnector.core.internal.catalog.ItemHasher;
-import io.github.commerceconnector.examples.CatalogGenerator;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,45 +38,27 @@ public class StateStoreBenchmark {
     public int items;
 
     private final SplittableRandom random = new SplittableRandom(42);
-    private Path directory;
+    private HeldCatalog catalog;
     private FeedSyncState state;
-    private long[] identities;
-    private ItemKey[] keys;
     private long content = 1;
 
     /** Records the catalog. */
     @Setup
     public void setUp() {
-        directory = Directories.create("bench-state-");
-        state = new FileSyncStateStore(directory).open("data-space", Feed.PRODUCTS);
-        ItemHasher hasher = new ItemHasher();
-        identities = new long[items];
-        keys = new ItemKey[items];
-        Instant now = Instant.now();
-        List<StateChange> changes = new ArrayList<>();
-        for (int index = 0; index < items; index++) {
-            keys[index] = ItemKey.of(Feed.PRODUCTS, CatalogGenerator.sku(index), "default");
-            identities[index] = hasher.identityHash(keys[index]);
-            changes.add(StateChange.accepted(keys[index], identities[index], index + 1L));
-            if (changes.size() == 10_000) {
-                state.record(changes, now);
-                changes.clear();
-            }
-        }
-        state.record(changes, now);
+        catalog = new HeldCatalog(items, index -> index + 1L);
+        state = catalog.state();
     }
 
     /** Closes the state and deletes its files. */
     @TearDown
     public void tearDown() {
-        state.close();
-        Directories.deleteTree(directory);
+        catalog.close();
     }
 
     /** Looks a random held item up. */
     @Benchmark
     public StoredItem lookUp() {
-        return state.find(identities[random.nextInt(items)]);
+        return state.find(catalog.identity(random.nextInt(items)));
     }
 
     /** Records 100 random held items as accepted with new content: one append, one force to disk. */
@@ -93,7 +68,7 @@ public class StateStoreBenchmark {
         int start = random.nextInt(items - 100);
         content++;
         for (int index = start; index < start + 100; index++) {
-            changes.add(StateChange.accepted(keys[index], identities[index], content));
+            changes.add(StateChange.accepted(catalog.key(index), catalog.identity(index), content));
         }
         state.record(changes, Instant.now());
     }

@@ -4,6 +4,7 @@ import io.github.commerceconnector.api.Edition;
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.spi.Sleeper;
+import io.github.commerceconnector.api.observation.ConnectorObserver;
 import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
@@ -28,10 +29,11 @@ import java.util.Optional;
  * @param retry          the retry settings, for callers that pace themselves
  * @param clock          the injected clock
  * @param sleeper        the injected sleeper
+ * @param observer       told of requests, catalog calls and the live state, for metrics and traces
  */
 public record ClientContext(Environment environment, Installation installation, Edition edition,
         GatewayCaller caller, DataSpaceGuard guard, HttpDataSpaceClient dataSpaces, Optional<Path> stateDirectory,
-        RetrySettings retry, Clock clock, Sleeper sleeper) {
+        RetrySettings retry, Clock clock, Sleeper sleeper, ConnectorObserver observer) {
 
     /** Checks presence. */
     public ClientContext {
@@ -45,5 +47,6 @@ public record ClientContext(Environment environment, Installation installation, 
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(observer, "observer");
     }
 }

@@ -10,6 +10,7 @@ import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.api.spi.SyncStateStore;
 import io.github.commerceconnector.api.spi.SelectionStore;
+import io.github.commerceconnector.api.observation.ConnectorObserver;
 import io.github.commerceconnector.core.auth.Authenticator;
 import io.github.commerceconnector.core.auth.JwtClaimSet;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
@@ -102,8 +103,9 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         }
         GatewaySettings gateway = new GatewaySettings(valid.endpoint(), userAgent, timeouts, retry,
                 settings.breaker == null ? CircuitBreakerSettings.defaults() : settings.breaker);
+        ConnectorObserver observer = GuardedObserver.of(settings.observer);
         HttpGatewayCaller caller = new HttpGatewayCaller(gateway, transport, authenticator,
-                new GatewayErrors(settings.environment, advice), clock, sleeper);
+                new GatewayErrors(settings.environment, advice), clock, sleeper, observer);
         closeables.add(0, caller::close);
         DataSpaceDirectory directory = new DataSpaceDirectory();
         HttpSaasProjectClient projects = new HttpSaasProjectClient(caller, directory, retry.maxAttempts(),
@@ -115,7 +117,7 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         HttpDataSpaceClient dataSpaces = new HttpDataSpaceClient(caller, projects, directory, guard, store);
         ClientContext context = new ClientContext(settings.environment, settings.installation,
                 settings.edition == null ? Edition.ADOBE_COMMERCE : settings.edition, caller, guard, dataSpaces,
-                valid.stateDirectory(), retry, clock, sleeper);
+                valid.stateDirectory(), retry, clock, sleeper, observer);
         return new ClientParts(context, new KeyCheckingCredentialStore(settings.credentials, settings.environment,
                 caller), projects, valid.endpoint(), List.copyOf(closeables));
     }
@@ -179,6 +181,8 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         public Authenticator authenticator;
         /** See {@code Builder.catalogSync}. */
         public CatalogSyncSettings catalogSync;
+        /** See {@code Builder.observer}; null for none. */
+        public ConnectorObserver observer;
         /** See {@code Builder.syncStateStore}. */
         public SyncStateStore syncStateStore;
         /** See {@code Builder.selectionStore}. */

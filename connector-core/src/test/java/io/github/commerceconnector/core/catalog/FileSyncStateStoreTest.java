@@ -54,6 +54,42 @@ class FileSyncStateStoreTest {
     }
 
     @Test
+    void aBatchAboutToBeSentIsWrittenUnforcedAndItsAnswerIsForcedOnce() {
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            FileFeedState file = (FileFeedState) state;
+            List<StateChange> sending = new ArrayList<>();
+            List<StateChange> answered = new ArrayList<>();
+            for (int n = 0; n < 100; n++) {
+                sending.add(StateChange.sending(key(n), id(n), 100 + n));
+                answered.add(n % 10 == 0 ? StateChange.rejected(key(n), id(n), 100 + n, "refused")
+                        : accepted(n, 100 + n));
+            }
+            state.record(sending, NOW);
+            assertEquals(0, file.forcedWrites(), "nothing forced before sending");
+            assertEquals(ItemStatus.UNCONFIRMED, state.find(id(1)).status());
+            state.record(answered, NOW);
+            assertEquals(1, file.forcedWrites(), "one forced write for the answered batch");
+        }
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertEquals(90, state.count(ItemStatus.ACCEPTED));
+            assertEquals(10, state.count(ItemStatus.REJECTED));
+            assertEquals(0, state.count(ItemStatus.UNCONFIRMED));
+        }
+    }
+
+    @Test
+    void aBatchAboutToBeSentSurvivesTheSessionWithoutAnAnswer() {
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            state.record(List.of(StateChange.sending(key(1), id(1), 11)), NOW);
+        }
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.UNCONFIRMED), state.find(id(1)));
+        }
+    }
+
+    @Test
     void aSecondOpenInThisProcessFailsAtOnce() {
         FileSyncStateStore store = new FileSyncStateStore(directory);
         try (FeedSyncState first = store.open(DATA_SPACE, Feed.PRODUCTS)) {

@@ -34,6 +34,33 @@ class SyncStateFootprintTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aSyncThatRecordsEachItemBeforeAndAfterSendingLeavesAtMost64BytesAnItemOnceClosed() throws Exception {
+        int items = 200_000;
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        ItemHasher hasher = new ItemHasher();
+        Instant now = Instant.parse("2024-05-01T10:15:30Z");
+        try (FeedSyncState state = store.open("data-space", Feed.PRODUCTS)) {
+            for (int start = 0; start < items; start += 100) {
+                List<StateChange> sending = new ArrayList<>(100);
+                List<StateChange> accepted = new ArrayList<>(100);
+                for (int n = start; n < start + 100; n++) {
+                    ItemKey key = ItemKey.of(Feed.PRODUCTS, String.format("SKU-%07d", n), "default");
+                    sending.add(StateChange.sending(key, hasher.identityHash(key), n + 1L));
+                    accepted.add(StateChange.accepted(key, hasher.identityHash(key), n + 1L));
+                }
+                state.record(sending, now);
+                state.record(accepted, now);
+            }
+        }
+        double diskPerItem = (double) Files.size(directory.resolve("data-space").resolve("products.log")) / items;
+        assertTrue(diskPerItem <= 64, "disk bytes per item: " + diskPerItem);
+        try (FeedSyncState state = store.open("data-space", Feed.PRODUCTS)) {
+            assertEquals(items, state.count(ItemStatus.ACCEPTED));
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aMillionItemsTakeAtMost64BytesEachOnDiskAndInMemory() throws Exception {
         FileSyncStateStore store = new FileSyncStateStore(directory);
         ItemHasher hasher = new ItemHasher();

@@ -97,6 +97,8 @@ public final class CanonicalJson {
         private int size;
         private int unpairedSurrogates;
         private boolean suspect;
+        private boolean leftOutWritten;
+        private int canonicalEnd;
 
         private Writer(Set<String> orderFreeArrays, int maxStringBytes, int maxDepth) {
             this.orderFreeArrays = orderFreeArrays;
@@ -111,11 +113,34 @@ public final class CanonicalJson {
          * @throws IllegalArgumentException for a value that is not JSON (validate first)
          */
         int write(Map<String, ?> fields) {
+            return write(fields, false);
+        }
+
+        /**
+         * Writes an item's JSON as it is sent into {@link #buffer()}: its canonical text, with the fields left
+         * out of it put back, in the item's order, just before the closing brace. The canonical text is the
+         * first {@link #canonicalEnd()} bytes followed by that brace, so one pass gives both the content hash's
+         * input and the request's bytes.
+         *
+         * @return its length in bytes
+         * @throws IllegalArgumentException for a value that is not JSON (validate first)
+         */
+        int writeItem(Map<String, ?> fields) {
+            return write(fields, true);
+        }
+
+        private int write(Map<String, ?> fields, boolean withLeftOut) {
             size = 0;
             unpairedSurrogates = 0;
             suspect = false;
+            leftOutWritten = withLeftOut;
             writeObject(fields, true, 0);
             return size;
+        }
+
+        /** Where the canonical text of the last item ends, its closing brace excepted. */
+        int canonicalEnd() {
+            return canonicalEnd;
         }
 
         /** The buffer holding the last text written. */
@@ -173,9 +198,25 @@ public final class CanonicalJson {
                 buffer[size++] = ':';
                 writeValue(values[index], keys[index], depth + 1);
             }
+            if (topLevel) {
+                canonicalEnd = size;
+                level.takeLeftOut(this, leftOutWritten, count > 0);
+            }
             ensure(1);
             buffer[size++] = '}';
             Arrays.fill(values, 0, count, null);
+        }
+
+        /** Writes a field left out of the canonical text, after the others. */
+        void writeLeftOut(String name, Object value, boolean comma) {
+            ensure(1);
+            if (comma) {
+                buffer[size++] = ',';
+            }
+            writeString(name, true);
+            ensure(1);
+            buffer[size++] = ':';
+            writeValue(value, name, 1);
         }
 
         /** Refuses nesting beyond {@link #MAX_DEPTH} (the top-level object is depth 0 here). */
@@ -421,6 +462,7 @@ public final class CanonicalJson {
         private String[] keys = new String[32];
         private Object[] values = new Object[32];
         private Object[] leftOut = new Object[4];
+        private String[] leftOutNames = new String[4];
         private int count;
         private int leftOutCount;
         private boolean topLevel;
@@ -469,7 +511,9 @@ public final class CanonicalJson {
             if (topLevel && IGNORED_FIELDS.contains(name)) {
                 if (leftOutCount == leftOut.length) {
                     leftOut = Arrays.copyOf(leftOut, leftOutCount * 2);
+                    leftOutNames = Arrays.copyOf(leftOutNames, leftOutCount * 2);
                 }
+                leftOutNames[leftOutCount] = name;
                 leftOut[leftOutCount++] = value;
                 return;
             }
@@ -490,7 +534,21 @@ public final class CanonicalJson {
         void checkLeftOut(Writer writer) {
             for (int i = 0; i < leftOutCount; i++) {
                 writer.checkLeftOut(leftOut[i]);
+            }
+        }
+
+        /**
+         * Has the writer write the fields the last (top-level) object left out, when asked, and lets go of them.
+         *
+         * @param afterOthers whether fields were written before them (so a comma comes first)
+         */
+        void takeLeftOut(Writer writer, boolean write, boolean afterOthers) {
+            for (int i = 0; i < leftOutCount; i++) {
+                if (write) {
+                    writer.writeLeftOut(leftOutNames[i], leftOut[i], afterOthers || i > 0);
+                }
                 leftOut[i] = null;
+                leftOutNames[i] = null;
             }
         }
 

@@ -50,7 +50,7 @@ public final class CatalogParts implements AutoCloseable {
                 .orElseGet(InMemorySyncStateStore::new);
         HttpCatalogSyncClient client = new HttpCatalogSyncClient(context.caller(), context.dataSpaces()::current,
                 context.guard(), chosen, settings == null ? CatalogSyncSettings.defaults() : settings,
-                context.edition(), context.clock(), context.sleeper());
+                context.edition(), context.clock(), context.sleeper(), context.observer());
         ServiceReadiness readiness = new ServiceReadiness(context.environment(), context.edition(), credentials,
                 context.dataSpaces(), context.guard(), client);
         AutoCloseable listener = context.dataSpaces().addListener(new StateResetter(chosen));

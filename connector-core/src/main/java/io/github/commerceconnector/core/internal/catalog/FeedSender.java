@@ -15,6 +15,7 @@ import io.github.commerceconnector.core.http.RetrySettings;
 import io.github.commerceconnector.core.internal.http.Backoff;
 import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
+import io.github.commerceconnector.core.internal.http.RequestLabel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ final class FeedSender implements AutoCloseable {
 
     private final GatewayCaller caller;
     private final String path;
+    private final RequestLabel label;
     private final Map<String, String> headers;
     private final CatalogSyncSettings settings;
     private final AdaptiveRateLimiter limiter;
@@ -77,16 +79,19 @@ final class FeedSender implements AutoCloseable {
      * A sender for one call.
      *
      * @param path       the feed route and data space, e.g. {@code feeds/catalog/v2/products/<id>}
+     * @param label      the feed and data space, as observers are told of each request
      * @param headers    the extra request headers (content type and encoding, connector metadata)
      * @param pending    identities queued but not yet recorded; the sender removes them once recorded
      * @param patience   how long the call keeps trying while the gateway fails it
      * @param afterBatch called on the sender's thread after each batch's outcome is recorded (progress)
      */
-    FeedSender(GatewayCaller caller, String path, Map<String, String> headers, CatalogSyncSettings settings,
+    FeedSender(GatewayCaller caller, String path, RequestLabel label, Map<String, String> headers,
+            CatalogSyncSettings settings,
             AdaptiveRateLimiter limiter, FeedSyncState state, SyncTally tally, Set<Long> pending, Clock clock,
             Sleeper sleeper, SyncPatience patience, Runnable afterBatch) {
         this.caller = caller;
         this.path = path;
+        this.label = label;
         this.headers = Map.copyOf(headers);
         this.settings = settings;
         this.limiter = limiter;
@@ -207,7 +212,11 @@ final class FeedSender implements AutoCloseable {
         state.record(changes, clock.instant());
     }
 
-    /** Delivers a batch: until the gateway settles it, the call stops, or the sync deadline passes. */
+    /**
+     * Delivers a batch: until the gateway settles it, the call stops, or the sync deadline passes. A batch that the
+     * stop of the call finds waiting is kept retryable when the deadline stopped it, and otherwise left as it was
+     * marked before sending (unconfirmed: the next call sends it again), so that refused keys record nothing.
+     */
     private void deliver(List<BatchItem> batch) {
         byte[] body = RequestBody.encode(batch, settings.gzip(), settings.gzipLevel());
         int failedDeliveries = 0;
@@ -217,7 +226,7 @@ final class FeedSender implements AutoCloseable {
                     (attempt, status, retryAfterMillis) -> {
                         attempts.incrementAndGet();
                         observe(body.length, status, retryAfterMillis);
-                    }, limiter);
+                    }, limiter, label);
             TransportResponse response;
             try {
                 response = send(call);
@@ -247,7 +256,9 @@ final class FeedSender implements AutoCloseable {
             answered(batch, FeedReply.refusals(response, batch.size()));
             return;
         }
-        retryable(batch, failure);
+        if (failure instanceof PatienceExhausted) {
+            retryable(batch, failure);
+        }
     }
 
     /** Sends, one request at a time while the endpoint is recovering; the call's gate paces every attempt. */

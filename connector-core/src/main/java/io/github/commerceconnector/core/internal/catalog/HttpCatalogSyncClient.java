@@ -10,6 +10,8 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.observation.ConnectorObserver;
+import io.github.commerceconnector.api.observation.SyncObservation;
 import io.github.commerceconnector.api.registry.SaasIdentity;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.Sleeper;
@@ -18,6 +20,7 @@ import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
 import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
+import io.github.commerceconnector.core.internal.http.RequestLabel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -49,7 +53,10 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Map<String, String> headers;
+    private final ConnectorObserver observer;
     private final ConcurrentMap<String, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
+    /** The identities queued but not yet recorded of each running call, for the items-in-flight gauge. */
+    private final Set<Set<Long>> running = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the client.
@@ -66,6 +73,26 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     public HttpCatalogSyncClient(GatewayCaller caller, Supplier<Optional<SaasIdentity>> selection,
             DataSpaceGuard guard, SyncStateStore store, CatalogSyncSettings settings, Edition edition, Clock clock,
             Sleeper sleeper) {
+        this(caller, selection, guard, store, settings, edition, clock, sleeper, ConnectorObserver.NONE);
+    }
+
+    /**
+     * Creates the client, telling an observer of its calls, its rate limiters and its items in flight.
+     *
+     * @param caller    sends, signs and retries requests
+     * @param selection the saved data space selection ({@code DataSpaceClient::current})
+     * @param guard     the data-space guard
+     * @param store     the sync state
+     * @param settings  batching, pacing and validation settings
+     * @param edition   the store's edition, sent in {@code service-connector-metadata}
+     * @param clock     the time of state records and the rate limiter
+     * @param sleeper   what waits for the rate limiter
+     * @param observer  told of each call, each data space's rate limiter and the items in flight
+     */
+    public HttpCatalogSyncClient(GatewayCaller caller, Supplier<Optional<SaasIdentity>> selection,
+            DataSpaceGuard guard, SyncStateStore store, CatalogSyncSettings settings, Edition edition, Clock clock,
+            Sleeper sleeper, ConnectorObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.caller = Objects.requireNonNull(caller, "caller");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.guard = Objects.requireNonNull(guard, "guard");
@@ -74,6 +101,16 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.headers = headers(settings, Objects.requireNonNull(edition, "edition"));
+        observer.itemsInFlight(this::itemsInFlight);
+    }
+
+    /** Identities read and queued for the gateway, over all running calls, whose outcome is not recorded yet. */
+    private long itemsInFlight() {
+        long items = 0;
+        for (Set<Long> pending : running) {
+            items += pending.size();
+        }
+        return items;
     }
 
     private static Map<String, String> headers(CatalogSyncSettings settings, Edition edition) {
@@ -92,9 +129,12 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
 
     /** The rate limiter of a data space (for diagnostics and tests). */
     public AdaptiveRateLimiter limiter(String dataSpaceId) {
-        return limiters.computeIfAbsent(dataSpaceId,
-                id -> new AdaptiveRateLimiter(settings.requestsPerSecond(), settings.adaptiveRateLimit(), clock,
-                        sleeper));
+        return limiters.computeIfAbsent(dataSpaceId, id -> {
+            AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(settings.requestsPerSecond(),
+                    settings.adaptiveRateLimit(), clock, sleeper);
+            observer.rateLimiterCreated(id, limiter::rate);
+            return limiter;
+        });
     }
 
     @Override
@@ -159,16 +199,28 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         }
         AdaptiveRateLimiter limiter = limiter(dataSpaceId);
         String path = feed.route() + "/" + encode(dataSpaceId);
+        RequestLabel label = RequestLabel.feed(feed.name(), dataSpaceId);
+        SyncObservation observation = observer.syncStarted(feed, dataSpaceId);
+        Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
-            SyncRun run = new SyncRun(state, settings, listener, clock, dryRun, cleanup && dryRun,
-                    (tally, pending, patience, afterBatch) -> new FeedSender(caller, path, headers, settings,
-                            limiter, state, tally, pending, clock, sleeper, patience, afterBatch));
+            SyncRun run = new SyncRun(state, settings, new BothListeners(listener, observation), clock, dryRun,
+                    cleanup && dryRun, (tally, pending, patience, afterBatch) -> {
+                        mine.add(pending);
+                        running.add(pending);
+                        return new FeedSender(caller, path, label, headers, settings, limiter, state, tally, pending,
+                                clock, sleeper, patience, afterBatch);
+                    });
             SyncReport report = body.apply(run);
             LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "
                     + "{} retryable, {} deleted, {} requests{}", dryRun ? "dry run" : "call", feed.name(),
                     dataSpaceId, report.processed(), report.unchanged(), report.sent(), report.rejectedCount(),
                     report.retryable(), report.deleted(), report.requests(), dryRun ? " (nothing sent)" : "");
             return report;
+        } catch (RuntimeException failed) {
+            observation.failed(failed);
+            throw failed;
+        } finally {
+            running.removeAll(mine);
         }
     }
 

@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.spi.StateChange;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -24,6 +25,7 @@ public final class ItemHasher {
     private final CanonicalJson.Writer canonical;
     private final byte[] chunk = new byte[CHUNK + 4];
     private final byte[] result = new byte[32];
+    private int jsonLength;
 
     /** A hasher with the default canonical form. */
     public ItemHasher() {
@@ -85,8 +87,40 @@ public final class ItemHasher {
     }
 
     /**
-     * Whether the item last given to {@link #contentHash} holds something validation may refuse, so that it must
-     * be validated; when not, the item is known to pass validation (of the limits this hasher was built with).
+     * Writes an item's JSON as it is sent and takes its content hash from the same bytes, in one pass: the hash
+     * is the one {@link #contentHash} gives, over the canonical text at the head of the JSON. The JSON is then
+     * {@link #json()}.
+     *
+     * @throws IllegalArgumentException for a value that is not JSON (validate first)
+     */
+    public long writeItem(Map<String, ?> fields) {
+        jsonLength = canonical.writeItem(fields);
+        byte[] text = canonical.buffer();
+        int end = canonical.canonicalEnd();
+        digest.reset();
+        if (canonical.hasUnpairedSurrogates()) {
+            updateReplacingUnpairedSurrogates(text, end);
+        } else {
+            digest.update(text, 0, end);
+        }
+        digest.update((byte) '}');
+        return finish();
+    }
+
+    /** The JSON of the item last given to {@link #writeItem}, UTF-8 (a copy). */
+    public byte[] json() {
+        return Arrays.copyOf(canonical.buffer(), jsonLength);
+    }
+
+    /** The length in bytes of the JSON of the item last given to {@link #writeItem}. */
+    public int jsonLength() {
+        return jsonLength;
+    }
+
+    /**
+     * Whether the item last given to {@link #contentHash} or {@link #writeItem} holds something validation may
+     * refuse, so that it must be validated; when not, the item is known to pass validation (of the limits this
+     * hasher was built with).
      */
     public boolean needsValidation() {
         return canonical.suspect();

@@ -23,10 +23,12 @@ import java.util.Set;
 /**
  * The per-item work of a sync that does not depend on the order of the items, done on worker threads ahead of
  * the {@link SyncRun}: an item's fields, their validation, its identity and content hashes, the look-up of what
- * the gateway holds, and, for an item to send, its JSON. Validation walks an item only when hashing it noticed
- * something validation may refuse ({@link ItemHasher#needsValidation()}); the identity is always checked. What depends on order (duplicates, batching, the
- * tally) stays with the run. The look-up is safe ahead of order: the run's own records only change items it
- * already sent, and a second occurrence of those is a duplicate whatever the state says. Thread-safe.
+ * the gateway holds, and, for an item to send, its JSON. The JSON and the content hash come from one pass over
+ * the item ({@link ItemHasher#writeItem}): the bytes hashed are the bytes sent. Validation walks an item only
+ * when that pass noticed something validation may refuse ({@link ItemHasher#needsValidation()}); the identity
+ * is always checked. What depends on order (duplicates, batching, the tally) stays with the run. The look-up is
+ * safe ahead of order: the run's own records only change items it already sent, and a second occurrence of
+ * those is a duplicate whatever the state says. Thread-safe.
  */
 final class ItemPreparer {
     /** Items whose fields are read on a worker thread: the SDK's own immutable types. */
@@ -137,7 +139,7 @@ final class ItemPreparer {
         long content;
         ItemValidator.Problem problem = null;
         try {
-            content = hasher.contentHash(fields);
+            content = hasher.writeItem(fields);
             if (hasher.needsValidation()) {
                 problem = validator.check(fields).problem();
             }
@@ -160,14 +162,13 @@ final class ItemPreparer {
             return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
                     stored.status());
         }
-        byte[] json = FeedJson.write(fields);
-        if (json.length + 2 > maxBatchBytes) {
+        if (hasher.jsonLength() + 2 > maxBatchBytes) {
             return new Prepared(Outcome.TOO_LARGE, position, key, identity, content, null, delete,
-                    new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key + " is " + json.length
+                    new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key + " is " + hasher.jsonLength()
                             + " bytes of JSON, more than one request may carry (" + maxBatchBytes
                             + "): shorten it or raise maxBatchBytes"), null);
         }
-        return new Prepared(Outcome.SEND, position, key, identity, content, json, delete, null, null);
+        return new Prepared(Outcome.SEND, position, key, identity, content, hasher.json(), delete, null, null);
     }
 
     /** Whether the gateway's answer about an item is known, so the same content need not be sent again. */

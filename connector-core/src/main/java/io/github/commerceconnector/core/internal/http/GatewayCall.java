@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param observer     told of every attempt and its outcome (for adaptive rate limiting); never null
  * @param gate         where every attempt waits before it leaves (a data space's rate limiter), or {@code null}
  *                     for none: retries then only wait for their backoff
+ * @param label        what the call is for, as a {@code ConnectorObserver} is told; {@code null} to derive it from
+ *                     the method and path
  */
 public record GatewayCall(String method, String path, Map<String, String> extraHeaders, byte[] body,
-        RetryPolicy retryPolicy, AttemptObserver observer, RequestGate gate) {
+        RetryPolicy retryPolicy, AttemptObserver observer, RequestGate gate, RequestLabel label) {
 
     /** Fills defaults. */
     public GatewayCall {
@@ -26,12 +28,19 @@ public record GatewayCall(String method, String path, Map<String, String> extraH
         body = body == null ? new byte[0] : body;
         retryPolicy = retryPolicy == null ? RetryPolicy.IDEMPOTENT : retryPolicy;
         observer = observer == null ? AttemptObserver.NONE : observer;
+        label = label == null ? RequestLabel.of(method, path) : label;
+    }
+
+    /** A call labelled from its method and path. */
+    public GatewayCall(String method, String path, Map<String, String> extraHeaders, byte[] body,
+            RetryPolicy retryPolicy, AttemptObserver observer, RequestGate gate) {
+        this(method, path, extraHeaders, body, retryPolicy, observer, gate, null);
     }
 
     /** A call whose attempts wait for no gate. */
     public GatewayCall(String method, String path, Map<String, String> extraHeaders, byte[] body,
             RetryPolicy retryPolicy, AttemptObserver observer) {
-        this(method, path, extraHeaders, body, retryPolicy, observer, null);
+        this(method, path, extraHeaders, body, retryPolicy, observer, null, null);
     }
 
     /** A GET of a path, retried as idempotent. */

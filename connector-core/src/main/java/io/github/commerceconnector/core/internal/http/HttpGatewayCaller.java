@@ -4,6 +4,9 @@ import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.ConnectorException;
 import io.github.commerceconnector.api.exception.ConnectorServiceException;
+import io.github.commerceconnector.api.observation.BreakerState;
+import io.github.commerceconnector.api.observation.ConnectorObserver;
+import io.github.commerceconnector.api.observation.RequestObservation;
 import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.api.spi.TransportRequest;
@@ -59,6 +62,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
     private final GatewayErrors errors;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final ConnectorObserver observer;
     private final Backoff backoff;
     private final Map<RetryPolicy, RetryConfig> retryConfigs = new EnumMap<>(RetryPolicy.class);
     private final CircuitBreakerConfig breakerConfig;
@@ -79,6 +83,23 @@ public final class HttpGatewayCaller implements GatewayCaller {
      */
     public HttpGatewayCaller(GatewaySettings settings, HttpTransport transport, Authenticator authenticator,
             GatewayErrors errors, Clock clock, Sleeper sleeper) {
+        this(settings, transport, authenticator, errors, clock, sleeper, ConnectorObserver.NONE);
+    }
+
+    /**
+     * Creates the caller, telling an observer of every request and of every endpoint's breaker.
+     *
+     * @param settings      endpoint, user agent, timeouts, retry and breaker settings
+     * @param transport     moves the bytes
+     * @param authenticator signs each attempt
+     * @param errors        maps error replies to exceptions
+     * @param clock         the time for deadlines, {@code Retry-After} dates and the breaker
+     * @param sleeper       waits between attempts
+     * @param observer      told of each request sent and each breaker created
+     */
+    public HttpGatewayCaller(GatewaySettings settings, HttpTransport transport, Authenticator authenticator,
+            GatewayErrors errors, Clock clock, Sleeper sleeper, ConnectorObserver observer) {
+        this.observer = observer;
         this.settings = settings;
         this.transport = transport;
         this.authenticator = authenticator;
@@ -180,8 +201,17 @@ public final class HttpGatewayCaller implements GatewayCaller {
                     openedAt.put(route, clock.instant());
                 }
             });
+            observer.circuitBreakerCreated(route, () -> stateOf(breaker));
             return breaker;
         });
+    }
+
+    private static BreakerState stateOf(CircuitBreaker breaker) {
+        return switch (breaker.getState()) {
+            case CLOSED, DISABLED, METRICS_ONLY -> BreakerState.CLOSED;
+            case HALF_OPEN -> BreakerState.HALF_OPEN;
+            case OPEN, FORCED_OPEN -> BreakerState.OPEN;
+        };
     }
 
     private static Predicate<Throwable> retryable(RetryPolicy policy) {
@@ -283,7 +313,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
             long started = System.nanoTime();
             try {
                 TransportResponse response = throughBreaker(() -> exchange(request,
-                        limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit));
+                        limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit, number));
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("<- {} {} in {} ms (attempt {}, request id {}) headers {}", response.statusCode(), what,
                             millisSince(started), number, orNone(ReplyDetails.requestIdFromHeaders(response)),
@@ -327,13 +357,19 @@ public final class HttpGatewayCaller implements GatewayCaller {
             return asked.compareTo(max) > 0 ? max : asked;
         }
 
-        private TransportResponse exchange(TransportRequest request, Duration limit) {
+        private TransportResponse exchange(TransportRequest request, Duration limit, int number) {
+            RequestObservation observation = observer.requestStarted(call.label().request(call.method(), number));
             TransportResponse response;
             try {
                 response = transport.send(request, limit);
             } catch (IOException io) {
+                observation.finished(-1);
                 throw new TransportFailure(io);
+            } catch (RuntimeException failed) {
+                observation.finished(-1);
+                throw failed;
             }
+            observation.finished(response.statusCode());
             if (response.statusCode() < 200 || response.statusCode() > 299) {
                 throw errors.toException(call, response, clock.instant());
             }

@@ -1,10 +1,16 @@
 package io.github.commerceconnector.core.internal.catalog;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.spi.StateChange;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -12,11 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -31,6 +39,8 @@ import net.jqwik.api.Provide;
  * every type.
  */
 class StreamedHashProperties {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final ItemHasher hasher = new ItemHasher();
     private final CanonicalJson canonical = new CanonicalJson();
 
@@ -73,6 +83,40 @@ class StreamedHashProperties {
         String reference = Reference.canonical(item, true);
         assertEquals(reference, canonical.of(item));
         assertEquals(Reference.hash(reference.getBytes(StandardCharsets.UTF_8)), hasher.contentHash(item));
+    }
+
+    @Property(tries = 1000)
+    void theJsonSentCarriesTheHashedCanonicalTextAndTheLeftOutFields(@ForAll("items") Map<String, Object> item)
+            throws IOException {
+        String text = canonical.of(item);
+        long hash = hasher.writeItem(item);
+        byte[] json = hasher.json();
+        Assume.that(!hasUnpairedSurrogates(Wtf8.decode(json, json.length)));
+        assertEquals(hasher.contentHash(item), hash, "the hash of the bytes sent is the content hash");
+        Map<String, Object> sent = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        assertEquals(item.keySet(), sent.keySet(), "every field is sent");
+        assertEquals(text, canonical.of(sent), "the JSON sent has the item's canonical content");
+        for (String leftOut : CanonicalJson.IGNORED_FIELDS) {
+            if (item.containsKey(leftOut)) {
+                assertEquals(canonical.of(Map.of("v", item.get(leftOut))), canonical.of(Map.of("v", sent.get(leftOut))),
+                        leftOut + " is sent as given");
+            }
+        }
+        byte[] head = text.getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(Arrays.copyOf(head, head.length - 1), Arrays.copyOf(json, head.length - 1),
+                "the canonical text, but its closing brace, opens the JSON");
+    }
+
+    private static boolean hasUnpairedSurrogates(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Property(tries = 500)

@@ -33,8 +33,13 @@ import org.slf4j.LoggerFactory;
  * The file-backed sync state of one feed in one data space: an append-only log of {@link StateRecord}s,
  * replayed into an {@link ItemIndex} when opened, plus the {@link RetryPayloadFile}.
  *
- * <p>Crash safety: records are appended only when {@link #record} is called (after the gateway's reply),
- * and forced to disk before the in-memory table changes; a torn tail is cut off on the next open; the log
+ * <p>Crash safety: records are appended only when {@link #record} is called, and written to the file before
+ * the in-memory table changes, so they survive the process being killed. Records of answers (accepted,
+ * rejected, retryable, removed) are also forced to disk, once per call, which makes every record before them
+ * durable too: one forced write per answered batch, none before sending. Records of items only about to be
+ * sent are not forced: only a power loss or an OS crash between a request and the forcing of its answer can
+ * lose them, and then a new item in that request may be forgotten as sent (the next sync sends it again if the
+ * catalog still has it; a resync with cleanup removes it if not). A torn tail is cut off on the next open; the log
  * is compacted by writing a new file and renaming it over the old one atomically. Killed at any instant,
  * the state reopens readable and never says an item was accepted that was not recorded as accepted.
  */
@@ -44,6 +49,11 @@ public final class FileFeedState implements FeedSyncState {
     private static final int VERSION = 1;
     private static final int HEADER = 16;
     private static final int COMPACTION_SLACK = 4096;
+    /**
+     * Log bytes per item assumed to size the index before replaying the log: two records of about 48 bytes, as a
+     * sync leaves them. A compacted log then costs one growth of the index, not one per doubling.
+     */
+    private static final int LOG_BYTES_PER_ITEM = 96;
 
     private final Feed feed;
     private final String dataSpaceId;
@@ -55,6 +65,7 @@ public final class FileFeedState implements FeedSyncState {
     private final RetryPayloadFile retry;
     private long logSize;
     private long recordsInLog;
+    private long forcedWrites;
     private Instant lastFullSync;
     private boolean closed;
 
@@ -155,6 +166,7 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     private void replay() throws IOException {
+        table.reserve((int) Math.min(1 << 28, (log.size() - HEADER) / LOG_BYTES_PER_ITEM));
         long end = LogScanner.scan(log, HEADER, (buffer, offset, length, position) -> {
             apply(StateRecord.kindOf(buffer, offset), StateRecord.identityHashOf(buffer, offset),
                     StateRecord.contentHashOf(buffer, offset), StateRecord.epochSecondsOf(buffer, offset), position);
@@ -216,7 +228,9 @@ public final class FileFeedState implements FeedSyncState {
         List<RetryPayload> payloads = new ArrayList<>();
         List<StateRecord> records = new ArrayList<>(changes.size());
         int capacity = 0;
+        boolean answered = false;
         for (StateChange change : changes) {
+            answered |= change.kind() != StateChange.Kind.SENDING;
             StateRecord.Kind kind = switch (change.kind()) {
                 case ACCEPTED -> StateRecord.Kind.ACCEPTED;
                 case REJECTED -> StateRecord.Kind.REJECTED;
@@ -247,7 +261,10 @@ public final class FileFeedState implements FeedSyncState {
             }
             long start = logSize;
             writeFully(log, buffer, start);
-            log.force(false);
+            if (answered) {
+                log.force(false);
+                forcedWrites++;
+            }
             synchronized (this) {
                 long position = start;
                 for (int i = 0; i < changes.size(); i++) {
@@ -375,12 +392,23 @@ public final class FileFeedState implements FeedSyncState {
             checkOpen();
             writeFully(log, ByteBuffer.wrap(record), logSize);
             log.force(false);
+            forcedWrites++;
             synchronized (this) {
                 logSize += record.length;
                 lastFullSync = Instant.ofEpochSecond(epochSeconds(finished));
             }
         } catch (IOException e) {
             throw failure("record to", feed, dataSpaceId, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** How many times this session forced its records to disk. */
+    public long forcedWrites() {
+        appendLock.lock();
+        try {
+            return forcedWrites;
         } finally {
             appendLock.unlock();
         }
@@ -401,8 +429,17 @@ public final class FileFeedState implements FeedSyncState {
         return table.size();
     }
 
+    /** Whether to compact on opening: when the log holds more than two records per item (and some slack). */
     private boolean worthCompacting() {
         return recordsInLog > 2L * table.size() + COMPACTION_SLACK;
+    }
+
+    /**
+     * Whether to compact on closing: when the log holds more than one and a half records per item (and some
+     * slack), as after a sync that sent most items (a record before sending and one for the answer).
+     */
+    private boolean worthCompactingOnClose() {
+        return recordsInLog > table.size() + table.size() / 2 + COMPACTION_SLACK;
     }
 
     /** Rewrites the log with one record per held item, atomically replacing the old file. */
@@ -488,7 +525,7 @@ public final class FileFeedState implements FeedSyncState {
                     return;
                 }
                 try {
-                    if (worthCompacting()) {
+                    if (worthCompactingOnClose()) {
                         compactLocked();
                     }
                     if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {

@@ -1,0 +1,2 @@
+/** How {@code MicrometerConnectorObserver} does its work; not public API. */
+package io.github.commerceconnector.micrometer.internal;

@@ -1,0 +1,2 @@
+/** How the starter turns its properties into a client; not public API. */
+package io.github.commerceconnector.spring.boot.internal;
