@@ -79,7 +79,7 @@ final class ItemClassWriter {
         String name = spec.name();
         classDoc(model);
         line("public " + (spec.topLevel() ? "" : "static ") + "final class " + name
-                + (spec.topLevel() ? " implements FeedItem" : "") + " {");
+                + (spec.topLevel() ? " implements FeedItem, WritesFields" : " implements WritesFields") + " {");
         indent++;
         StringJoiner names = new StringJoiner(", ");
         model.properties().forEach(property -> names.add('"' + property.name() + '"'));
@@ -123,6 +123,8 @@ final class ItemClassWriter {
         fromFields(model);
         line("");
         fields(model);
+        line("");
+        writeFields(model);
         line("");
         equalsAndHashCode(model);
         line("");
@@ -258,6 +260,39 @@ final class ItemClassWriter {
         line(".putExtra(extraFields)");
         line(".build();");
         indent -= 3;
+        line("}");
+    }
+
+    /** {@code writesAllFields} and {@code writeFields}: the fields given in the order of their names. */
+    private void writeFields(ItemModel model) {
+        List<ItemModel.Property> byName = new ArrayList<>(model.properties());
+        byName.sort((a, b) -> a.name().compareTo(b.name()));
+        line("@Override");
+        line("public boolean writesAllFields() {");
+        indent++;
+        List<String> checks = new ArrayList<>();
+        for (ItemModel.Property property : byName) {
+            if (property.type().kind() == JavaType.Kind.NESTED) {
+                checks.add(property.type().repeated() ? "ItemFields.writeAllFields(" + property.javaName() + ")"
+                        : "(" + property.javaName() + " == null || " + property.javaName() + ".writesAllFields())");
+            }
+        }
+        line("return extraFields.isEmpty()" + (checks.isEmpty() ? ";" : ""));
+        for (int i = 0; i < checks.size(); i++) {
+            line("        && " + checks.get(i) + (i == checks.size() - 1 ? ";" : ""));
+        }
+        indent--;
+        line("}");
+        line("");
+        line("@Override");
+        line("public void writeFields(FieldWriter out) {");
+        indent++;
+        for (ItemModel.Property property : byName) {
+            line("if (" + property.javaName() + " != null) {");
+            line("    " + property.type().fieldWriter(property.name(), property.javaName()) + ";");
+            line("}");
+        }
+        indent--;
         line("}");
     }
 

@@ -118,6 +118,22 @@ record JavaType(Kind kind, String element, boolean repeated) {
         };
     }
 
+    /** The {@code FieldWriter} call that gives the field held in {@code field} (present). */
+    String fieldWriter(String name, String field) {
+        String quoted = '"' + name + '"';
+        if (repeated) {
+            return (kind == Kind.NESTED ? "out.objects(" : "out.strings(") + quoted + ", " + field + ")";
+        }
+        return switch (kind) {
+            case TEXT, ID -> "out.string(" + quoted + ", " + field + ")";
+            case INT, DECIMAL -> "out.number(" + quoted + ", " + field + ")";
+            case BOOL -> "out.bool(" + quoted + ", " + field + ")";
+            case FLAG -> "out.number(" + quoted + ", " + field + " ? 1 : 0)";
+            case TIME -> "out.string(" + quoted + ", ItemFields.time(" + field + "))";
+            case NESTED -> "out.object(" + quoted + ", " + field + ")";
+        };
+    }
+
     /** How the Javadoc names the wire type, e.g. {@code [Image]} or {@code Int} 0/1. */
     String wireDoc(ExporterSchema.Field field) {
         String type = field.repeated() ? "[" + field.type() + "]" : field.type();

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class Category implements FeedItem {
+public final class Category implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("categoryId", "storeViewCode", "storeCode", "websiteCode",
             "name", "urlKey", "urlPath", "path", "level", "parentId", "position", "children", "isActive",
             "includeInMenu", "isAnchor", "displayMode", "description", "image", "metaTitle", "metaKeywords",
@@ -346,6 +346,96 @@ public final class Category implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty();
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (availableSortBy != null) {
+            out.strings("availableSortBy", availableSortBy);
+        }
+        if (categoryId != null) {
+            out.string("categoryId", categoryId);
+        }
+        if (children != null) {
+            out.strings("children", children);
+        }
+        if (createdAt != null) {
+            out.string("createdAt", ItemFields.time(createdAt));
+        }
+        if (defaultSortBy != null) {
+            out.string("defaultSortBy", defaultSortBy);
+        }
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (description != null) {
+            out.string("description", description);
+        }
+        if (displayMode != null) {
+            out.string("displayMode", displayMode);
+        }
+        if (image != null) {
+            out.string("image", image);
+        }
+        if (includeInMenu != null) {
+            out.number("includeInMenu", includeInMenu ? 1 : 0);
+        }
+        if (isActive != null) {
+            out.number("isActive", isActive ? 1 : 0);
+        }
+        if (isAnchor != null) {
+            out.number("isAnchor", isAnchor ? 1 : 0);
+        }
+        if (level != null) {
+            out.number("level", level);
+        }
+        if (metaDescription != null) {
+            out.string("metaDescription", metaDescription);
+        }
+        if (metaKeywords != null) {
+            out.string("metaKeywords", metaKeywords);
+        }
+        if (metaTitle != null) {
+            out.string("metaTitle", metaTitle);
+        }
+        if (modifiedAt != null) {
+            out.string("modifiedAt", ItemFields.time(modifiedAt));
+        }
+        if (name != null) {
+            out.string("name", name);
+        }
+        if (parentId != null) {
+            out.string("parentId", parentId);
+        }
+        if (path != null) {
+            out.string("path", path);
+        }
+        if (position != null) {
+            out.number("position", position);
+        }
+        if (storeCode != null) {
+            out.string("storeCode", storeCode);
+        }
+        if (storeViewCode != null) {
+            out.string("storeViewCode", storeViewCode);
+        }
+        if (updatedAt != null) {
+            out.string("updatedAt", ItemFields.time(updatedAt));
+        }
+        if (urlKey != null) {
+            out.string("urlKey", urlKey);
+        }
+        if (urlPath != null) {
+            out.string("urlPath", urlPath);
+        }
+        if (websiteCode != null) {
+            out.string("websiteCode", websiteCode);
+        }
     }
 
     /** Equal when every field and extra field is equal. */

@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class InventoryStockStatus implements FeedItem {
+public final class InventoryStockStatus implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("stockId", "sku", "productId", "qty", "qtyForSale",
             "isSalable", "infiniteStock", "lowStock", "updatedAt", "deleted");
 
@@ -179,6 +179,45 @@ public final class InventoryStockStatus implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty();
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (infiniteStock != null) {
+            out.bool("infiniteStock", infiniteStock);
+        }
+        if (isSalable != null) {
+            out.bool("isSalable", isSalable);
+        }
+        if (lowStock != null) {
+            out.bool("lowStock", lowStock);
+        }
+        if (productId != null) {
+            out.number("productId", productId);
+        }
+        if (qty != null) {
+            out.number("qty", qty);
+        }
+        if (qtyForSale != null) {
+            out.number("qtyForSale", qtyForSale);
+        }
+        if (sku != null) {
+            out.string("sku", sku);
+        }
+        if (stockId != null) {
+            out.string("stockId", stockId);
+        }
+        if (updatedAt != null) {
+            out.string("updatedAt", ItemFields.time(updatedAt));
+        }
     }
 
     /** Equal when every field and extra field is equal. */

@@ -38,7 +38,24 @@ final class ItemFields {
 
     /** Adds a timestamp as RFC 3339 text in UTC ({@code 2024-05-01T10:15:30.5Z}) unless absent. */
     ItemFields putTime(String name, Instant value) {
-        return put(name, value == null ? null : RFC_3339.format(value));
+        return put(name, value == null ? null : time(value));
+    }
+
+    /** A timestamp as the items send it: RFC 3339 text in UTC. */
+    static String time(Instant value) {
+        return RFC_3339.format(value);
+    }
+
+    /** Whether every object of a list (absent: none) gives all its fields to a {@link FieldWriter}. */
+    static boolean writeAllFields(List<? extends WritesFields> values) {
+        if (values != null) {
+            for (WritesFields value : values) {
+                if (!value.writesAllFields()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Adds a {@code Boolean} as the JSON integer {@code 1} or {@code 0} unless absent. */

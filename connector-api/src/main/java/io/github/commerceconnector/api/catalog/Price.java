@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class Price implements FeedItem {
+public final class Price implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("sku", "websiteCode", "customerGroupCode", "productId",
             "websiteId", "type", "regular", "discounts", "tierPrices", "parents", "updatedAt", "deleted");
 
@@ -203,6 +203,54 @@ public final class Price implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty()
+                && ItemFields.writeAllFields(discounts)
+                && ItemFields.writeAllFields(parents)
+                && ItemFields.writeAllFields(tierPrices);
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (customerGroupCode != null) {
+            out.string("customerGroupCode", customerGroupCode);
+        }
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (discounts != null) {
+            out.objects("discounts", discounts);
+        }
+        if (parents != null) {
+            out.objects("parents", parents);
+        }
+        if (productId != null) {
+            out.number("productId", productId);
+        }
+        if (regular != null) {
+            out.number("regular", regular);
+        }
+        if (sku != null) {
+            out.string("sku", sku);
+        }
+        if (tierPrices != null) {
+            out.objects("tierPrices", tierPrices);
+        }
+        if (type != null) {
+            out.string("type", type);
+        }
+        if (updatedAt != null) {
+            out.string("updatedAt", ItemFields.time(updatedAt));
+        }
+        if (websiteCode != null) {
+            out.string("websiteCode", websiteCode);
+        }
+        if (websiteId != null) {
+            out.number("websiteId", websiteId);
+        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -463,7 +511,7 @@ public final class Price implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Discount {
+    public static final class Discount implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("code", "price", "percentage");
 
         private final String code;
@@ -555,6 +603,24 @@ public final class Price implements FeedItem {
                     .put("percentage", percentage)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (code != null) {
+                out.string("code", code);
+            }
+            if (percentage != null) {
+                out.number("percentage", percentage);
+            }
+            if (price != null) {
+                out.number("price", price);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -679,7 +745,7 @@ public final class Price implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class TierPrice {
+    public static final class TierPrice implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("qty", "price", "percentage");
 
         private final BigDecimal qty;
@@ -768,6 +834,24 @@ public final class Price implements FeedItem {
                     .put("percentage", percentage)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (percentage != null) {
+                out.number("percentage", percentage);
+            }
+            if (price != null) {
+                out.number("price", price);
+            }
+            if (qty != null) {
+                out.number("qty", qty);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -894,7 +978,7 @@ public final class Price implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Parent {
+    public static final class Parent implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("type", "sku");
 
         private final String type;
@@ -965,6 +1049,21 @@ public final class Price implements FeedItem {
                     .put("sku", sku)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (sku != null) {
+                out.string("sku", sku);
+            }
+            if (type != null) {
+                out.string("type", type);
+            }
         }
 
         /** Equal when every field and extra field is equal. */

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class Product implements FeedItem {
+public final class Product implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("sku", "storeViewCode", "storeCode", "websiteCode",
             "productId", "name", "type", "productType", "status", "visibility", "url", "urlKey", "urlRewrites",
             "description", "shortDescription", "metaTitle", "metaDescription", "metaKeyword", "taxClassId", "weight",
@@ -607,6 +607,168 @@ public final class Product implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty()
+                && ItemFields.writeAllFields(attributes)
+                && ItemFields.writeAllFields(categoryData)
+                && ItemFields.writeAllFields(images)
+                && (inventory == null || inventory.writesAllFields())
+                && ItemFields.writeAllFields(links)
+                && ItemFields.writeAllFields(optionsV2)
+                && ItemFields.writeAllFields(parents)
+                && ItemFields.writeAllFields(samples)
+                && ItemFields.writeAllFields(shopperInputOptions)
+                && ItemFields.writeAllFields(urlRewrites)
+                && ItemFields.writeAllFields(variants)
+                && ItemFields.writeAllFields(videos);
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (attributes != null) {
+            out.objects("attributes", attributes);
+        }
+        if (buyable != null) {
+            out.bool("buyable", buyable);
+        }
+        if (categoryData != null) {
+            out.objects("categoryData", categoryData);
+        }
+        if (createdAt != null) {
+            out.string("createdAt", ItemFields.time(createdAt));
+        }
+        if (currency != null) {
+            out.string("currency", currency);
+        }
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (deletedAt != null) {
+            out.string("deletedAt", ItemFields.time(deletedAt));
+        }
+        if (description != null) {
+            out.string("description", description);
+        }
+        if (displayable != null) {
+            out.bool("displayable", displayable);
+        }
+        if (images != null) {
+            out.objects("images", images);
+        }
+        if (inStock != null) {
+            out.bool("inStock", inStock);
+        }
+        if (inventory != null) {
+            out.object("inventory", inventory);
+        }
+        if (links != null) {
+            out.objects("links", links);
+        }
+        if (linksExist != null) {
+            out.bool("linksExist", linksExist);
+        }
+        if (linksPurchasedSeparately != null) {
+            out.bool("linksPurchasedSeparately", linksPurchasedSeparately);
+        }
+        if (lowStock != null) {
+            out.bool("lowStock", lowStock);
+        }
+        if (metaDescription != null) {
+            out.string("metaDescription", metaDescription);
+        }
+        if (metaKeyword != null) {
+            out.string("metaKeyword", metaKeyword);
+        }
+        if (metaTitle != null) {
+            out.string("metaTitle", metaTitle);
+        }
+        if (modifiedAt != null) {
+            out.string("modifiedAt", ItemFields.time(modifiedAt));
+        }
+        if (name != null) {
+            out.string("name", name);
+        }
+        if (optionsV2 != null) {
+            out.objects("optionsV2", optionsV2);
+        }
+        if (parents != null) {
+            out.objects("parents", parents);
+        }
+        if (priceView != null) {
+            out.string("priceView", priceView);
+        }
+        if (productId != null) {
+            out.number("productId", productId);
+        }
+        if (productType != null) {
+            out.string("productType", productType);
+        }
+        if (samples != null) {
+            out.objects("samples", samples);
+        }
+        if (samplesTitle != null) {
+            out.string("samplesTitle", samplesTitle);
+        }
+        if (shopperInputOptions != null) {
+            out.objects("shopperInputOptions", shopperInputOptions);
+        }
+        if (shortDescription != null) {
+            out.string("shortDescription", shortDescription);
+        }
+        if (sku != null) {
+            out.string("sku", sku);
+        }
+        if (status != null) {
+            out.string("status", status);
+        }
+        if (storeCode != null) {
+            out.string("storeCode", storeCode);
+        }
+        if (storeViewCode != null) {
+            out.string("storeViewCode", storeViewCode);
+        }
+        if (taxClassId != null) {
+            out.string("taxClassId", taxClassId);
+        }
+        if (type != null) {
+            out.string("type", type);
+        }
+        if (updatedAt != null) {
+            out.string("updatedAt", ItemFields.time(updatedAt));
+        }
+        if (url != null) {
+            out.string("url", url);
+        }
+        if (urlKey != null) {
+            out.string("urlKey", urlKey);
+        }
+        if (urlRewrites != null) {
+            out.objects("urlRewrites", urlRewrites);
+        }
+        if (variants != null) {
+            out.objects("variants", variants);
+        }
+        if (videos != null) {
+            out.objects("videos", videos);
+        }
+        if (visibility != null) {
+            out.string("visibility", visibility);
+        }
+        if (websiteCode != null) {
+            out.string("websiteCode", websiteCode);
+        }
+        if (weight != null) {
+            out.number("weight", weight);
+        }
+        if (weightType != null) {
+            out.string("weightType", weightType);
+        }
+        if (weightUnit != null) {
+            out.string("weightUnit", weightUnit);
+        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -1381,7 +1543,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Attribute {
+    public static final class Attribute implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("attributeCode", "value", "valueId");
 
         private final String attributeCode;
@@ -1467,6 +1629,24 @@ public final class Product implements FeedItem {
                     .put("valueId", valueId)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (attributeCode != null) {
+                out.string("attributeCode", attributeCode);
+            }
+            if (value != null) {
+                out.strings("value", value);
+            }
+            if (valueId != null) {
+                out.strings("valueId", valueId);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -1597,7 +1777,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class CategoryData {
+    public static final class CategoryData implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("categoryId", "categoryPath", "productPosition");
 
         private final String categoryId;
@@ -1680,6 +1860,24 @@ public final class Product implements FeedItem {
                     .put("productPosition", productPosition)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (categoryId != null) {
+                out.string("categoryId", categoryId);
+            }
+            if (categoryPath != null) {
+                out.string("categoryPath", categoryPath);
+            }
+            if (productPosition != null) {
+                out.number("productPosition", productPosition);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -1790,7 +1988,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Image {
+    public static final class Image implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("resource", "sortOrder");
 
         private final MediaResource resource;
@@ -1864,6 +2062,22 @@ public final class Product implements FeedItem {
                     .put("sortOrder", sortOrder)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && (resource == null || resource.writesAllFields());
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (resource != null) {
+                out.object("resource", resource);
+            }
+            if (sortOrder != null) {
+                out.string("sortOrder", sortOrder);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -1975,7 +2189,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class MediaResource {
+    public static final class MediaResource implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("url", "label", "roles");
 
         private final String url;
@@ -2056,6 +2270,24 @@ public final class Product implements FeedItem {
                     .put("roles", roles)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (label != null) {
+                out.string("label", label);
+            }
+            if (roles != null) {
+                out.strings("roles", roles);
+            }
+            if (url != null) {
+                out.string("url", url);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2178,7 +2410,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Video {
+    public static final class Video implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("preview", "video", "sortOrder");
 
         private final MediaResource preview;
@@ -2255,6 +2487,26 @@ public final class Product implements FeedItem {
                     .put("sortOrder", sortOrder)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && (preview == null || preview.writesAllFields())
+                    && (video == null || video.writesAllFields());
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (preview != null) {
+                out.object("preview", preview);
+            }
+            if (sortOrder != null) {
+                out.string("sortOrder", sortOrder);
+            }
+            if (video != null) {
+                out.object("video", video);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2382,7 +2634,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class VideoItem {
+    public static final class VideoItem implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("mediaType", "videoProvider", "videoUrl", "videoTitle",
                 "videoDescription", "videoMetadata");
 
@@ -2491,6 +2743,33 @@ public final class Product implements FeedItem {
                     .put("videoMetadata", videoMetadata)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (mediaType != null) {
+                out.string("mediaType", mediaType);
+            }
+            if (videoDescription != null) {
+                out.string("videoDescription", videoDescription);
+            }
+            if (videoMetadata != null) {
+                out.string("videoMetadata", videoMetadata);
+            }
+            if (videoProvider != null) {
+                out.string("videoProvider", videoProvider);
+            }
+            if (videoTitle != null) {
+                out.string("videoTitle", videoTitle);
+            }
+            if (videoUrl != null) {
+                out.string("videoUrl", videoUrl);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2629,7 +2908,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Sample {
+    public static final class Sample implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("resource", "sortOrder");
 
         private final MediaResource resource;
@@ -2698,6 +2977,22 @@ public final class Product implements FeedItem {
                     .put("sortOrder", sortOrder)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && (resource == null || resource.writesAllFields());
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (resource != null) {
+                out.object("resource", resource);
+            }
+            if (sortOrder != null) {
+                out.string("sortOrder", sortOrder);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2809,7 +3104,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Link {
+    public static final class Link implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("sku", "type");
 
         private final String sku;
@@ -2880,6 +3175,21 @@ public final class Product implements FeedItem {
                     .put("type", type)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (sku != null) {
+                out.string("sku", sku);
+            }
+            if (type != null) {
+                out.string("type", type);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -2982,7 +3292,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ProductOption {
+    public static final class ProductOption implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("id", "label", "type", "renderType", "swatchType",
                 "required", "sortOrder", "values");
 
@@ -3123,6 +3433,40 @@ public final class Product implements FeedItem {
                     .putObjects("values", values, ProductOptionValue::fields)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && ItemFields.writeAllFields(values);
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (id != null) {
+                out.string("id", id);
+            }
+            if (label != null) {
+                out.string("label", label);
+            }
+            if (renderType != null) {
+                out.string("renderType", renderType);
+            }
+            if (required != null) {
+                out.bool("required", required);
+            }
+            if (sortOrder != null) {
+                out.number("sortOrder", sortOrder);
+            }
+            if (swatchType != null) {
+                out.string("swatchType", swatchType);
+            }
+            if (type != null) {
+                out.string("type", type);
+            }
+            if (values != null) {
+                out.objects("values", values);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -3303,7 +3647,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ProductOptionValue {
+    public static final class ProductOptionValue implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("id", "label", "sortOrder", "isDefault", "colorHex",
                 "customSwatchValue", "imageUrl", "infoUrl", "sku", "qty", "qtyMutability", "price", "priceType");
 
@@ -3489,6 +3833,54 @@ public final class Product implements FeedItem {
                     .put("priceType", priceType)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (colorHex != null) {
+                out.string("colorHex", colorHex);
+            }
+            if (customSwatchValue != null) {
+                out.string("customSwatchValue", customSwatchValue);
+            }
+            if (id != null) {
+                out.string("id", id);
+            }
+            if (imageUrl != null) {
+                out.string("imageUrl", imageUrl);
+            }
+            if (infoUrl != null) {
+                out.string("infoUrl", infoUrl);
+            }
+            if (isDefault != null) {
+                out.bool("isDefault", isDefault);
+            }
+            if (label != null) {
+                out.string("label", label);
+            }
+            if (price != null) {
+                out.number("price", price);
+            }
+            if (priceType != null) {
+                out.string("priceType", priceType);
+            }
+            if (qty != null) {
+                out.number("qty", qty);
+            }
+            if (qtyMutability != null) {
+                out.bool("qtyMutability", qtyMutability);
+            }
+            if (sku != null) {
+                out.string("sku", sku);
+            }
+            if (sortOrder != null) {
+                out.number("sortOrder", sortOrder);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -3700,7 +4092,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ShopperInputOption {
+    public static final class ShopperInputOption implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("id", "label", "renderType", "required", "sortOrder",
                 "price", "sku", "range", "fileExtension", "imageSizeX", "imageSizeY");
 
@@ -3867,6 +4259,49 @@ public final class Product implements FeedItem {
                     .put("imageSizeY", imageSizeY)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && (range == null || range.writesAllFields());
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (fileExtension != null) {
+                out.string("fileExtension", fileExtension);
+            }
+            if (id != null) {
+                out.string("id", id);
+            }
+            if (imageSizeX != null) {
+                out.number("imageSizeX", imageSizeX);
+            }
+            if (imageSizeY != null) {
+                out.number("imageSizeY", imageSizeY);
+            }
+            if (label != null) {
+                out.string("label", label);
+            }
+            if (price != null) {
+                out.number("price", price);
+            }
+            if (range != null) {
+                out.object("range", range);
+            }
+            if (renderType != null) {
+                out.string("renderType", renderType);
+            }
+            if (required != null) {
+                out.bool("required", required);
+            }
+            if (sku != null) {
+                out.string("sku", sku);
+            }
+            if (sortOrder != null) {
+                out.number("sortOrder", sortOrder);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4065,7 +4500,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ValueRange {
+    public static final class ValueRange implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("from", "to");
 
         private final BigDecimal from;
@@ -4133,6 +4568,21 @@ public final class Product implements FeedItem {
                     .put("to", to)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (from != null) {
+                out.number("from", from);
+            }
+            if (to != null) {
+                out.number("to", to);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4244,7 +4694,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Inventory {
+    public static final class Inventory implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("qty", "configuration");
 
         private final Integer qty;
@@ -4310,6 +4760,22 @@ public final class Product implements FeedItem {
                     .put("configuration", configuration == null ? null : configuration.fields())
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && (configuration == null || configuration.writesAllFields());
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (configuration != null) {
+                out.object("configuration", configuration);
+            }
+            if (qty != null) {
+                out.number("qty", qty);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4421,7 +4887,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class InventorySettings {
+    public static final class InventorySettings implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("status", "manageStock", "threshold", "productAvailable");
 
         private final Boolean status;
@@ -4514,6 +4980,27 @@ public final class Product implements FeedItem {
                     .put("productAvailable", productAvailable)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (manageStock != null) {
+                out.bool("manageStock", manageStock);
+            }
+            if (productAvailable != null) {
+                out.bool("productAvailable", productAvailable);
+            }
+            if (status != null) {
+                out.bool("status", status);
+            }
+            if (threshold != null) {
+                out.number("threshold", threshold);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4638,7 +5125,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class ParentProduct {
+    public static final class ParentProduct implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("sku", "productType");
 
         private final String sku;
@@ -4709,6 +5196,21 @@ public final class Product implements FeedItem {
                     .put("productType", productType)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (productType != null) {
+                out.string("productType", productType);
+            }
+            if (sku != null) {
+                out.string("sku", sku);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -4813,7 +5315,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class UrlRewrite {
+    public static final class UrlRewrite implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("url", "parameters");
 
         private final String url;
@@ -4882,6 +5384,22 @@ public final class Product implements FeedItem {
                     .putObjects("parameters", parameters, UrlRewriteParameter::fields)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && ItemFields.writeAllFields(parameters);
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (parameters != null) {
+                out.objects("parameters", parameters);
+            }
+            if (url != null) {
+                out.string("url", url);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -5009,7 +5527,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class UrlRewriteParameter {
+    public static final class UrlRewriteParameter implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("name", "value");
 
         private final String name;
@@ -5077,6 +5595,21 @@ public final class Product implements FeedItem {
                     .put("value", value)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (name != null) {
+                out.string("name", name);
+            }
+            if (value != null) {
+                out.string("value", value);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -5178,7 +5711,7 @@ public final class Product implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class VariantSku {
+    public static final class VariantSku implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("sku");
 
         private final String sku;
@@ -5237,6 +5770,18 @@ public final class Product implements FeedItem {
                     .put("sku", sku)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (sku != null) {
+                out.string("sku", sku);
+            }
         }
 
         /** Equal when every field and extra field is equal. */

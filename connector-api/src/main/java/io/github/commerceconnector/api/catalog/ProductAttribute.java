@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class ProductAttribute implements FeedItem {
+public final class ProductAttribute implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("attributeCode", "storeViewCode", "storeCode", "websiteCode",
             "id", "label", "attributeType", "frontendInput", "dataType", "boolean", "numeric", "multi", "required",
             "unique", "global", "systemAttribute", "searchable", "searchWeight", "filterable", "filterableInSearch",
@@ -370,6 +370,99 @@ public final class ProductAttribute implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty();
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (attributeCode != null) {
+            out.string("attributeCode", attributeCode);
+        }
+        if (attributeType != null) {
+            out.string("attributeType", attributeType);
+        }
+        if (isBoolean != null) {
+            out.bool("boolean", isBoolean);
+        }
+        if (dataType != null) {
+            out.string("dataType", dataType);
+        }
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (filterable != null) {
+            out.bool("filterable", filterable);
+        }
+        if (filterableInSearch != null) {
+            out.bool("filterableInSearch", filterableInSearch);
+        }
+        if (frontendInput != null) {
+            out.string("frontendInput", frontendInput);
+        }
+        if (global != null) {
+            out.bool("global", global);
+        }
+        if (id != null) {
+            out.string("id", id);
+        }
+        if (label != null) {
+            out.string("label", label);
+        }
+        if (modifiedAt != null) {
+            out.string("modifiedAt", ItemFields.time(modifiedAt));
+        }
+        if (multi != null) {
+            out.bool("multi", multi);
+        }
+        if (numeric != null) {
+            out.bool("numeric", numeric);
+        }
+        if (required != null) {
+            out.bool("required", required);
+        }
+        if (searchWeight != null) {
+            out.number("searchWeight", searchWeight);
+        }
+        if (searchable != null) {
+            out.bool("searchable", searchable);
+        }
+        if (sortable != null) {
+            out.bool("sortable", sortable);
+        }
+        if (storeCode != null) {
+            out.string("storeCode", storeCode);
+        }
+        if (storeViewCode != null) {
+            out.string("storeViewCode", storeViewCode);
+        }
+        if (systemAttribute != null) {
+            out.bool("systemAttribute", systemAttribute);
+        }
+        if (unique != null) {
+            out.bool("unique", unique);
+        }
+        if (usedForRules != null) {
+            out.bool("usedForRules", usedForRules);
+        }
+        if (visible != null) {
+            out.bool("visible", visible);
+        }
+        if (visibleInCompareList != null) {
+            out.bool("visibleInCompareList", visibleInCompareList);
+        }
+        if (visibleInListing != null) {
+            out.bool("visibleInListing", visibleInListing);
+        }
+        if (visibleInSearch != null) {
+            out.bool("visibleInSearch", visibleInSearch);
+        }
+        if (websiteCode != null) {
+            out.string("websiteCode", websiteCode);
+        }
     }
 
     /** Equal when every field and extra field is equal. */

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class RatingMetadata implements FeedItem {
+public final class RatingMetadata implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("ratingId", "storeViewCode", "name", "values", "deleted");
 
     private final String ratingId;
@@ -119,6 +119,31 @@ public final class RatingMetadata implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty()
+                && ItemFields.writeAllFields(values);
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (name != null) {
+            out.string("name", name);
+        }
+        if (ratingId != null) {
+            out.string("ratingId", ratingId);
+        }
+        if (storeViewCode != null) {
+            out.string("storeViewCode", storeViewCode);
+        }
+        if (values != null) {
+            out.objects("values", values);
+        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -273,7 +298,7 @@ public final class RatingMetadata implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class RatingValue {
+    public static final class RatingValue implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("valueId", "value", "position");
 
         private final String valueId;
@@ -350,6 +375,24 @@ public final class RatingMetadata implements FeedItem {
                     .put("position", position)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (position != null) {
+                out.number("position", position);
+            }
+            if (value != null) {
+                out.string("value", value);
+            }
+            if (valueId != null) {
+                out.string("valueId", valueId);
+            }
         }
 
         /** Equal when every field and extra field is equal. */

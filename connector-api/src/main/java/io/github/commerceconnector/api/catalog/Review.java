@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class Review implements FeedItem {
+public final class Review implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("reviewId", "productId", "title", "text", "nickname",
             "customerId", "ratings", "visibility", "deleted");
 
@@ -157,6 +157,43 @@ public final class Review implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty()
+                && ItemFields.writeAllFields(ratings);
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (customerId != null) {
+            out.string("customerId", customerId);
+        }
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (nickname != null) {
+            out.string("nickname", nickname);
+        }
+        if (productId != null) {
+            out.number("productId", productId);
+        }
+        if (ratings != null) {
+            out.objects("ratings", ratings);
+        }
+        if (reviewId != null) {
+            out.string("reviewId", reviewId);
+        }
+        if (text != null) {
+            out.string("text", text);
+        }
+        if (title != null) {
+            out.string("title", title);
+        }
+        if (visibility != null) {
+            out.strings("visibility", visibility);
+        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -354,7 +391,7 @@ public final class Review implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Rating {
+    public static final class Rating implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("ratingId", "value");
 
         private final String ratingId;
@@ -425,6 +462,21 @@ public final class Review implements FeedItem {
                     .put("value", value)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (ratingId != null) {
+                out.string("ratingId", ratingId);
+            }
+            if (value != null) {
+                out.string("value", value);
+            }
         }
 
         /** Equal when every field and extra field is equal. */

@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class ScopeCustomerGroup implements FeedItem {
+public final class ScopeCustomerGroup implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("customerGroupId", "customerGroupCode", "websites",
             "deleted");
 
@@ -120,6 +120,27 @@ public final class ScopeCustomerGroup implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty();
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (customerGroupCode != null) {
+            out.string("customerGroupCode", customerGroupCode);
+        }
+        if (customerGroupId != null) {
+            out.string("customerGroupId", customerGroupId);
+        }
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (websites != null) {
+            out.strings("websites", websites);
+        }
     }
 
     /** Equal when every field and extra field is equal. */

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class ScopeWebsite implements FeedItem {
+public final class ScopeWebsite implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("websiteId", "websiteCode", "stores", "deleted");
 
     private final String websiteId;
@@ -114,6 +114,28 @@ public final class ScopeWebsite implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty()
+                && ItemFields.writeAllFields(stores);
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (stores != null) {
+            out.objects("stores", stores);
+        }
+        if (websiteCode != null) {
+            out.string("websiteCode", websiteCode);
+        }
+        if (websiteId != null) {
+            out.string("websiteId", websiteId);
+        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -256,7 +278,7 @@ public final class ScopeWebsite implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class Store {
+    public static final class Store implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("storeId", "storeCode", "storeViews");
 
         private final String storeId;
@@ -336,6 +358,25 @@ public final class ScopeWebsite implements FeedItem {
                     .putObjects("storeViews", storeViews, StoreView::fields)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty()
+                    && ItemFields.writeAllFields(storeViews);
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (storeCode != null) {
+                out.string("storeCode", storeCode);
+            }
+            if (storeId != null) {
+                out.string("storeId", storeId);
+            }
+            if (storeViews != null) {
+                out.objects("storeViews", storeViews);
+            }
         }
 
         /** Equal when every field and extra field is equal. */
@@ -467,7 +508,7 @@ public final class ScopeWebsite implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class StoreView {
+    public static final class StoreView implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("storeViewId", "storeViewCode");
 
         private final String storeViewId;
@@ -538,6 +579,21 @@ public final class ScopeWebsite implements FeedItem {
                     .put("storeViewCode", storeViewCode)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (storeViewCode != null) {
+                out.string("storeViewCode", storeViewCode);
+            }
+            if (storeViewId != null) {
+                out.string("storeViewId", storeViewId);
+            }
         }
 
         /** Equal when every field and extra field is equal. */

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *
  * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
  */
-public final class Variant implements FeedItem {
+public final class Variant implements FeedItem, WritesFields {
     private static final Set<String> FIELD_NAMES = Set.of("id", "parentSku", "productSku", "parentId", "productId",
             "optionValues", "modifiedAt", "deleted");
 
@@ -156,6 +156,40 @@ public final class Variant implements FeedItem {
                 .put("deleted", deleted)
                 .putExtra(extraFields)
                 .build();
+    }
+
+    @Override
+    public boolean writesAllFields() {
+        return extraFields.isEmpty()
+                && ItemFields.writeAllFields(optionValues);
+    }
+
+    @Override
+    public void writeFields(FieldWriter out) {
+        if (deleted != null) {
+            out.bool("deleted", deleted);
+        }
+        if (id != null) {
+            out.string("id", id);
+        }
+        if (modifiedAt != null) {
+            out.string("modifiedAt", ItemFields.time(modifiedAt));
+        }
+        if (optionValues != null) {
+            out.objects("optionValues", optionValues);
+        }
+        if (parentId != null) {
+            out.string("parentId", parentId);
+        }
+        if (parentSku != null) {
+            out.string("parentSku", parentSku);
+        }
+        if (productId != null) {
+            out.string("productId", productId);
+        }
+        if (productSku != null) {
+            out.string("productSku", productSku);
+        }
     }
 
     /** Equal when every field and extra field is equal. */
@@ -332,7 +366,7 @@ public final class Variant implements FeedItem {
      *
      * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.
      */
-    public static final class OptionValue {
+    public static final class OptionValue implements WritesFields {
         private static final Set<String> FIELD_NAMES = Set.of("attributeCode", "uid", "label");
 
         private final String attributeCode;
@@ -418,6 +452,24 @@ public final class Variant implements FeedItem {
                     .put("label", label)
                     .putExtra(extraFields)
                     .build();
+        }
+
+        @Override
+        public boolean writesAllFields() {
+            return extraFields.isEmpty();
+        }
+
+        @Override
+        public void writeFields(FieldWriter out) {
+            if (attributeCode != null) {
+                out.string("attributeCode", attributeCode);
+            }
+            if (label != null) {
+                out.string("label", label);
+            }
+            if (uid != null) {
+                out.string("uid", uid);
+            }
         }
 
         /** Equal when every field and extra field is equal. */

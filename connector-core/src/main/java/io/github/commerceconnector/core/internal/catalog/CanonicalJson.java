@@ -1,5 +1,7 @@
 package io.github.commerceconnector.core.internal.catalog;
 
+import io.github.commerceconnector.api.catalog.FieldWriter;
+import io.github.commerceconnector.api.catalog.WritesFields;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +101,7 @@ public final class CanonicalJson {
         private boolean suspect;
         private boolean leftOutWritten;
         private int canonicalEnd;
+        private final TypedFields fields = new TypedFields();
 
         private Writer(Set<String> orderFreeArrays, int maxStringBytes, int maxDepth) {
             this.orderFreeArrays = orderFreeArrays;
@@ -118,7 +121,7 @@ public final class CanonicalJson {
 
         /**
          * Writes an item's JSON as it is sent into {@link #buffer()}: its canonical text, with the fields left
-         * out of it put back, in the item's order, just before the closing brace. The canonical text is the
+         * out of it put back, in name order, just before the closing brace. The canonical text is the
          * first {@link #canonicalEnd()} bytes followed by that brace, so one pass gives both the content hash's
          * input and the request's bytes.
          *
@@ -136,6 +139,52 @@ public final class CanonicalJson {
             leftOutWritten = withLeftOut;
             writeObject(fields, true, 0);
             return size;
+        }
+
+        /**
+         * Writes a typed item's JSON as sent, as {@link #writeItem} writes its fields map (the same bytes), from
+         * its own fields given in name order: no map is built. Notes the values of the top-level fields named in
+         * {@code captured} ({@link #captured(int)}).
+         *
+         * @return its length in bytes
+         */
+        int writeTyped(WritesFields item, List<String> captured) {
+            size = 0;
+            unpairedSurrogates = 0;
+            suspect = false;
+            fields.start(captured);
+            ensure(1);
+            buffer[size++] = '{';
+            fields.enter(0);
+            item.writeFields(fields);
+            canonicalEnd = size;
+            fields.writeLeftOut();
+            ensure(1);
+            buffer[size++] = '}';
+            return size;
+        }
+
+        /** The value of the {@code index}th captured top-level field of the last typed item, or {@code null}. */
+        Object captured(int index) {
+            return fields.captured[index];
+        }
+
+        /** Writes a typed object nested at {@code depth}. */
+        private void writeTypedObject(WritesFields object, int depth) {
+            checkDepth(depth);
+            if (depth + 1 > maxDepth) {
+                suspect = true;
+            }
+            ensure(1);
+            buffer[size++] = '{';
+            int outerDepth = fields.depth;
+            boolean outerFirst = fields.first;
+            fields.enter(depth);
+            object.writeFields(fields);
+            fields.depth = outerDepth;
+            fields.first = outerFirst;
+            ensure(1);
+            buffer[size++] = '}';
         }
 
         /** Where the canonical text of the last item ends, its closing brace excepted. */
@@ -265,6 +314,8 @@ public final class CanonicalJson {
                 writeNumber(number, fieldName);
             } else if (value instanceof Map<?, ?> map) {
                 writeObject(map, false, depth);
+            } else if (value instanceof WritesFields typed) {
+                writeTypedObject(typed, depth);
             } else if (value instanceof Collection<?> list) {
                 writeArray(list, fieldName != null && orderFreeArrays.contains(fieldName), depth);
             } else {
@@ -443,6 +494,97 @@ public final class CanonicalJson {
             size += digits;
         }
 
+        /**
+         * The {@link FieldWriter} a typed item writes to: each field after a comma but the first of its object, its
+         * value as {@link #writeValue} writes any value; at the top level, the fields change detection leaves out
+         * are held back to be written last, and the captured fields noted.
+         */
+        private final class TypedFields implements FieldWriter {
+            private int depth;
+            private boolean first;
+            private List<String> capturing = List.of();
+            private Object[] captured = new Object[0];
+            private final String[] leftOutNames = new String[IGNORED_FIELDS.size()];
+            private final Object[] leftOutValues = new Object[IGNORED_FIELDS.size()];
+            private int leftOutCount;
+
+            void start(List<String> names) {
+                capturing = names;
+                if (captured.length != names.size()) {
+                    captured = new Object[names.size()];
+                }
+                Arrays.fill(captured, null);
+                leftOutCount = 0;
+            }
+
+            void enter(int objectDepth) {
+                depth = objectDepth;
+                first = true;
+            }
+
+            @Override
+            public void string(String name, String value) {
+                field(name, value);
+            }
+
+            @Override
+            public void number(String name, Number value) {
+                field(name, value);
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                field(name, value);
+            }
+
+            @Override
+            public void object(String name, WritesFields value) {
+                field(name, value);
+            }
+
+            @Override
+            public void strings(String name, List<String> values) {
+                field(name, values);
+            }
+
+            @Override
+            public void objects(String name, List<? extends WritesFields> values) {
+                field(name, values);
+            }
+
+            private void field(String name, Object value) {
+                if (depth == 0) {
+                    if (IGNORED_FIELDS.contains(name)) {
+                        checkLeftOut(value);
+                        leftOutNames[leftOutCount] = name;
+                        leftOutValues[leftOutCount++] = value;
+                        return;
+                    }
+                    int index = capturing.indexOf(name);
+                    if (index >= 0) {
+                        captured[index] = value;
+                    }
+                }
+                ensure(1);
+                if (!first) {
+                    buffer[size++] = ',';
+                }
+                first = false;
+                writeString(name, true);
+                ensure(1);
+                buffer[size++] = ':';
+                writeValue(value, name, depth + 1);
+            }
+
+            /** Writes the held-back top-level fields, in name order (as they came). */
+            void writeLeftOut() {
+                for (int i = 0; i < leftOutCount; i++) {
+                    Writer.this.writeLeftOut(leftOutNames[i], leftOutValues[i], !first || i > 0);
+                    leftOutValues[i] = null;
+                }
+            }
+        }
+
         private void ensure(int more) {
             if (size + more > buffer.length) {
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
@@ -543,6 +685,16 @@ public final class CanonicalJson {
          * @param afterOthers whether fields were written before them (so a comma comes first)
          */
         void takeLeftOut(Writer writer, boolean write, boolean afterOthers) {
+            for (int i = 1; i < leftOutCount; i++) {
+                for (int j = i; j > 0 && leftOutNames[j - 1].compareTo(leftOutNames[j]) > 0; j--) {
+                    String name = leftOutNames[j];
+                    leftOutNames[j] = leftOutNames[j - 1];
+                    leftOutNames[j - 1] = name;
+                    Object value = leftOut[j];
+                    leftOut[j] = leftOut[j - 1];
+                    leftOut[j - 1] = value;
+                }
+            }
             for (int i = 0; i < leftOutCount; i++) {
                 if (write) {
                     writer.writeLeftOut(leftOutNames[i], leftOut[i], afterOthers || i > 0);

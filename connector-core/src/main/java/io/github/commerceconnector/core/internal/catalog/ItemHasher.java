@@ -1,11 +1,13 @@
 package io.github.commerceconnector.core.internal.catalog;
 
 import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.WritesFields;
 import io.github.commerceconnector.api.spi.StateChange;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,6 +97,25 @@ public final class ItemHasher {
      */
     public long writeItem(Map<String, ?> fields) {
         jsonLength = canonical.writeItem(fields);
+        return hashCanonicalPart();
+    }
+
+    /**
+     * {@link #writeItem} for a typed item that gives all its fields ({@link WritesFields#writesAllFields()}),
+     * without building its fields map: the same JSON and hash. The values of the top-level fields named in
+     * {@code captured} are then {@link #captured(int)}.
+     */
+    public long writeItem(WritesFields item, List<String> captured) {
+        jsonLength = canonical.writeTyped(item, captured);
+        return hashCanonicalPart();
+    }
+
+    /** The value of the {@code index}th captured field of the typed item last written, or {@code null}. */
+    public Object captured(int index) {
+        return canonical.captured(index);
+    }
+
+    private long hashCanonicalPart() {
         byte[] text = canonical.buffer();
         int end = canonical.canonicalEnd();
         digest.reset();

@@ -45,6 +45,11 @@ public final class ItemValidator {
         return maxStringBytes;
     }
 
+    /** The feed's identity field names. */
+    public List<String> identityFields() {
+        return feed.identityFields();
+    }
+
     /** The deepest nesting allowed. */
     public int maxDepth() {
         return maxDepth;

@@ -1,6 +1,7 @@
 package io.github.commerceconnector.core.internal.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,9 +23,12 @@ import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
 import io.github.commerceconnector.api.catalog.ScopeWebsite;
 import io.github.commerceconnector.api.catalog.Variant;
+import io.github.commerceconnector.api.catalog.WritesFields;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -177,6 +181,43 @@ class TypedItemJsonTest {
         assertRoundTrip(STOCK_STATUS, InventoryStockStatus::fromFields);
         assertRoundTrip(REVIEW, Review::fromFields);
         assertRoundTrip(RATING_METADATA, RatingMetadata::fromFields);
+    }
+
+    @Test
+    void typedItemsWriteTheJsonAndHashOfTheirFieldsMapWithoutBuildingIt() throws Exception {
+        ItemHasher hasher = new ItemHasher();
+        Map<String, Function<Map<String, ?>, FeedItem>> samples = new LinkedHashMap<>();
+        samples.put(PRODUCT, Product::fromFields);
+        samples.put(PRICE, Price::fromFields);
+        samples.put(CATEGORY, Category::fromFields);
+        samples.put(ATTRIBUTE, ProductAttribute::fromFields);
+        samples.put(VARIANT, Variant::fromFields);
+        samples.put(WEBSITE, ScopeWebsite::fromFields);
+        samples.put(CUSTOMER_GROUP, ScopeCustomerGroup::fromFields);
+        samples.put(STOCK_STATUS, InventoryStockStatus::fromFields);
+        samples.put(REVIEW, Review::fromFields);
+        samples.put(RATING_METADATA, RatingMetadata::fromFields);
+        for (Map.Entry<String, Function<Map<String, ?>, FeedItem>> sample : samples.entrySet()) {
+            FeedItem item = sample.getValue().apply(parse(sample.getKey()));
+            WritesFields typed = (WritesFields) item;
+            assertTrue(typed.writesAllFields(), item.getClass().getSimpleName());
+            long viaMap = hasher.writeItem(item.fields());
+            String mapJson = new String(hasher.json(), StandardCharsets.UTF_8);
+            long viaTyped = hasher.writeItem(typed, List.of("sku", "deleted"));
+            assertEquals(mapJson, new String(hasher.json(), StandardCharsets.UTF_8), item.getClass().getSimpleName());
+            assertEquals(viaMap, viaTyped, item.getClass().getSimpleName());
+            assertEquals(item.fields().get("sku"), hasher.captured(0));
+        }
+    }
+
+    @Test
+    void anItemOrANestedObjectWithExtraFieldsDoesNotWriteItself() {
+        Product plain = Product.builder().sku("MH01").storeViewCode("default")
+                .addImage(Product.MediaResource.of("https://cdn.example/1.jpg", "front", "image"), "1").build();
+        assertTrue(plain.writesAllFields());
+        assertFalse(plain.toBuilder().putExtraField("shoeSize", 42).build().writesAllFields());
+        Product.Image image = plain.images().get(0).toBuilder().putExtraField("zoom", true).build();
+        assertFalse(plain.toBuilder().images(List.of(image)).build().writesAllFields());
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.github.commerceconnector.api.catalog;
+
+import java.util.List;
+
+/**
+ * Receives the fields of a typed feed item, or of one of its nested objects, in the order of their names (as
+ * {@link String#compareTo} orders them), absent fields left out. It is how the SDK writes a typed item's
+ * canonical JSON in one pass, without building its {@link FeedItem#fields()} map first; the SDK implements it,
+ * and the generated item classes call it ({@link WritesFields}). Users have no need to call it.
+ */
+public interface FieldWriter {
+
+    /** A text field. */
+    void string(String name, String value);
+
+    /** A number field ({@code Integer} or {@code BigDecimal}; a flag as {@code 1} or {@code 0}). */
+    void number(String name, Number value);
+
+    /** A boolean field. */
+    void bool(String name, boolean value);
+
+    /** A field holding a nested object. */
+    void object(String name, WritesFields value);
+
+    /** A field holding a list of texts. */
+    void strings(String name, List<String> values);
+
+    /** A field holding a list of nested objects. */
+    void objects(String name, List<? extends WritesFields> values);
+}
