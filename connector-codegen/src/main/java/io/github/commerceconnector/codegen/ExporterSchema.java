@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,16 +35,53 @@ final class ExporterSchema {
         }
     }
 
-    private final Map<String, Map<String, Field>> records;
+    /** The record that names every feed and its item record. */
+    static final String EXPORT = "Export";
 
-    private ExporterSchema(Map<String, Map<String, Field>> records) {
+    private final Map<String, Map<String, Field>> records;
+    private final Set<String> assumed;
+
+    private ExporterSchema(Map<String, Map<String, Field>> records, Set<String> assumed) {
         this.records = records;
+        this.assumed = assumed;
     }
 
     /** Reads the schema file. */
     static ExporterSchema read(Path file) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(file.toFile());
         Map<String, Map<String, Field>> records = new LinkedHashMap<>();
+        readInto(file, records);
+        return new ExporterSchema(records, Set.of());
+    }
+
+    /**
+     * Reads the exporter's schema and beside it the records this SDK assumes for the feeds whose records are not
+     * public ({@code assumed-schema.json}, same format): their feeds join the {@code Export} record.
+     *
+     * @throws IllegalArgumentException when an assumed record has the name of one of the exporter's
+     */
+    static ExporterSchema read(Path exporter, Path assumedFile) throws IOException {
+        Map<String, Map<String, Field>> records = new LinkedHashMap<>();
+        readInto(exporter, records);
+        Map<String, Map<String, Field>> extra = new LinkedHashMap<>();
+        readInto(assumedFile, extra);
+        Set<String> assumed = new HashSet<>();
+        for (Map.Entry<String, Map<String, Field>> record : extra.entrySet()) {
+            if (record.getKey().equals(EXPORT)) {
+                Map<String, Field> feeds = new LinkedHashMap<>(records.getOrDefault(EXPORT, Map.of()));
+                feeds.putAll(record.getValue());
+                records.put(EXPORT, Collections.unmodifiableMap(feeds));
+            } else if (records.putIfAbsent(record.getKey(), record.getValue()) != null) {
+                throw new IllegalArgumentException("Assumed record " + record.getKey() + " is one of the exporter's:"
+                        + " remove it from " + assumedFile.getFileName());
+            } else {
+                assumed.add(record.getKey());
+            }
+        }
+        return new ExporterSchema(records, Set.copyOf(assumed));
+    }
+
+    private static void readInto(Path file, Map<String, Map<String, Field>> records) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
         root.get("records").properties().forEach(record -> {
             Map<String, Field> fields = new LinkedHashMap<>();
             record.getValue().properties().forEach(field -> fields.put(field.getKey(), new Field(field.getKey(),
@@ -51,7 +89,11 @@ final class ExporterSchema {
                     field.getValue().path("deprecated").asBoolean())));
             records.put(record.getKey(), Collections.unmodifiableMap(fields));
         });
-        return new ExporterSchema(records);
+    }
+
+    /** Whether a record is one this SDK assumes rather than one of the exporter's. */
+    boolean assumed(String record) {
+        return assumed.contains(record);
     }
 
     /**

@@ -34,7 +34,7 @@ final class ItemClassWriter {
     }
 
     private void file(String packageName, ItemModel model) {
-        out.append(HEADER);
+        out.append(model.assumed() ? HEADER.replace("exporter-schema.json", "assumed-schema.json") : HEADER);
         line("package " + packageName + ";");
         line("");
         for (String type : imports(model)) {
@@ -143,6 +143,13 @@ final class ItemClassWriter {
         line("}");
     }
 
+    private static String recordOf(ItemModel model) {
+        return model.assumed()
+                ? "the {@code " + model.spec().record() + "} record this SDK assumes (assumed-schema.json: the "
+                        + "exporter's record of this feed is not public)"
+                : "the exporter's {@code " + model.spec().record() + "} record (exporter-schema.json)";
+    }
+
     private void classDoc(ItemModel model) {
         ItemSpec.ClassSpec spec = model.spec();
         line("/**");
@@ -152,12 +159,13 @@ final class ItemClassWriter {
         if (spec.topLevel()) {
             StringJoiner identity = new StringJoiner(" + ");
             spec.identity().forEach(field -> identity.add("{@code " + field + "}"));
-            paragraph = "<p>Identity: " + identity + ". It carries every non-deprecated field of the exporter's {@code "
-                    + spec.record() + "} record (exporter-schema.json), with the exporter's names and JSON types, and "
+            paragraph = "<p>Identity: " + identity + ". It carries every non-deprecated field of " + recordOf(model)
+                    + ", with " + (model.assumed() ? "the assumed" : "the exporter's") + " names and JSON types, and "
                     + "{@code deleted}. Every field is optional in the type (absent fields are left out of the JSON); "
                     + "the sync client checks the identity before sending.";
         } else {
-            paragraph = "<p>The exporter's {@code " + spec.record() + "} record, field for field; absent fields are "
+            paragraph = "<p>" + (model.assumed() ? "The {@code " + spec.record() + "} record this SDK assumes"
+                    : "The exporter's {@code " + spec.record() + "} record") + ", field for field; absent fields are "
                     + "left out of the JSON.";
         }
         paragraph += " A field this SDK does not know yet goes in by name with {@link Builder#putExtraField}.";
@@ -169,7 +177,8 @@ final class ItemClassWriter {
             line(" * }</pre>");
         }
         line(" *");
-        line(" * <p>Generated from the exporter's schema by connector-codegen; immutable and thread-safe.");
+        line(" * <p>Generated from " + (model.assumed() ? "the assumed" : "the exporter's")
+                + " schema by connector-codegen; immutable and thread-safe.");
         line(" */");
     }
 

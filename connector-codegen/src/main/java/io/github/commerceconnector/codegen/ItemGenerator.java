@@ -16,6 +16,9 @@ public final class ItemGenerator {
     /** The exporter's schema, relative to the project root. */
     static final String SCHEMA =
             "connector-testkit/src/main/resources/io/github/commerceconnector/testkit/exporter-schema.json";
+    /** The records this SDK assumes for the feeds whose exporter records are not public. */
+    static final String ASSUMED =
+            "connector-testkit/src/main/resources/io/github/commerceconnector/testkit/assumed-schema.json";
     /** The generator's own input, relative to the project root. */
     static final String SPEC = "connector-codegen/items.json";
     /** Where the sources go, relative to the project root. */
@@ -45,7 +48,7 @@ public final class ItemGenerator {
      * @throws IllegalArgumentException when items.json and the schema disagree (naming the record and field)
      */
     static Map<Path, String> generate(Path root) throws IOException {
-        ExporterSchema schema = ExporterSchema.read(root.resolve(SCHEMA));
+        ExporterSchema schema = ExporterSchema.read(root.resolve(SCHEMA), root.resolve(ASSUMED));
         ItemSpec spec = ItemSpec.read(root.resolve(SPEC));
         return generate(schema, spec);
     }

@@ -15,8 +15,10 @@ import java.util.Set;
  * @param display    its name in messages, e.g. {@code Product.Image}
  * @param properties its fields
  * @param nested     its nested classes (of a top-level class only)
+ * @param assumed    whether its record is one this SDK assumes ({@code assumed-schema.json}), not the exporter's
  */
-record ItemModel(ItemSpec.ClassSpec spec, String display, List<Property> properties, List<ItemModel> nested) {
+record ItemModel(ItemSpec.ClassSpec spec, String display, List<Property> properties, List<ItemModel> nested,
+        boolean assumed) {
     /** The field the exporter adds to every feed item, whether its record lists it or not (PROTOCOL.md §5). */
     static final String DELETED = "deleted";
 
@@ -60,7 +62,7 @@ record ItemModel(ItemSpec.ClassSpec spec, String display, List<Property> propert
                         + ", which record " + top.record() + " does not have");
             }
         }
-        return new ItemModel(top, top.name(), model.properties, nested);
+        return new ItemModel(top, top.name(), model.properties, nested, model.assumed);
     }
 
     private static ItemModel resolveOne(ItemSpec.ClassSpec spec, String display, ExporterSchema schema,
@@ -103,7 +105,7 @@ record ItemModel(ItemSpec.ClassSpec spec, String display, List<Property> propert
                     + "exporter adds this field to every item)", JavaType.of(deleted, null, null, DELETED), deleted));
         }
         checkFactoriesAndRules(spec, display, properties);
-        return new ItemModel(spec, display, properties, List.of());
+        return new ItemModel(spec, display, properties, List.of(), schema.assumed(spec.record()));
     }
 
     private static void checkFactoriesAndRules(ItemSpec.ClassSpec spec, String display, List<Property> properties) {

@@ -21,7 +21,7 @@ class GeneratedItemsAreCurrentTest {
         Path root = ItemGenerator.projectRoot(Path.of("").toAbsolutePath());
         Map<Path, String> generated = ItemGenerator.generate(root);
 
-        assertEquals(10, generated.size(), "one source per typed feed item");
+        assertEquals(12, generated.size(), "one source per typed feed item");
         for (Map.Entry<Path, String> source : generated.entrySet()) {
             Path file = root.resolve(source.getKey());
             assertTrue(Files.isRegularFile(file), file + " is missing: run connector-codegen/generate.sh");

@@ -55,6 +55,23 @@ public record Feed(String name, String route, List<String> identityFields, int d
      */
     public static final Feed RATING_METADATA = new Feed("ratingMetadata", "feeds/reviews/v1/rating-metadata",
             List.of("ratingId", "storeViewCode"), 100);
+    /**
+     * The product overrides feed (the exporter's "calculated product permissions": what a customer group may see and
+     * buy of a product on a website), 100 items per request. Its route, fields and identity are not public: route
+     * {@code feeds/catalog/v1/product-overrides} and identity {@code sku} + {@code websiteCode} +
+     * {@code customerGroupCode} are this SDK's assumptions; {@link #withRoute} (or the client's settings) sets
+     * another route.
+     */
+    public static final Feed PRODUCT_OVERRIDES = new Feed("productOverrides", "feeds/catalog/v1/product-overrides",
+            List.of("sku", "websiteCode", "customerGroupCode"), 100);
+    /**
+     * The category permissions feed (Adobe Commerce only; the exporter's "raw category permissions data"), 100 items
+     * per request. Its route, fields and identity are not public: route {@code feeds/catalog/v1/category-permissions}
+     * and identity {@code categoryId} + {@code websiteCode} + {@code customerGroupCode} are this SDK's assumptions;
+     * {@link #withRoute} (or the client's settings) sets another route.
+     */
+    public static final Feed CATEGORY_PERMISSIONS = new Feed("categoryPermissions",
+            "feeds/catalog/v1/category-permissions", List.of("categoryId", "websiteCode", "customerGroupCode"), 100);
     /** The website scopes feed: {@code feeds/scopes/v2}, identity {@code websiteCode}. */
     public static final Feed SCOPES_WEBSITE = new Feed("scopesWebsite", "feeds/scopes/v2",
             List.of("websiteCode"), 100);
@@ -104,7 +121,8 @@ public record Feed(String name, String route, List<String> identityFields, int d
 
     /**
      * This feed at another route: the same name (so the same sync state), identity and batch size. For a gateway
-     * whose route differs from this SDK's assumed one (variants, inventory stock status, reviews, rating metadata).
+     * whose route differs from this SDK's assumed one (variants, inventory stock status, product overrides, category
+     * permissions, reviews, rating metadata).
      *
      * @throws IllegalArgumentException for a route that is not a plain relative path
      */
@@ -112,9 +130,15 @@ public record Feed(String name, String route, List<String> identityFields, int d
         return new Feed(name, otherRoute, identityFields, defaultBatchSize);
     }
 
-    /** The ten built-in feeds: one per catalog feed of the exporter's schema, each with its typed item. */
+    /**
+     * The twelve built-in feeds, each with its typed item: one per catalog feed of the exporter's schema, then the
+     * two whose records are not public ({@link #PRODUCT_OVERRIDES}, {@link #CATEGORY_PERMISSIONS}).
+     *
+     * @return the built-in feeds
+     */
     public static List<Feed> builtIn() {
         return List.of(PRODUCTS, PRODUCT_ATTRIBUTES, CATEGORIES, PRICES, VARIANTS, SCOPES_WEBSITE,
-                SCOPES_CUSTOMER_GROUP, INVENTORY_STOCK_STATUS, REVIEWS, RATING_METADATA);
+                SCOPES_CUSTOMER_GROUP, INVENTORY_STOCK_STATUS, REVIEWS, RATING_METADATA, PRODUCT_OVERRIDES,
+                CATEGORY_PERMISSIONS);
     }
 }

@@ -12,7 +12,10 @@ class FeedTest {
 
     @Test
     void offersTheTenBuiltInFeeds() {
-        assertEquals(10, Feed.builtIn().size());
+        assertEquals(12, Feed.builtIn().size());
+        assertEquals(List.of("sku", "websiteCode", "customerGroupCode"), Feed.PRODUCT_OVERRIDES.identityFields());
+        assertEquals(List.of("categoryId", "websiteCode", "customerGroupCode"),
+                Feed.CATEGORY_PERMISSIONS.identityFields());
         assertEquals(List.of("stockId", "sku"), Feed.INVENTORY_STOCK_STATUS.identityFields());
         assertEquals(List.of("reviewId"), Feed.REVIEWS.identityFields());
         assertEquals(List.of("ratingId", "storeViewCode"), Feed.RATING_METADATA.identityFields());

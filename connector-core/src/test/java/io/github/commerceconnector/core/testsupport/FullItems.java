@@ -1,12 +1,14 @@
 package io.github.commerceconnector.core.testsupport;
 
 import io.github.commerceconnector.api.catalog.Category;
+import io.github.commerceconnector.api.catalog.CategoryPermission;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.InventoryStockStatus;
 import io.github.commerceconnector.api.catalog.Price;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ProductAttribute;
+import io.github.commerceconnector.api.catalog.ProductOverride;
 import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
@@ -42,6 +44,8 @@ public final class FullItems {
         items.put(Feed.INVENTORY_STOCK_STATUS, stockStatus());
         items.put(Feed.REVIEWS, review());
         items.put(Feed.RATING_METADATA, ratingMetadata());
+        items.put(Feed.PRODUCT_OVERRIDES, productOverride());
+        items.put(Feed.CATEGORY_PERMISSIONS, categoryPermission());
         return items;
     }
 
@@ -194,6 +198,23 @@ public final class FullItems {
                 .ratingId("1").storeViewCode("default").name("Quality")
                 .values(List.of(RatingMetadata.RatingValue.builder().valueId("5").value("5").position(5).build()))
                 .deleted(false)
+                .build();
+    }
+
+    /** A product override with every field. */
+    public static ProductOverride productOverride() {
+        return ProductOverride.builder()
+                .sku("MH01").websiteCode("base").customerGroupCode("1").displayable(true).buyable(false)
+                .priceDisplayable(true).updatedAt(CHANGED).deleted(false)
+                .build();
+    }
+
+    /** A category permission with every field. */
+    public static CategoryPermission categoryPermission() {
+        return CategoryPermission.builder()
+                .categoryId("12").websiteCode("base").customerGroupCode("1")
+                .permission(grant -> grant.displayed(true).displayProductPrice(false).addToCart(false))
+                .updatedAt(CHANGED).deleted(false)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.commerceconnector.core.internal.catalog;
 
 import io.github.commerceconnector.api.catalog.Category;
+import io.github.commerceconnector.api.catalog.CategoryPermission;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.GenericItem;
 import io.github.commerceconnector.api.catalog.InventoryStockStatus;
@@ -9,6 +10,7 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.Price;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ProductAttribute;
+import io.github.commerceconnector.api.catalog.ProductOverride;
 import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
@@ -38,7 +40,7 @@ final class ItemPreparer {
     /** Items whose fields are read on a worker thread: the SDK's own immutable types. */
     private static final Set<Class<?>> IMMUTABLE = Set.of(Product.class, ProductAttribute.class, Category.class,
             Price.class, Variant.class, ScopeWebsite.class, ScopeCustomerGroup.class, InventoryStockStatus.class,
-            Review.class, RatingMetadata.class, GenericItem.class);
+            Review.class, RatingMetadata.class, ProductOverride.class, CategoryPermission.class, GenericItem.class);
 
     private static final String DELETED = "deleted";
 

@@ -21,7 +21,7 @@ final class FeedRoutes {
     FeedRoutes() {
         for (Feed feed : List.of(Feed.PRODUCTS, Feed.PRODUCT_ATTRIBUTES, Feed.CATEGORIES, Feed.PRICES, Feed.VARIANTS,
                 Feed.SCOPES_CUSTOMER_GROUP, Feed.SCOPES_WEBSITE, Feed.INVENTORY_STOCK_STATUS, Feed.REVIEWS,
-                Feed.RATING_METADATA)) {
+                Feed.RATING_METADATA, Feed.PRODUCT_OVERRIDES, Feed.CATEGORY_PERMISSIONS)) {
             byName.put(feed.name(), feed);
         }
     }

@@ -19,11 +19,15 @@ import java.util.Map;
  * item), and every value of the record's JSON type: {@code ID} a string or a number, {@code String} a string,
  * {@code Int} a JSON integer, {@code Float} a number, {@code Boolean} true or false, another record an object of
  * that record, a repeated field an array. The feed's record is the one the schema's {@code Export} record names
- * for the feed's name; a feed the schema does not name (a custom feed) is not checked. Thread-safe.
+ * for the feed's name; a feed the schema does not name (a custom feed) is not checked. The feeds whose exporter
+ * records are not public (productOverrides, categoryPermissions) are held against the records this SDK assumes for
+ * them ({@code assumed-schema.json}, same format, beside it). Thread-safe.
  */
 public final class SchemaCheck {
     /** Where the schema is on the class path. */
     private static final String RESOURCE = "/io/github/commerceconnector/testkit/exporter-schema.json";
+    /** Where the assumed records are on the class path. */
+    private static final String ASSUMED = "/io/github/commerceconnector/testkit/assumed-schema.json";
     /** The most problems reported per item. */
     static final int MAX_PROBLEMS = 10;
 
@@ -173,23 +177,33 @@ public final class SchemaCheck {
     }
 
     private static SchemaCheck read() {
-        try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+        Map<String, Map<String, Field>> records = new HashMap<>();
+        Map<String, String> recordOfFeed = new HashMap<>();
+        for (String resource : new String[] {RESOURCE, ASSUMED}) {
+            readInto(resource, records, recordOfFeed);
+        }
+        return new SchemaCheck(Collections.unmodifiableMap(records), Collections.unmodifiableMap(recordOfFeed));
+    }
+
+    private static void readInto(String resource, Map<String, Map<String, Field>> records,
+            Map<String, String> recordOfFeed) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The testkit jar lacks " + RESOURCE);
+                throw new IllegalStateException("The testkit jar lacks " + resource);
             }
             JsonNode root = new ObjectMapper().readTree(in);
-            Map<String, Map<String, Field>> records = new HashMap<>();
             root.get("records").properties().forEach(record -> {
                 Map<String, Field> fields = new HashMap<>();
                 record.getValue().properties().forEach(field -> fields.put(field.getKey(), new Field(
                         field.getValue().get("type").asText(), field.getValue().path("repeated").asBoolean())));
-                records.put(record.getKey(), Collections.unmodifiableMap(fields));
+                if (record.getKey().equals("Export")) {
+                    fields.forEach((feed, field) -> recordOfFeed.put(feed, field.type()));
+                } else {
+                    records.put(record.getKey(), Collections.unmodifiableMap(fields));
+                }
             });
-            Map<String, String> recordOfFeed = new HashMap<>();
-            records.getOrDefault("Export", Map.of()).forEach((feed, field) -> recordOfFeed.put(feed, field.type()));
-            return new SchemaCheck(Collections.unmodifiableMap(records), Collections.unmodifiableMap(recordOfFeed));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
     }
 
