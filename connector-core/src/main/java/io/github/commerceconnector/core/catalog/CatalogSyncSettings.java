@@ -4,6 +4,8 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.core.internal.http.UserAgent;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
 
@@ -42,11 +44,15 @@ import java.util.zip.Deflater;
  *                               not document how it uses the value)
  * @param exporterVersion        {@code saasExporterVersion} of {@code service-connector-metadata}. Default this
  *                               SDK's name and version
+ * @param feeds                  settings of single feeds, by {@link Feed#name()}, over the ones above (the
+ *                               exporter's {@code --batch-size} and {@code --thread-count} per feed): items and bytes
+ *                               per request, requests in flight, the route. Default none. The rate limit stays one
+ *                               per data space, shared by all its feeds, whatever each feed's requests in flight
  */
 public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip, int gzipLevel, int maxInFlight,
         double requestsPerSecond, boolean adaptiveRateLimit, Duration syncDeadline, boolean splitRejectedBatches,
         int maxStringBytes, int maxDepth, Duration progressInterval,
-        String commerceVersion, String exporterVersion) {
+        String commerceVersion, String exporterVersion, Map<String, FeedSettings> feeds) {
 
     /** Default largest uncompressed request body: 1 MiB. */
     public static final int DEFAULT_MAX_BATCH_BYTES = 1 << 20;
@@ -85,6 +91,60 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
         }
         Objects.requireNonNull(commerceVersion, "commerceVersion");
         Objects.requireNonNull(exporterVersion, "exporterVersion");
+        feeds = Map.copyOf(Objects.requireNonNull(feeds, "feeds"));
+    }
+
+    /**
+     * Settings without per-feed ones: the constructor of earlier versions.
+     *
+     * @throws ConfigurationException naming the setting out of range and the legal range
+     */
+    public CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip, int gzipLevel, int maxInFlight,
+            double requestsPerSecond, boolean adaptiveRateLimit, Duration syncDeadline, boolean splitRejectedBatches,
+            int maxStringBytes, int maxDepth, Duration progressInterval, String commerceVersion,
+            String exporterVersion) {
+        this(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond, adaptiveRateLimit,
+                syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval, commerceVersion,
+                exporterVersion, Map.of());
+    }
+
+    /**
+     * The settings of one feed over the client-wide ones; {@code 0} (or {@code null} for the route) leaves a setting
+     * to the client-wide value. Built through {@link CatalogSyncSettings#withBatchSize(Feed, int)},
+     * {@link CatalogSyncSettings#withMaxBatchBytes(Feed, int)}, {@link CatalogSyncSettings#withMaxInFlight(Feed, int)}
+     * and {@link CatalogSyncSettings#withRoute(Feed, String)}.
+     *
+     * @param batchSize     items per request, 1 to 10000; 0 for the client-wide setting
+     * @param maxBatchBytes the largest uncompressed request body, 1024 to 67108864; 0 for the client-wide setting
+     * @param maxInFlight   requests of this feed in flight per call, 1 to 64; 0 for the client-wide setting
+     * @param route         the route this feed is sent to instead of {@link Feed#route()} (same name, same sync
+     *                      state); {@code null} for the feed's own
+     */
+    public record FeedSettings(int batchSize, int maxBatchBytes, int maxInFlight, String route) {
+        /** No setting of its own. */
+        static final FeedSettings NONE = new FeedSettings(0, 0, 0, null);
+
+        /**
+         * Checks every setting.
+         *
+         * @throws ConfigurationException naming the setting out of range and the legal range
+         */
+        public FeedSettings {
+            check(batchSize >= 0 && batchSize <= 10_000, "batchSize of a feed", batchSize,
+                    "1 to 10000, or 0 for the client-wide setting");
+            check(maxBatchBytes == 0 || maxBatchBytes >= 1024 && maxBatchBytes <= 64 << 20, "maxBatchBytes of a feed",
+                    maxBatchBytes, "1024 to 67108864, or 0 for the client-wide setting");
+            check(maxInFlight >= 0 && maxInFlight <= 64, "maxInFlight of a feed", maxInFlight,
+                    "1 to 64, or 0 for the client-wide setting");
+            if (route != null) {
+                try {
+                    Feed.custom("route-check", route, 1, "id");
+                } catch (IllegalArgumentException bad) {
+                    throw new ConfigurationException("route of a feed is '" + route + "': give a relative path like "
+                            + "feeds/catalog/v1/variants, without leading or trailing '/', '..', '?' or '#'");
+                }
+            }
+        }
     }
 
     private static void check(boolean valid, String name, Object value, String range) {
@@ -97,7 +157,7 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
     public static CatalogSyncSettings defaults() {
         return new CatalogSyncSettings(0, DEFAULT_MAX_BATCH_BYTES, true, Deflater.BEST_SPEED, 2,
                 DEFAULT_REQUESTS_PER_SECOND, true, DEFAULT_SYNC_DEADLINE, true, DEFAULT_MAX_STRING_BYTES, 16,
-                Duration.ofSeconds(2), "2.4", productToken());
+                Duration.ofSeconds(2), "2.4", productToken(), Map.of());
     }
 
     private static String productToken() {
@@ -106,85 +166,199 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
         return space < 0 ? userAgent : userAgent.substring(0, space);
     }
 
-    /** Items per request for a feed: the setting, or the feed's default. */
+    /**
+     * Items per request for a feed: its own setting ({@link #withBatchSize(Feed, int)}), else the client-wide one
+     * ({@link #withBatchSize(int)}), else the feed's default (prices 500, the others 100, as the exporter's).
+     *
+     * @param feed the feed
+     * @return items per request
+     */
     public int batchSizeFor(Feed feed) {
-        return batchSize == 0 ? feed.defaultBatchSize() : batchSize;
+        int own = of(feed).batchSize();
+        return own != 0 ? own : batchSize == 0 ? feed.defaultBatchSize() : batchSize;
+    }
+
+    /**
+     * The largest uncompressed request body of a feed: its own setting, else {@link #maxBatchBytes()}.
+     *
+     * @param feed the feed
+     * @return bytes
+     */
+    public int maxBatchBytesFor(Feed feed) {
+        int own = of(feed).maxBatchBytes();
+        return own != 0 ? own : maxBatchBytes;
+    }
+
+    /**
+     * Requests of a feed in flight per call: its own setting, else {@link #maxInFlight()}.
+     *
+     * @param feed the feed
+     * @return requests
+     */
+    public int maxInFlightFor(Feed feed) {
+        int own = of(feed).maxInFlight();
+        return own != 0 ? own : maxInFlight;
+    }
+
+    /**
+     * The feed as it is sent: at the route set for it ({@link #withRoute(Feed, String)}), else as given.
+     *
+     * @param feed the feed
+     * @return the feed at its configured route (same name, identity and default batch size)
+     */
+    public Feed routed(Feed feed) {
+        String route = of(feed).route();
+        return route == null ? feed : feed.withRoute(route);
+    }
+
+    private FeedSettings of(Feed feed) {
+        return feeds.getOrDefault(Objects.requireNonNull(feed, "feed").name(), FeedSettings.NONE);
+    }
+
+    private CatalogSyncSettings withFeed(Feed feed, int items, int bytes, int requests, String route) {
+        FeedSettings value;
+        try {
+            value = new FeedSettings(items, bytes, requests, route);
+        } catch (ConfigurationException refused) {
+            throw new ConfigurationException("Feed " + feed.name() + ": " + refused.getMessage());
+        }
+        Map<String, FeedSettings> changed = new HashMap<>(feeds);
+        changed.put(feed.name(), value);
+        return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval,
+                commerceVersion, exporterVersion, changed);
+    }
+
+    /**
+     * A copy with another batch size for one feed (the exporter's {@code --batch-size}).
+     *
+     * @param feed  the feed
+     * @param items items per request, 1 to 10000; 0 for the client-wide setting
+     * @return the copy
+     * @throws ConfigurationException for a size out of range
+     */
+    public CatalogSyncSettings withBatchSize(Feed feed, int items) {
+        FeedSettings own = of(feed);
+        return withFeed(feed, items, own.maxBatchBytes(), own.maxInFlight(), own.route());
+    }
+
+    /**
+     * A copy with another largest request body for one feed.
+     *
+     * @param feed  the feed
+     * @param bytes the largest uncompressed body, 1024 to 67108864; 0 for the client-wide setting
+     * @return the copy
+     * @throws ConfigurationException for a size out of range
+     */
+    public CatalogSyncSettings withMaxBatchBytes(Feed feed, int bytes) {
+        FeedSettings own = of(feed);
+        return withFeed(feed, own.batchSize(), bytes, own.maxInFlight(), own.route());
+    }
+
+    /**
+     * A copy with another number of requests in flight for one feed (the exporter's {@code --thread-count}). The
+     * data space's rate limit still paces all feeds together.
+     *
+     * @param feed     the feed
+     * @param requests requests in flight per call, 1 to 64; 0 for the client-wide setting
+     * @return the copy
+     * @throws ConfigurationException for a number out of range
+     */
+    public CatalogSyncSettings withMaxInFlight(Feed feed, int requests) {
+        FeedSettings own = of(feed);
+        return withFeed(feed, own.batchSize(), own.maxBatchBytes(), requests, own.route());
+    }
+
+    /**
+     * A copy that sends one feed to another route: for the feeds whose route is not public (variants, inventory
+     * stock status, product overrides, category permissions, reviews, rating metadata) when the gateway's differs
+     * from this SDK's assumption. The feed keeps its name, so its sync state, and callers keep passing the built-in
+     * constant.
+     *
+     * @param feed  the feed
+     * @param route the route, e.g. {@code feeds/inventory/v2/stock-status}; {@code null} for the feed's own
+     * @return the copy
+     * @throws ConfigurationException for a route that is not a plain relative path
+     */
+    public CatalogSyncSettings withRoute(Feed feed, String route) {
+        FeedSettings own = of(feed);
+        return withFeed(feed, own.batchSize(), own.maxBatchBytes(), own.maxInFlight(), route);
     }
 
     /** A copy with another batch size (0 for each feed's default). */
     public CatalogSyncSettings withBatchSize(int value) {
         return new CatalogSyncSettings(value, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with another largest body size. */
     public CatalogSyncSettings withMaxBatchBytes(int value) {
         return new CatalogSyncSettings(batchSize, value, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches,
-                Math.min(maxStringBytes, value), maxDepth, progressInterval, commerceVersion, exporterVersion);
+                Math.min(maxStringBytes, value), maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with compression on or off, at a level. */
     public CatalogSyncSettings withGzip(boolean on, int level) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, on, level, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with another number of requests in flight. */
     public CatalogSyncSettings withMaxInFlight(int value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, value, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with another rate limit (0 switches it off). */
     public CatalogSyncSettings withRequestsPerSecond(double value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, value,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with adaptive limiting on or off. */
     public CatalogSyncSettings withAdaptiveRateLimit(boolean value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 value, syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth,
-                progressInterval, commerceVersion, exporterVersion);
+                progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with another sync deadline (zero gives up at the first failed batch). */
     public CatalogSyncSettings withSyncDeadline(Duration value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, value, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval,
-                commerceVersion, exporterVersion);
+                commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with splitting of wholly refused batches on or off. */
     public CatalogSyncSettings withSplitRejectedBatches(boolean value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, value, maxStringBytes, maxDepth,
-                progressInterval, commerceVersion, exporterVersion);
+                progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with other item validation limits. */
     public CatalogSyncSettings withItemLimits(int stringBytes, int depth) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, stringBytes, depth,
-                progressInterval, commerceVersion, exporterVersion);
+                progressInterval, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with another progress interval. */
     public CatalogSyncSettings withProgressInterval(Duration value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, value, commerceVersion, exporterVersion);
+                maxDepth, value, commerceVersion, exporterVersion, feeds);
     }
 
     /** A copy with other {@code service-connector-metadata} versions. */
     public CatalogSyncSettings withMetadata(String commerce, String exporter) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerce, exporter);
+                maxDepth, progressInterval, commerce, exporter, feeds);
     }
 }

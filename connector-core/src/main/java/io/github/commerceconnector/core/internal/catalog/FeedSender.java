@@ -102,9 +102,9 @@ final class FeedSender implements AutoCloseable {
         this.sleeper = sleeper;
         this.afterBatch = afterBatch;
         this.patience = patience;
-        this.slots = new Semaphore(settings.maxInFlight());
+        this.slots = new Semaphore(settings.maxInFlightFor(state.feed()));
         String name = "catalog-sync-" + state.feed().name() + "-";
-        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), task -> {
+        this.workers = Executors.newFixedThreadPool(settings.maxInFlightFor(state.feed()), task -> {
             Thread thread = new Thread(task, name + THREADS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -157,7 +157,7 @@ final class FeedSender implements AutoCloseable {
      * @throws InterruptedException if the reading thread is interrupted while waiting
      */
     void awaitIdle(Runnable whileWaiting) throws InterruptedException {
-        int all = settings.maxInFlight();
+        int all = settings.maxInFlightFor(state.feed());
         while (!slots.tryAcquire(all, settings.progressInterval().toMillis(), TimeUnit.MILLISECONDS)) {
             whileWaiting.run();
         }

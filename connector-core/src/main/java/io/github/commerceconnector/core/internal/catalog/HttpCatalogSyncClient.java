@@ -198,7 +198,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
             }
         }
         AdaptiveRateLimiter limiter = limiter(dataSpaceId);
-        String path = feed.route() + "/" + encode(dataSpaceId);
+        String path = settings.routed(feed).route() + "/" + encode(dataSpaceId);
         RequestLabel label = RequestLabel.feed(feed.name(), dataSpaceId);
         SyncObservation observation = observer.syncStarted(feed, dataSpaceId);
         Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();

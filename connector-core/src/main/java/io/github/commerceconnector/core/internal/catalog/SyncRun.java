@@ -95,7 +95,7 @@ final class SyncRun {
         this.tally = new SyncTally(feed, state.dataSpaceId(), dryRun);
         this.validator = new ItemValidator(feed, settings.maxStringBytes(), settings.maxDepth());
         this.batchSize = settings.batchSizeFor(feed);
-        this.maxBatchBytes = settings.maxBatchBytes();
+        this.maxBatchBytes = settings.maxBatchBytesFor(feed);
         SyncPatience patience = new SyncPatience(feed, settings.syncDeadline(), clock, this::waiting, this::resumed);
         this.sender = senderFactory.create(tally, pending, patience, this::progress);
     }
