@@ -10,17 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commerceconnector.api.Edition;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.catalog.CatalogSyncClient;
+import io.github.commerceconnector.api.catalog.CatalogSyncPlan;
+import io.github.commerceconnector.api.catalog.CatalogSyncReport;
 import io.github.commerceconnector.api.catalog.Category;
+import io.github.commerceconnector.api.catalog.CategoryPermission;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.GenericItem;
+import io.github.commerceconnector.api.catalog.InventoryStockStatus;
 import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.catalog.Price;
 import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.catalog.ProductAttribute;
+import io.github.commerceconnector.api.catalog.ProductOverride;
 import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.Review;
+import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
+import io.github.commerceconnector.api.catalog.ScopeWebsite;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.exception.AuthenticationException;
@@ -28,16 +37,19 @@ import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.testkit.FailureInjector;
+import io.github.commerceconnector.testkit.FakeCall;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeOperation;
 import io.github.commerceconnector.testkit.Fault;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -66,6 +78,15 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
      */
     protected void letTimePass(ContractFixture fixture, Duration duration) {
         account(fixture).clock().advance(duration);
+    }
+
+    /**
+     * The routes of the feed requests that reached the account, in the order they arrived (the gateway's order for
+     * a fixture over HTTP); by default from the {@link FakeCommerceServices}'s call log.
+     */
+    protected List<String> feedRoutesCalled(ContractFixture fixture) {
+        return account(fixture).calls().stream().filter(call -> call.is(FakeOperation.SEND_FEED))
+                .map(FakeCall::feedRoute).toList();
     }
 
     private static FakeCommerceServices account(ContractFixture fixture) {
@@ -246,6 +267,182 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
             Collections.reverse(list);
         }
         return list;
+    }
+
+    /**
+     * The feeds of stock, product overrides and category permissions (the last two with records this SDK assumes)
+     * are synced, checked for their identity and deleted by it like the others.
+     */
+    @Test
+    public void stockOverridesAndCategoryPermissionsAreSyncedValidatedAndDeletedByTheirIdentity() {
+        Setup setup = setUp();
+        Map<Feed, List<FeedItem>> catalogs = new LinkedHashMap<>();
+        catalogs.put(Feed.INVENTORY_STOCK_STATUS, items(3, n -> InventoryStockStatus.builder().stockId("1")
+                .sku("SKU-" + n).isSalable(n > 0).qty(n * 5).qtyForSale(n * 4).infiniteStock(false)
+                .updatedAt(Instant.parse("2026-01-01T00:00:00Z")).build()));
+        catalogs.put(Feed.PRODUCT_OVERRIDES, items(3, n -> ProductOverride.of("SKU-" + n, "base", String.valueOf(n))
+                .toBuilder().displayable(true).buyable(n != 1).priceDisplayable(true).build()));
+        catalogs.put(Feed.CATEGORY_PERMISSIONS, items(3, n -> CategoryPermission.builder().categoryId("1" + n)
+                .websiteCode("base").customerGroupCode("0")
+                .permission(CategoryPermission.Grant.of(true, n != 2, false)).build()));
+        for (Map.Entry<Feed, List<FeedItem>> entry : catalogs.entrySet()) {
+            Feed feed = entry.getKey();
+            List<FeedItem> catalog = entry.getValue();
+            SyncReport first = setup.catalog().sync(feed, catalog);
+            assertEquals(3, first.sent(), feed.name() + ": " + first.rejected());
+            assertEquals(3, setup.fixture().itemsHeld(setup.dataSpaceId(), feed).size(), feed.name());
+
+            FeedItem unidentified = GenericItem.of(Map.of(feed.identityFields().get(0), "x"));
+            SyncReport second = setup.catalog().sync(feed, List.of(catalog.get(0), catalog.get(1), unidentified));
+            assertEquals(1, second.deleted(), feed.name() + ": the third disappeared");
+            assertEquals(0, second.sent(), feed.name());
+            assertEquals(1, second.rejectedCount(), feed.name());
+            assertEquals("MISSING_IDENTITY", second.rejected().get(0).code(), feed.name());
+            assertTrue(second.rejected().get(0).reason().contains(feed.identityFields().get(1)),
+                    second.rejected().get(0).reason());
+
+            ItemKey first0 = ItemKey.ofItem(feed, catalog.get(0).fields());
+            assertEquals(1, setup.catalog().delete(feed, List.of(first0)).deleted(), feed.name());
+            List<Map<String, Object>> held = setup.fixture().itemsHeld(setup.dataSpaceId(), feed);
+            assertEquals(1, held.size(), feed.name());
+            assertEquals(catalog.get(1).fields().get(feed.identityFields().get(0)),
+                    held.get(0).get(feed.identityFields().get(0)), feed.name());
+        }
+        Map<String, Object> override = setup.fixture().itemsHeld(setup.dataSpaceId(), Feed.PRODUCT_OVERRIDES).get(0);
+        assertEquals(false, override.get("buyable"));
+        Map<String, Object> permission =
+                setup.fixture().itemsHeld(setup.dataSpaceId(), Feed.CATEGORY_PERMISSIONS).get(0);
+        assertEquals(Map.of("displayed", true, "displayProductPrice", true, "addToCart", false),
+                permission.get("permission"));
+    }
+
+    /** One item of each feed of a whole catalog, by name: attributes, categories, products, scopes, ... */
+    private static Map<Feed, List<FeedItem>> wholeCatalog() {
+        Map<Feed, List<FeedItem>> catalog = new LinkedHashMap<>();
+        catalog.put(Feed.INVENTORY_STOCK_STATUS, List.of(InventoryStockStatus.builder().stockId("1").sku("SKU-0")
+                .qty(4).isSalable(true).build()));
+        catalog.put(Feed.PRICES, List.of(Price.builder().sku("SKU-0").websiteCode("base").customerGroupCode("0")
+                .regular(12.5).build()));
+        catalog.put(Feed.PRODUCTS, items(3, n -> product(n, 1)));
+        catalog.put(Feed.PRODUCT_OVERRIDES, List.of(ProductOverride.of("SKU-0", "base", "0")));
+        catalog.put(Feed.SCOPES_WEBSITE, List.of(ScopeWebsite.builder().websiteId("1").websiteCode("base").build()));
+        catalog.put(Feed.CATEGORY_PERMISSIONS, List.of(CategoryPermission.builder().categoryId("3")
+                .websiteCode("base").customerGroupCode("0").build()));
+        catalog.put(Feed.CATEGORIES, List.of(Category.builder().urlPath("men").storeViewCode("default").build()));
+        catalog.put(Feed.PRODUCT_ATTRIBUTES, List.of(ProductAttribute.builder().attributeCode("color")
+                .storeViewCode("default").build()));
+        catalog.put(Feed.SCOPES_CUSTOMER_GROUP, List.of(ScopeCustomerGroup.builder().customerGroupId("0")
+                .customerGroupCode("0").build()));
+        return catalog;
+    }
+
+    private static CatalogSyncPlan.Builder planOf(Map<Feed, List<FeedItem>> catalog) {
+        CatalogSyncPlan.Builder plan = CatalogSyncPlan.builder();
+        catalog.forEach((feed, items) -> plan.feed(feed, () -> items));
+        return plan;
+    }
+
+    /** The routes called, each run of the same route (the two scope feeds share one) once. */
+    private List<String> routesInOrder(ContractFixture fixture) {
+        List<String> routes = new ArrayList<>();
+        for (String route : feedRoutesCalled(fixture)) {
+            if (routes.isEmpty() || !routes.get(routes.size() - 1).equals(route)) {
+                routes.add(route);
+            }
+        }
+        return routes;
+    }
+
+    /**
+     * A whole-catalog sync sends the feeds in the dashboard's order whatever order they were given in (the others
+     * after them, in the order given) and reports them together.
+     */
+    @Test
+    public void aWholeCatalogSyncSendsTheFeedsInTheDashboardsOrder() {
+        Setup setup = setUp();
+        CatalogSyncPlan plan = planOf(wholeCatalog()).build();
+
+        CatalogSyncReport report = plan.run(setup.catalog());
+
+        assertTrue(report.isComplete(), report.toString());
+        List<Feed> order = List.of(Feed.PRODUCT_ATTRIBUTES, Feed.CATEGORIES, Feed.PRODUCTS,
+                Feed.SCOPES_CUSTOMER_GROUP, Feed.SCOPES_WEBSITE, Feed.PRICES, Feed.PRODUCT_OVERRIDES,
+                Feed.INVENTORY_STOCK_STATUS, Feed.CATEGORY_PERMISSIONS);
+        assertEquals(order, plan.feeds());
+        assertEquals(order, report.feeds().stream().map(SyncReport::feed).toList());
+        assertEquals(order.stream().map(Feed::route).distinct().toList(), routesInOrder(setup.fixture()));
+        assertEquals(11, report.sent());
+        assertEquals(report.feeds().stream().mapToLong(SyncReport::requests).sum(), report.requests());
+        assertEquals(3, report.report(Feed.PRODUCTS).orElseThrow().sent());
+
+        CatalogSyncReport again = plan.run(setup.catalog());
+        assertTrue(again.isComplete(), again.toString());
+        assertEquals(0, again.sent());
+        assertEquals(11, again.unchanged());
+    }
+
+    /**
+     * A whole-catalog sync stops at the first feed that fails, with the reason and the exception; the feeds after
+     * it are neither read nor sent.
+     */
+    @Test
+    public void aWholeCatalogSyncStopsAtTheFirstFeedThatFails() {
+        Setup setup = setUp();
+        failures(setup.fixture()).when(call -> call.isFeed(Feed.PRICES)).times(Integer.MAX_VALUE)
+                .respond(Fault.status(401));
+        AtomicBoolean overridesRead = new AtomicBoolean();
+        Map<Feed, List<FeedItem>> catalog = wholeCatalog();
+        CatalogSyncPlan.Builder plan = CatalogSyncPlan.builder();
+        catalog.forEach((feed, items) -> {
+            if (!feed.equals(Feed.PRODUCT_OVERRIDES)) {
+                plan.feed(feed, () -> items);
+            }
+        });
+        plan.feed(Feed.PRODUCT_OVERRIDES, () -> {
+            overridesRead.set(true);
+            return catalog.get(Feed.PRODUCT_OVERRIDES);
+        });
+
+        CatalogSyncReport report = plan.build().run(setup.catalog());
+
+        assertFalse(report.isComplete());
+        assertEquals(Feed.PRICES, report.stoppedAt().orElseThrow());
+        assertTrue(report.failure().orElseThrow() instanceof AuthenticationException, report.toString());
+        assertTrue(report.stopReason().orElseThrow().startsWith("prices failed: "), report.stopReason().get());
+        assertEquals(List.of(Feed.PRODUCT_ATTRIBUTES, Feed.CATEGORIES, Feed.PRODUCTS, Feed.SCOPES_CUSTOMER_GROUP,
+                Feed.SCOPES_WEBSITE), report.feeds().stream().map(SyncReport::feed).toList());
+        assertEquals(List.of(Feed.PRODUCT_OVERRIDES, Feed.INVENTORY_STOCK_STATUS, Feed.CATEGORY_PERMISSIONS),
+                report.notRun());
+        assertFalse(overridesRead.get(), "the supplier of a feed after the failed one is not called");
+        assertFalse(feedRoutesCalled(setup.fixture()).contains(Feed.PRODUCT_OVERRIDES.route()));
+        assertFalse(feedRoutesCalled(setup.fixture()).contains(Feed.INVENTORY_STOCK_STATUS.route()));
+        assertEquals(7, report.sent());
+    }
+
+    /**
+     * Rejected items stop a whole-catalog sync at their feed, unless the plan lets them pass; then they are only
+     * reported.
+     */
+    @Test
+    public void rejectedItemsStopAWholeCatalogSyncUnlessThePlanLetsThemPass() {
+        Setup setup = setUp();
+        Map<Feed, List<FeedItem>> catalog = new LinkedHashMap<>();
+        catalog.put(Feed.PRICES, List.of(Price.builder().sku("SKU-0").websiteCode("base").customerGroupCode("0")
+                .regular(1).build()));
+        catalog.put(Feed.PRODUCTS, List.of(product(0, 1),
+                GenericItem.of(Map.of("sku", "SKU-1", "storeViewCode", "default", "deleted", "perhaps"))));
+
+        CatalogSyncReport stopped = planOf(catalog).build().run(setup.catalog());
+        CatalogSyncReport passed = planOf(catalog).stopOnRejected(false).build().run(setup.catalog());
+
+        assertEquals(Feed.PRODUCTS, stopped.stoppedAt().orElseThrow());
+        assertTrue(stopped.stopReason().orElseThrow().startsWith("products: 1 items rejected"),
+                stopped.stopReason().get());
+        assertTrue(stopped.failure().isEmpty());
+        assertEquals(List.of(Feed.PRICES), stopped.notRun());
+        assertTrue(passed.isComplete(), passed.toString());
+        assertEquals(1, passed.rejectedCount());
+        assertEquals(1, passed.report(Feed.PRICES).orElseThrow().sent());
     }
 
     /** Invalid items are rejected before sending, with their identity or position; the rest are sent. */
