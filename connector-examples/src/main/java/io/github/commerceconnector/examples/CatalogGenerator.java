@@ -1,10 +1,12 @@
 package io.github.commerceconnector.examples;
 
 import io.github.commerceconnector.api.catalog.Category;
+import io.github.commerceconnector.api.catalog.CategoryPermission;
 import io.github.commerceconnector.api.catalog.InventoryStockStatus;
 import io.github.commerceconnector.api.catalog.Price;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ProductAttribute;
+import io.github.commerceconnector.api.catalog.ProductOverride;
 import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
@@ -22,9 +24,10 @@ import java.util.function.IntPredicate;
 
 /**
  * Generates a deterministic catalog of any size, lazily, for every feed: products and what goes with them
- * (prices, stock statuses, variant links, reviews), and the store around them (website, customer groups,
- * categories, attribute metadata, ratings). Nothing is held in memory, so a million products stream through in
- * constant space; each part is a {@link Collection} whose size is known before it is read.
+ * (prices, stock statuses, variant links, reviews, what guests may do with them), and the store around them
+ * (website, customer groups, categories and their permissions, attribute metadata, ratings). Nothing is held in
+ * memory, so a million products stream through in constant space; each part is a {@link Collection} whose size is
+ * known before it is read.
  *
  * <p>The {@linkplain CatalogProfile#REALISTIC realistic} profile (the default) fills what a real store sends:
  * one product in ten is configurable, with color and size options and six variants; every product visible on its
@@ -102,6 +105,17 @@ public final class CatalogGenerator {
     /** The stock statuses of the first {@code count} products, in the default stock. */
     public Collection<InventoryStockStatus> stockStatuses(int count) {
         return lazy(count, index -> true, count, offers::stockStatus);
+    }
+
+    /** What NOT LOGGED IN customers may do with each of the first {@code count} products. */
+    public Collection<ProductOverride> productOverrides(int count) {
+        return lazy(count, index -> true, count, offers::productOverride);
+    }
+
+    /** The permissions of NOT LOGGED IN customers in each category (Adobe Commerce). */
+    public Collection<CategoryPermission> categoryPermissions() {
+        return lazy(ProductMaker.CATEGORY_COUNT, index -> true, ProductMaker.CATEGORY_COUNT,
+                store::categoryPermission);
     }
 
     /** The variant links of the variants among the first {@code count} products (none in the small profile). */

@@ -2,6 +2,7 @@ package io.github.commerceconnector.examples;
 
 import io.github.commerceconnector.api.catalog.InventoryStockStatus;
 import io.github.commerceconnector.api.catalog.Price;
+import io.github.commerceconnector.api.catalog.ProductOverride;
 import io.github.commerceconnector.api.catalog.Variant;
 import io.github.commerceconnector.examples.CatalogShape.Role;
 import java.math.BigDecimal;
@@ -9,8 +10,8 @@ import java.math.RoundingMode;
 import java.util.SplittableRandom;
 
 /**
- * Makes what the store offers of the product at an index: its price, its stock status and, for a variant, its
- * link to its configurable product. Stateless.
+ * Makes what the store offers of the product at an index: its price, its stock status, what guests may do with
+ * it and, for a variant, its link to its configurable product. Stateless.
  */
 final class OfferMaker {
     /** The NOT LOGGED IN customer group, as the prices feed codes it. */
@@ -66,6 +67,23 @@ final class OfferMaker {
                 .isSalable(salable)
                 .infiniteStock(false)
                 .lowStock(!configurable && qty <= 5)
+                .updatedAt(ProductMaker.CREATED)
+                .build();
+    }
+
+    /**
+     * What NOT LOGGED IN customers may do with a product: every twentieth product is for logged-in customers
+     * only (hidden from guests), and a configurable product is not bought itself (its variants are).
+     */
+    ProductOverride productOverride(int index) {
+        boolean forGuests = index % 20 != 19;
+        return ProductOverride.builder()
+                .sku(CatalogGenerator.sku(index))
+                .websiteCode(websiteCode)
+                .customerGroupCode(NOT_LOGGED_IN)
+                .displayable(forGuests)
+                .buyable(forGuests && CatalogShape.role(profile, index) != Role.CONFIGURABLE)
+                .priceDisplayable(forGuests)
                 .updatedAt(ProductMaker.CREATED)
                 .build();
     }

@@ -5,6 +5,7 @@ import static io.github.commerceconnector.examples.CatalogText.SENTENCES;
 import static io.github.commerceconnector.examples.CatalogText.pick;
 
 import io.github.commerceconnector.api.catalog.Category;
+import io.github.commerceconnector.api.catalog.CategoryPermission;
 import io.github.commerceconnector.api.catalog.ProductAttribute;
 import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.Review;
@@ -66,6 +67,21 @@ final class StoreMaker {
 
     ScopeCustomerGroup customerGroup(int id) {
         return ScopeCustomerGroup.of(Integer.toString(id), customerGroupCode(id), websiteCode);
+    }
+
+    /**
+     * The permissions of NOT LOGGED IN customers in the category at an index (Adobe Commerce): they see every
+     * category, but not the prices in every fourth, where they cannot buy either.
+     */
+    CategoryPermission categoryPermission(int index) {
+        boolean prices = index % 4 != 3;
+        return CategoryPermission.builder()
+                .categoryId(Integer.toString(index + 3))
+                .websiteCode(websiteCode)
+                .customerGroupCode(OfferMaker.NOT_LOGGED_IN)
+                .permission(CategoryPermission.Grant.of(true, prices, prices))
+                .updatedAt(ProductMaker.CREATED)
+                .build();
     }
 
     /** {@code 0} for NOT LOGGED IN (as the prices feed codes it), else the SHA-1 of the id, as the exporter does. */

@@ -52,8 +52,17 @@ class QuickstartTest {
         for (String feed : List.of("product attributes: 18 read, 18 sent", "websites: 1 read, 1 sent",
                 "customer groups: 4 read, 4 sent", "categories: 60 read, 60 sent", "variants: 180 read, 180 sent",
                 "prices: 270 read, 270 sent", "stock statuses: 300 read, 300 sent", "ratings: 3 read, 3 sent",
-                "reviews: 60 read, 60 sent")) {
+                "reviews: 60 read, 60 sent", "product overrides: 300 read, 300 sent",
+                "category permissions: 60 read, 60 sent")) {
             assertTrue(output.contains("Synced " + feed), feed + " in " + output);
+        }
+        int last = -1;
+        for (String feed : List.of("product attributes", "categories", "products", "customer groups", "websites",
+                "prices", "product overrides", "variants", "category permissions", "stock statuses", "ratings",
+                "reviews")) {
+            int at = output.indexOf("Synced " + feed + ":");
+            assertTrue(at > last, feed + " synced in the dashboard's order, then the others as given: " + output);
+            last = at;
         }
         assertTrue(output.contains("inventoryStockStatus"), output);
         assertTrue(output.contains("Quickstart finished: every step passed."), output);
