@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commerceconnector.api.catalog.CatalogSyncPlan;
 import io.github.commerceconnector.api.catalog.CatalogSyncReport;
 import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.Price;
+import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.catalog.ProductAttribute;
 import io.github.commerceconnector.api.catalog.ProductOverride;
+import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.testkit.RecordedRequest;
 import java.nio.file.Path;
@@ -59,6 +62,70 @@ class CatalogSyncPlanTest {
             assertEquals(252, again.sent(), "a resync sends unchanged items again");
             assertEquals(routes.subList(0, firstRequests), routes.subList(firstRequests, routes.size()));
             assertEquals(2, closed.get(), "each run's stream is closed");
+        }
+    }
+
+    /** A store's catalog, read feed by feed when the plan comes to it (database cursors in real life). */
+    private static final class YourStore {
+        List<ProductAttribute> attributes() {
+            return List.of(ProductAttribute.builder().attributeCode("color").storeViewCode("default").build());
+        }
+
+        List<Product> products() {
+            return IntStream.range(0, 3).mapToObj(n -> product(n, 1)).toList();
+        }
+
+        List<Price> prices() {
+            return List.of(Price.builder().sku("SKU-00000").websiteCode("base").customerGroupCode("0")
+                    .regular(9.99).build());
+        }
+
+        List<ProductOverride> overrides() {
+            return List.of(ProductOverride.of("SKU-00000", "base", "0").toBuilder().buyable(false).build());
+        }
+    }
+
+    @Test
+    void theReadmeExampleSyncsAWholeCatalogWithSettingsPerFeed() {
+        YourStore store = new YourStore();
+        try (CatalogGateway fake = CatalogGateway.start()) {
+            String overridesRoute = "feeds/catalog/v2/product-overrides";
+            fake.account.registerFeed(Feed.PRODUCT_OVERRIDES.withRoute(overridesRoute));
+
+            // README:begin settings per feed
+            CatalogSyncSettings settings = CatalogSyncSettings.defaults()
+                    .withBatchSize(Feed.PRICES, 1000)            // the exporter's --batch-size, for one feed
+                    .withMaxInFlight(Feed.PRODUCTS, 3)           // its --thread-count, for one feed
+                    .withRoute(Feed.PRODUCT_OVERRIDES, "feeds/catalog/v2/product-overrides");   // an assumed route
+            // README:end
+
+            try (CommerceServicesClient services = fake.client(stateDirectory, settings)) {
+                // README:begin sync the whole catalog
+                CatalogSyncReport report = CatalogSyncPlan.builder()
+                        .feed(Feed.PRODUCTS, store::products)             // any order: the plan sorts them
+                        .feed(Feed.PRICES, store::prices)
+                        .feed(Feed.PRODUCT_OVERRIDES, store::overrides)
+                        .feed(Feed.PRODUCT_ATTRIBUTES, store::attributes)
+                        .build()
+                        .run(services.catalog());
+                for (SyncReport feed : report.feeds()) {
+                    System.out.println(feed.feed().name() + ": " + feed.sent() + " sent, " + feed.rejectedCount()
+                            + " rejected");
+                }
+                if (!report.isComplete()) {
+                    System.out.println("stopped at " + report.stopReason().orElseThrow() + "; not synced: "
+                            + report.notRun());
+                }
+                // README:end
+
+                assertTrue(report.isComplete(), report.toString());
+                assertEquals(6, report.sent());
+                List<String> routes = fake.feedRequests().stream().map(CatalogSyncPlanTest::routeOf).toList();
+                assertEquals(List.of(Feed.PRODUCT_ATTRIBUTES.route(), Feed.PRODUCTS.route(), Feed.PRICES.route(),
+                        overridesRoute), routes);
+                assertEquals(1, fake.account.items(fake.dataSpaceId, Feed.PRODUCT_OVERRIDES.withRoute(overridesRoute))
+                        .size());
+            }
         }
     }
 
