@@ -80,6 +80,29 @@ class FakeGatewaySchemaModeTest extends GatewayTestSupport {
     }
 
     @Test
+    void holdsTheFeedsWithoutAPublicRecordAgainstTheAssumedOnes() {
+        String dataSpace = testingDataSpace();
+
+        List<Map<String, Object>> invalid = invalid(client.gzipJson(path(Feed.CATEGORY_PERMISSIONS, dataSpace),
+                List.of(Map.of("categoryId", 3, "websiteCode", "base", "customerGroupCode", "0",
+                                "permission", Map.of("displayed", "yes", "addToCart", false)),
+                        Map.of("categoryId", "4", "websiteCode", "base", "customerGroupCode", "0", "grant", true))));
+        List<Map<String, Object>> overrides = invalid(client.gzipJson(path(Feed.PRODUCT_OVERRIDES, dataSpace),
+                List.of(Map.of("sku", "MH01", "websiteCode", "base", "customerGroupCode", "0", "buyable", false,
+                        "deleted", false))));
+
+        Map<Object, Object> byField = new HashMap<>();
+        invalid.forEach(entry -> byField.put(entry.get("field"), entry.get("message")));
+        assertEquals(2, byField.size(), invalid.toString());
+        assertTrue(((String) byField.get("/0/permission/displayed")).contains("must be true or false"),
+                byField.toString());
+        assertTrue(((String) byField.get("/1/grant")).contains("not a field of the CategoryPermission record this "
+                + "SDK assumes (assumed-schema.json)"), byField.toString());
+        assertEquals(List.of(), overrides);
+        assertEquals(1, services.items(dataSpace, Feed.PRODUCT_OVERRIDES).size());
+    }
+
+    @Test
     void doesNotCheckCustomFeeds() {
         Feed custom = Feed.custom("loyalty", "feeds/loyalty/v1", 100, "memberId");
         gateway.registerFeed(custom);

@@ -10,8 +10,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Holds feed items against the exporter's schema ({@code exporter-schema.json}, the copy this testkit carries):
@@ -35,6 +37,7 @@ public final class SchemaCheck {
 
     private final Map<String, Map<String, Field>> records;
     private final Map<String, String> recordOfFeed;
+    private final Set<String> assumed;
 
     /**
      * One problem with an item.
@@ -48,9 +51,11 @@ public final class SchemaCheck {
     private record Field(String type, boolean repeated) {
     }
 
-    private SchemaCheck(Map<String, Map<String, Field>> records, Map<String, String> recordOfFeed) {
+    private SchemaCheck(Map<String, Map<String, Field>> records, Map<String, String> recordOfFeed,
+            Set<String> assumed) {
         this.records = records;
         this.recordOfFeed = recordOfFeed;
+        this.assumed = assumed;
     }
 
     /** The schema this testkit carries, read once. */
@@ -85,8 +90,10 @@ public final class SchemaCheck {
                 field = new Field("Boolean", false);
             }
             if (field == null) {
-                problems.add(new Problem(at, "not a field of the exporter's " + record
-                        + " record (exporter-schema.json): leave it out, or use the schema's name"));
+                problems.add(new Problem(at, "not a field of " + (assumed.contains(record)
+                        ? "the " + record + " record this SDK assumes (assumed-schema.json)"
+                        : "the exporter's " + record + " record (exporter-schema.json)")
+                        + ": leave it out, or use the schema's name"));
             } else if (entry.getValue() != null) {
                 value(field, entry.getValue(), at, problems);
             }
@@ -179,10 +186,13 @@ public final class SchemaCheck {
     private static SchemaCheck read() {
         Map<String, Map<String, Field>> records = new HashMap<>();
         Map<String, String> recordOfFeed = new HashMap<>();
-        for (String resource : new String[] {RESOURCE, ASSUMED}) {
-            readInto(resource, records, recordOfFeed);
-        }
-        return new SchemaCheck(Collections.unmodifiableMap(records), Collections.unmodifiableMap(recordOfFeed));
+        readInto(RESOURCE, records, recordOfFeed);
+        Set<String> exporters = Set.copyOf(records.keySet());
+        readInto(ASSUMED, records, recordOfFeed);
+        Set<String> assumed = new HashSet<>(records.keySet());
+        assumed.removeAll(exporters);
+        return new SchemaCheck(Collections.unmodifiableMap(records), Collections.unmodifiableMap(recordOfFeed),
+                Set.copyOf(assumed));
     }
 
     private static void readInto(String resource, Map<String, Map<String, Field>> records,
