@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -79,6 +80,59 @@ public interface FeedSyncState extends AutoCloseable {
 
     /** Records, durably, that a full sync finished. */
     void fullSyncFinished(Instant finished);
+
+    /**
+     * Marks held items as changed, so that the next sync sends them whatever their content: each item held as
+     * accepted or rejected becomes {@link ItemStatus#UNCONFIRMED} with the content it had (as if recorded
+     * {@link StateChange.Kind#SENDING}); retryable and unconfirmed items stay as they are. Durable as
+     * {@link #record} is. The default records {@code SENDING} changes for the items to change.
+     *
+     * @param identityHashes the items, any number (unknown identities are skipped)
+     * @param marked         when they were marked
+     * @return how many of the identities are held (whatever their status)
+     */
+    default long markChanged(long[] identityHashes, Instant marked) {
+        List<StateChange> changes = new ArrayList<>();
+        long held = 0;
+        for (long identity : identityHashes) {
+            StoredItem stored = find(identity);
+            if (stored == null) {
+                continue;
+            }
+            held++;
+            ItemKey key = key(identity);
+            if (key != null && (stored.status() == ItemStatus.ACCEPTED || stored.status() == ItemStatus.REJECTED)) {
+                changes.add(StateChange.sending(key, identity, stored.contentHash()));
+            }
+        }
+        if (!changes.isEmpty()) {
+            record(changes, marked);
+        }
+        return held;
+    }
+
+    /**
+     * The checkpoint of this feed's resync that has not finished, or {@code null} when none is kept (no resync
+     * ran, the last one finished, or the state was reset).
+     */
+    ResyncCheckpoint resyncCheckpoint();
+
+    /**
+     * Keeps, durably, how far the running resync got, or forgets it ({@code null}) once it finished. Resets of
+     * the data space forget it too.
+     *
+     * @param checkpoint the checkpoint, or {@code null}
+     */
+    void resyncCheckpoint(ResyncCheckpoint checkpoint);
+
+    /**
+     * Forgets, durably, the accepted deletes older than a time: the items held as {@link ItemStatus#ACCEPTED}
+     * with content {@link StateChange#DELETE_CONTENT} whose last attempt was before {@code acceptedBefore}.
+     *
+     * @param acceptedBefore the oldest accepted delete kept
+     * @return how many were forgotten
+     */
+    long purgeDeletes(Instant acceptedBefore);
 
     /** Releases the lock. Idempotent. */
     @Override
