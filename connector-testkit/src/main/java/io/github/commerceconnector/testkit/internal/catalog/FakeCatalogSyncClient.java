@@ -6,6 +6,7 @@ import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.ResendReport;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
@@ -19,6 +20,8 @@ import io.github.commerceconnector.testkit.internal.account.AccountError;
 import io.github.commerceconnector.testkit.internal.fake.FakeRuntime;
 import io.github.commerceconnector.testkit.internal.fake.RegistryPaths;
 import io.github.commerceconnector.testkit.internal.fake.ServiceErrors;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FakeCatalogSyncClient implements CatalogSyncClient {
     private static final Logger LOG = LoggerFactory.getLogger(FakeCatalogSyncClient.class);
+    private static final int RESEND_CHUNK = 1000;
 
     private final FakeRuntime runtime;
     private final SyncStateStore store;
@@ -75,7 +79,40 @@ public final class FakeCatalogSyncClient implements CatalogSyncClient {
     public SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options) {
         Objects.requireNonNull(items, "items");
         ResyncOptions chosen = options == null ? ResyncOptions.defaults() : options;
-        return run(feed, chosen.listener(), chosen.dryRun(), chosen.cleanup(), run -> run.items(items, true, true));
+        if (chosen.onlyKeys() != null) {
+            return run(feed, chosen.listener(), chosen.dryRun(), false,
+                    run -> run.selected(items, chosen.onlyKeys()));
+        }
+        return run(feed, chosen.listener(), chosen.dryRun(), chosen.cleanup(),
+                run -> run.resync(items, chosen.resumeInterrupted()));
+    }
+
+    /** Marks the held items of the keys as changed, a thousand at a time; counts the keys the state does not hold. */
+    @Override
+    public ResendReport resend(Feed feed, Iterable<ItemKey> keys) {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(keys, "keys");
+        String dataSpaceId = selected().dataSpaceId();
+        try (FeedSyncState state = store.open(dataSpaceId, feed)) {
+            List<Long> chunk = new ArrayList<>();
+            long read = 0;
+            long marked = 0;
+            for (ItemKey key : keys) {
+                if (key == null || !key.fields().equals(feed.identityFields())) {
+                    throw new IllegalArgumentException("The key at position " + read + " does not name the "
+                            + feed.identityFields() + " of feed " + feed.name() + ": build it with ItemKey.of(feed, ...)");
+                }
+                chunk.add(ItemRules.identityHash(key));
+                read++;
+                if (chunk.size() == RESEND_CHUNK) {
+                    marked += state.markChanged(chunk.stream().mapToLong(Long::longValue).toArray(),
+                            runtime.clock().instant());
+                    chunk.clear();
+                }
+            }
+            marked += state.markChanged(chunk.stream().mapToLong(Long::longValue).toArray(), runtime.clock().instant());
+            return new ResendReport(feed, dataSpaceId, read, marked, read - marked);
+        }
     }
 
     @Override
