@@ -161,6 +161,11 @@ public final class SignallingSyncStateStore implements SyncStateStore {
         }
 
         @Override
+        public long keptDeletes() {
+            return state.keptDeletes();
+        }
+
+        @Override
         public long purgeDeletes(Instant acceptedBefore) {
             return state.purgeDeletes(acceptedBefore);
         }

@@ -134,6 +134,12 @@ public interface FeedSyncState extends AutoCloseable {
      */
     long purgeDeletes(Instant acceptedBefore);
 
+    /**
+     * How many accepted deletes are kept: items held as {@link ItemStatus#ACCEPTED} with content
+     * {@link StateChange#DELETE_CONTENT} (counted by {@link #count} as accepted too).
+     */
+    long keptDeletes();
+
     /** Releases the lock. Idempotent. */
     @Override
     void close();

@@ -260,6 +260,15 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         }
 
         @Override
+        public long keptDeletes() {
+            synchronized (InMemorySyncStateStore.this) {
+                check();
+                return feeds.items.values().stream().filter(entry -> entry.status() == ItemStatus.ACCEPTED
+                        && entry.content() == StateChange.DELETE_CONTENT).count();
+            }
+        }
+
+        @Override
         public long purgeDeletes(Instant acceptedBefore) {
             synchronized (InMemorySyncStateStore.this) {
                 check();

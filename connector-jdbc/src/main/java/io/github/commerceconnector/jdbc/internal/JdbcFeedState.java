@@ -393,6 +393,19 @@ final class JdbcFeedState implements FeedSyncState {
         }
     }
 
+    @Override
+    public synchronized long keptDeletes() {
+        checkOpen();
+        long[] kept = {0};
+        index.forEach(ItemStatus.ACCEPTED, identity -> {
+            if (index.content(identity) == StateChange.DELETE_CONTENT) {
+                kept[0]++;
+            }
+            return true;
+        });
+        return kept[0];
+    }
+
     /** Deletes the old accepted deletes' rows in one statement under the lease, then forgets them in the index. */
     @Override
     public long purgeDeletes(Instant acceptedBefore) {

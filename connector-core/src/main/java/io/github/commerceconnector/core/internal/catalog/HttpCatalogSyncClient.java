@@ -198,7 +198,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         Objects.requireNonNull(feed, "feed");
         SaasIdentity selected = selected();
         try (FeedSyncState state = store.open(selected.dataSpaceId(), feed)) {
-            return new FeedStatus(feed, selected.dataSpaceId(), state.count(ItemStatus.ACCEPTED),
+            return new FeedStatus(feed, selected.dataSpaceId(), state.count(ItemStatus.ACCEPTED) - state.keptDeletes(),
                     state.count(ItemStatus.REJECTED), state.count(ItemStatus.RETRYABLE),
                     state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(), state.rejected(SyncTally.REJECTED_LISTED));
         }

@@ -125,7 +125,7 @@ public final class FakeCatalogSyncClient implements CatalogSyncClient {
         Objects.requireNonNull(feed, "feed");
         String dataSpaceId = selected().dataSpaceId();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
-            return new FeedStatus(feed, dataSpaceId, state.count(ItemStatus.ACCEPTED), state.count(ItemStatus.REJECTED),
+            return new FeedStatus(feed, dataSpaceId, state.count(ItemStatus.ACCEPTED) - state.keptDeletes(), state.count(ItemStatus.REJECTED),
                     state.count(ItemStatus.RETRYABLE), state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(),
                     state.rejected(FakeSyncRun.LISTED));
         }

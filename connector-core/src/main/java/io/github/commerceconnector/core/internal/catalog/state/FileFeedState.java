@@ -443,6 +443,24 @@ public final class FileFeedState implements FeedSyncState {
         }
     }
 
+    @Override
+    public synchronized long keptDeletes() {
+        checkOpen();
+        return keptDeletes(table).size();
+    }
+
+    /** The identities held as accepted deletes. */
+    static List<Long> keptDeletes(ItemIndex index) {
+        List<Long> deletes = new ArrayList<>();
+        index.forEach(ItemStatus.ACCEPTED, identity -> {
+            if (index.content(identity) == StateChange.DELETE_CONTENT) {
+                deletes.add(identity);
+            }
+            return true;
+        });
+        return deletes;
+    }
+
     /**
      * Forgets the accepted deletes last attempted before a time: reads the time of each one's latest record, then
      * records the old ones as removed.
@@ -452,14 +470,7 @@ public final class FileFeedState implements FeedSyncState {
         List<StateChange> removals = new ArrayList<>();
         synchronized (this) {
             checkOpen();
-            List<Long> deletes = new ArrayList<>();
-            table.forEach(ItemStatus.ACCEPTED, identity -> {
-                if (table.content(identity) == StateChange.DELETE_CONTENT) {
-                    deletes.add(identity);
-                }
-                return true;
-            });
-            for (long identity : deletes) {
+            for (long identity : keptDeletes(table)) {
                 StateRecord latest = latest(identity);
                 if (Instant.ofEpochSecond(latest.epochSeconds()).isBefore(acceptedBefore)) {
                     removals.add(StateChange.removed(latest.key(), identity));
