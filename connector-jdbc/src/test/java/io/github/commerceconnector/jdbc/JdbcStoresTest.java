@@ -111,7 +111,7 @@ class JdbcStoresTest {
                 all.addAll(future.get());
             }
             assertEquals(List.of(1, 2, 3, 4), new ArrayList<>(new TreeSet<>(all)));
-            assertEquals(3, all.size(), "each version once: " + all);
+            assertEquals(4, all.size(), "each version once: " + all);
         } finally {
             workers.shutdownNow();
         }
