@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * opened: {@link #markSeen} sets it, and {@link #record} sets it for every item it records. At the end of a
  * full sync, {@link #unseen()} lists the items the input no longer contains.
  *
+ * <p>It also keeps the checkpoint of a resync that has not finished ({@link #resyncCheckpoint()}), and accepted
+ * deletes (accepted with {@link StateChange#DELETE_CONTENT}) until {@link #purgeDeletes} forgets them.
+ *
  * <p>Thread-safe. Close it to release the lock.
  */
 public interface FeedSyncState extends AutoCloseable {
