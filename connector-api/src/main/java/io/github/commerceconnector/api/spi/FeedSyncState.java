@@ -121,8 +121,10 @@ public interface FeedSyncState extends AutoCloseable {
     ResyncCheckpoint resyncCheckpoint();
 
     /**
-     * Keeps, durably, how far the running resync got, or forgets it ({@code null}) once it finished. Resets of
-     * the data space forget it too.
+     * Keeps how far the running resync got, or forgets it ({@code null}) once it finished; resets of the data space
+     * forget it too. It must survive the process being killed once this returns; a store may lose the latest
+     * checkpoint to a power loss as long as it then keeps an earlier one (a resume sends a little more), never one
+     * ahead of the outcomes recorded before it.
      *
      * @param checkpoint the checkpoint, or {@code null}
      */

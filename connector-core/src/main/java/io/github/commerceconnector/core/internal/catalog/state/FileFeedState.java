@@ -404,7 +404,7 @@ public final class FileFeedState implements FeedSyncState {
 
     @Override
     public void fullSyncFinished(Instant finished) {
-        appendMarker(new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, epochSeconds(finished), null, null),
+        appendMarker(new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, epochSeconds(finished), null, null), true,
                 () -> lastFullSync = Instant.ofEpochSecond(epochSeconds(finished)));
     }
 
@@ -414,24 +414,30 @@ public final class FileFeedState implements FeedSyncState {
         return checkpoint;
     }
 
+    /**
+     * Appends the checkpoint unforced: it follows the forced records of the answers it covers, so a power loss can
+     * only lose it with later records, leaving an earlier checkpoint (a resume then sends a little more).
+     */
     @Override
     public void resyncCheckpoint(ResyncCheckpoint value) {
         StateRecord record = value == null ? new StateRecord(StateRecord.Kind.CHECKPOINT, 0, -1, 0, null, null)
                 : new StateRecord(StateRecord.Kind.CHECKPOINT, 0, value.confirmedItems(),
                         epochSeconds(value.started()), null, null);
-        appendMarker(record, () -> checkpoint = value == null ? null
+        appendMarker(record, false, () -> checkpoint = value == null ? null
                 : new ResyncCheckpoint(Instant.ofEpochSecond(epochSeconds(value.started())), value.confirmedItems()));
     }
 
-    /** Appends a record that concerns no item, forced to disk, then applies it in memory. */
-    private void appendMarker(StateRecord marker, Runnable apply) {
+    /** Appends a record that concerns no item, forced to disk or not, then applies it in memory. */
+    private void appendMarker(StateRecord marker, boolean force, Runnable apply) {
         byte[] record = marker.encode();
         appendLock.lock();
         try {
             checkOpen();
             writeFully(log, ByteBuffer.wrap(record), logSize);
-            log.force(false);
-            forcedWrites++;
+            if (force) {
+                log.force(false);
+                forcedWrites++;
+            }
             synchronized (this) {
                 logSize += record.length;
                 apply.run();
