@@ -393,6 +393,51 @@ final class JdbcFeedState implements FeedSyncState {
         }
     }
 
+    /**
+     * Marks the items in one statement under the lease (the held accepted and rejected ones become unconfirmed in
+     * their rows), then in the index; no identity values are read.
+     */
+    @Override
+    public long markChanged(long[] identityHashes, Instant marked) {
+        long held = 0;
+        synchronized (this) {
+            checkOpen();
+            for (long identity : identityHashes) {
+                held += index.contains(identity) ? 1 : 0;
+            }
+        }
+        List<Long> changed = new ArrayList<>();
+        Long[] boxed = Arrays.stream(identityHashes).boxed().toArray(Long[]::new);
+        writes.lock();
+        try {
+            writable();
+            write(() -> "mark " + identityHashes.length + " items of " + lease.describe() + " changed",
+                    (connection, fence) -> {
+                        changed.clear();
+                        try (PreparedStatement statement = connection.prepareStatement(sql.markChanged)) {
+                            statement.setObject(1, OffsetDateTime.ofInstant(marked, ZoneOffset.UTC));
+                            statement.setLong(2, feedId);
+                            statement.setArray(3, connection.createArrayOf("bigint", boxed));
+                            try (ResultSet rows = statement.executeQuery()) {
+                                while (rows.next()) {
+                                    changed.add(rows.getLong(1));
+                                }
+                            }
+                        }
+                    });
+            synchronized (this) {
+                for (long identity : changed) {
+                    if (index.contains(identity)) {
+                        index.put(identity, index.content(identity), ItemStatus.UNCONFIRMED, ItemRows.HAS_ROW, false);
+                    }
+                }
+            }
+        } finally {
+            writes.unlock();
+        }
+        return held;
+    }
+
     @Override
     public synchronized long keptDeletes() {
         checkOpen();

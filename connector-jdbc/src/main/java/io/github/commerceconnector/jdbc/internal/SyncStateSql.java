@@ -36,6 +36,7 @@ final class SyncStateSql {
     final String selectCheckpoint;
     final String setCheckpoint;
     final String purgeDeletes;
+    final String markChanged;
 
     private final String lockPrefix;
 
@@ -98,6 +99,9 @@ final class SyncStateSql {
         setCheckpoint = "UPDATE " + feed + " SET resync_started = ?, resync_confirmed = ? WHERE feed_id = ?";
         purgeDeletes = "DELETE FROM " + item + " WHERE feed_id = ? AND status = " + StatusCodes.ACCEPTED
                 + " AND content_hash = 0 AND attempted_at < ? RETURNING identity_hash";
+        markChanged = "UPDATE " + item + " SET status = " + StatusCodes.UNCONFIRMED + ", reason = NULL, attempted_at = ? "
+                + "WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status IN (" + StatusCodes.ACCEPTED + ", "
+                + StatusCodes.REJECTED + ") RETURNING identity_hash";
     }
 
     /**
