@@ -71,7 +71,7 @@ public record ResyncOptions(boolean cleanup, boolean dryRun, SyncListener listen
     /**
      * A copy that resends only the items with these keys, read from the caller's items; the other items are
      * skipped (counted as unchanged) and nothing is deleted. The keys are read once, before any item, and kept as
-     * 8-byte hashes (a million keys take 8 MB outside the Java heap); a key that no item has is logged and
+     * 8-byte hashes (a million keys take 8 MB); a key that no item has is logged and
      * ignored.
      *
      * @param keys the keys, built with {@link ItemKey#of(Feed, String...)}; {@code null} for every item
