@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it), has
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread that sent it) and at least every progress interval (from the reading thread), one call at a time.
  */
 final class SyncRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
     /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
     private static final int MAX_PREPARERS = 4;
@@ -183,10 +186,24 @@ final class SyncRun {
                     if (checkpoints != null) {
                         checkpoints.finished();
                     }
-                    state.purgeDeletes(clock.instant().minus(settings.deletedRetention()));
+                    purgeDeletes();
                 }
             }
         });
+    }
+
+    /** Forgets the accepted deletes past their retention; a failure is logged, the sync having succeeded. */
+    private void purgeDeletes() {
+        try {
+            long purged = state.purgeDeletes(clock.instant().minus(settings.deletedRetention()));
+            if (purged > 0) {
+                LOG.info("Forgot {} deletes of feed {} accepted more than {} ago", purged, feed.name(),
+                        settings.deletedRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not forget the old accepted deletes of feed {}; the next full sync tries again: {}",
+                    feed.name(), e.toString());
+        }
     }
 
     private static int preparers() {
@@ -360,7 +377,6 @@ final class SyncRun {
             rejectDuplicate(key, position);
         }
     }
-
 
     /**
      * An item the state holds with this content. It is held, so its seen mark alone tells a duplicate: an
