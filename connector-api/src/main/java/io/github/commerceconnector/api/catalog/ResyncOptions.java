@@ -94,4 +94,11 @@ public record ResyncOptions(boolean cleanup, boolean dryRun, SyncListener listen
     public ResyncOptions withResume(boolean value) {
         return new ResyncOptions(cleanup, dryRun, listener, onlyKeys, value);
     }
+
+    /** Shows the options, not the keys (which may be a million). */
+    @Override
+    public String toString() {
+        return "ResyncOptions[cleanup=" + cleanup + ", dryRun=" + dryRun + ", onlyKeys=" + (onlyKeys == null ? "all"
+                : "given") + ", resume=" + resumeInterrupted + "]";
+    }
 }
