@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * data-space guard, validation, change detection, deletes of disappeared items, outcomes per item, state
  * through a {@link SyncStateStore}) applied in memory, synchronously, one batch at a time. Batches reach the
  * account through the runtime's call gate ({@link FakeOperation#SEND_FEED}), with the same acceptance as the
- * {@code FakeGateway}, so injected failures apply. No rate limit, compression or threads. Thread-safe.
+ * {@code FakeGateway}, so injected failures apply. Resends mark items in the state, resyncs keep a checkpoint after
+ * each batch and resume from it, and accepted deletes are kept for 7 days (the real client's default
+ * {@code deletedRetention}, not configurable here). No rate limit, compression or threads. Thread-safe.
  */
 public final class FakeCatalogSyncClient implements CatalogSyncClient {
     private static final Logger LOG = LoggerFactory.getLogger(FakeCatalogSyncClient.class);
