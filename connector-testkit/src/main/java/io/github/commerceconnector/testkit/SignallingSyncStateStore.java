@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * tests that kill a process at a chosen moment: the signals are the lines {@code OPENING}, {@code OPENED},
  * {@code RECORDING n} and {@code RECORDED n} ({@code n} counts the writes of this store from 1), handed to a
  * consumer on the thread that opens or writes (a child JVM prints them on its standard output). Everything else
- * is the wrapped store's. Thread-safe if the consumer is.
+ * is the wrapped store's ({@link FeedSyncState#markChanged} records through the signalling {@code record}).
+ * Thread-safe if the consumer is.
  *
  * <pre>{@code
  * SyncStateStore store = new SignallingSyncStateStore(new FileSyncStateStore(directory), line -> {
@@ -146,6 +148,26 @@ public final class SignallingSyncStateStore implements SyncStateStore {
         @Override
         public void fullSyncFinished(Instant finished) {
             state.fullSyncFinished(finished);
+        }
+
+        @Override
+        public ResyncCheckpoint resyncCheckpoint() {
+            return state.resyncCheckpoint();
+        }
+
+        @Override
+        public void resyncCheckpoint(ResyncCheckpoint checkpoint) {
+            state.resyncCheckpoint(checkpoint);
+        }
+
+        @Override
+        public long keptDeletes() {
+            return state.keptDeletes();
+        }
+
+        @Override
+        public long purgeDeletes(Instant acceptedBefore) {
+            return state.purgeDeletes(acceptedBefore);
         }
 
         @Override

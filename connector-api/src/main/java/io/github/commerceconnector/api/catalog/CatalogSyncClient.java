@@ -70,9 +70,28 @@ public interface CatalogSyncClient {
 
     /**
      * Forced resend of every item, whatever the state says; optionally erasing the data space's data
-     * first, or only reporting what would be sent.
+     * first, or only reporting what would be sent, resending only some keys, or continuing an interrupted resync
+     * from its checkpoint ({@link ResyncOptions}).
+     *
+     * @throws IllegalStateException if asked to resume and the feed has no interrupted resync
      */
     SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options);
+
+    /**
+     * Marks items as changed in the sync state, sending nothing now: the next {@link #sync} or {@link #upsert}
+     * that has them sends them, whatever their content (the exporter's "resend these items"). Items left
+     * retryable stay so, and {@link #retryFailed} sends them as before; the state holds no content for the others,
+     * so only a sync or upsert can send those. Keys are read in chunks of a thousand, so a million keys need no
+     * more memory than a thousand. A key the state holds no item for is counted as unknown and nothing is
+     * recorded for it. Marking twice is harmless.
+     *
+     * @param feed the feed
+     * @param keys the keys, built with {@link ItemKey#of(Feed, String...)}
+     * @return how many keys were marked and how many were unknown
+     * @throws IllegalArgumentException naming the position of a null key or a key of other identity fields; the
+     *                                  chunks before it stay marked
+     */
+    ResendReport resend(Feed feed, Iterable<ItemKey> keys);
 
     /** Resends the items (and deletes) left retryable by earlier calls, as they were. */
     default SyncReport retryFailed(Feed feed) {

@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,6 +18,9 @@ import java.util.function.Consumer;
  * <p>Each session also keeps a transient <em>seen</em> mark per held item, cleared when the state is
  * opened: {@link #markSeen} sets it, and {@link #record} sets it for every item it records. At the end of a
  * full sync, {@link #unseen()} lists the items the input no longer contains.
+ *
+ * <p>It also keeps the checkpoint of a resync that has not finished ({@link #resyncCheckpoint()}), and accepted
+ * deletes (accepted with {@link StateChange#DELETE_CONTENT}) until {@link #purgeDeletes} forgets them.
  *
  * <p>Thread-safe. Close it to release the lock.
  */
@@ -79,6 +83,67 @@ public interface FeedSyncState extends AutoCloseable {
 
     /** Records, durably, that a full sync finished. */
     void fullSyncFinished(Instant finished);
+
+    /**
+     * Marks held items as changed, so that the next sync sends them whatever their content: each item held as
+     * accepted or rejected becomes {@link ItemStatus#UNCONFIRMED} with the content it had (as if recorded
+     * {@link StateChange.Kind#SENDING}); retryable and unconfirmed items stay as they are. Durable as
+     * {@link #record} is. The default records {@code SENDING} changes for the items to change.
+     *
+     * @param identityHashes the items, any number (unknown identities are skipped)
+     * @param marked         when they were marked
+     * @return how many of the identities are held (whatever their status)
+     */
+    default long markChanged(long[] identityHashes, Instant marked) {
+        List<StateChange> changes = new ArrayList<>();
+        long held = 0;
+        for (long identity : identityHashes) {
+            StoredItem stored = find(identity);
+            if (stored == null) {
+                continue;
+            }
+            held++;
+            ItemKey key = key(identity);
+            if (key != null && (stored.status() == ItemStatus.ACCEPTED || stored.status() == ItemStatus.REJECTED)) {
+                changes.add(StateChange.sending(key, identity, stored.contentHash()));
+            }
+        }
+        if (!changes.isEmpty()) {
+            record(changes, marked);
+        }
+        return held;
+    }
+
+    /**
+     * The checkpoint of this feed's resync that has not finished, or {@code null} when none is kept (no resync
+     * ran, the last one finished, or the state was reset).
+     */
+    ResyncCheckpoint resyncCheckpoint();
+
+    /**
+     * Keeps how far the running resync got, or forgets it ({@code null}) once it finished; resets of the data space
+     * forget it too. It must survive the process being killed once this returns; a store may lose the latest
+     * checkpoint to a power loss as long as it then keeps an earlier one (a resume sends a little more), never one
+     * ahead of the outcomes recorded before it.
+     *
+     * @param checkpoint the checkpoint, or {@code null}
+     */
+    void resyncCheckpoint(ResyncCheckpoint checkpoint);
+
+    /**
+     * Forgets, durably, the accepted deletes older than a time: the items held as {@link ItemStatus#ACCEPTED}
+     * with content {@link StateChange#DELETE_CONTENT} whose last attempt was before {@code acceptedBefore}.
+     *
+     * @param acceptedBefore the oldest accepted delete kept
+     * @return how many were forgotten
+     */
+    long purgeDeletes(Instant acceptedBefore);
+
+    /**
+     * How many accepted deletes are kept: items held as {@link ItemStatus#ACCEPTED} with content
+     * {@link StateChange#DELETE_CONTENT} (counted by {@link #count} as accepted too).
+     */
+    long keptDeletes();
 
     /** Releases the lock. Idempotent. */
     @Override

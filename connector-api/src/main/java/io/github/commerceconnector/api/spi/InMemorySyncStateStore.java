@@ -38,6 +38,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         feeds.open = true;
         if (!feeds.identityFields.equals(feed.identityFields())) {
             feeds.items.clear();
+            feeds.checkpoint = null;
             feeds.identityFields = feed.identityFields();
         }
         return new Session(dataSpaceId, feed, feeds);
@@ -74,6 +75,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
                 feeds.open = true;
                 feeds.items.clear();
                 feeds.lastFullSync = null;
+                feeds.checkpoint = null;
                 locked.add(feeds);
             }
         }
@@ -96,6 +98,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
         final Map<Long, Entry> items = new HashMap<>();
         List<String> identityFields = List.of();
         Instant lastFullSync;
+        ResyncCheckpoint checkpoint;
         boolean open;
     }
 
@@ -237,6 +240,42 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             synchronized (InMemorySyncStateStore.this) {
                 check();
                 feeds.lastFullSync = finished;
+            }
+        }
+
+        @Override
+        public ResyncCheckpoint resyncCheckpoint() {
+            synchronized (InMemorySyncStateStore.this) {
+                check();
+                return feeds.checkpoint;
+            }
+        }
+
+        @Override
+        public void resyncCheckpoint(ResyncCheckpoint checkpoint) {
+            synchronized (InMemorySyncStateStore.this) {
+                check();
+                feeds.checkpoint = checkpoint;
+            }
+        }
+
+        @Override
+        public long keptDeletes() {
+            synchronized (InMemorySyncStateStore.this) {
+                check();
+                return feeds.items.values().stream().filter(entry -> entry.status() == ItemStatus.ACCEPTED
+                        && entry.content() == StateChange.DELETE_CONTENT).count();
+            }
+        }
+
+        @Override
+        public long purgeDeletes(Instant acceptedBefore) {
+            synchronized (InMemorySyncStateStore.this) {
+                check();
+                int before = feeds.items.size();
+                feeds.items.values().removeIf(entry -> entry.status() == ItemStatus.ACCEPTED
+                        && entry.content() == StateChange.DELETE_CONTENT && entry.attempted().isBefore(acceptedBefore));
+                return before - feeds.items.size();
             }
         }
 

@@ -18,7 +18,11 @@ import java.util.Objects;
 public record StateChange(Kind kind, ItemKey key, long identityHash, long contentHash, String reason,
         byte[] payload) {
 
-    /** The content hash that stands for "a delete of this item", never produced by content hashing. */
+    /**
+     * The content hash that stands for "a delete of this item", never produced by content hashing. An accepted
+     * delete that the connector keeps for a while ({@code CatalogSyncSettings.deletedRetention}) is recorded as
+     * {@link Kind#ACCEPTED} with this content, and forgotten by {@link FeedSyncState#purgeDeletes}.
+     */
     public static final long DELETE_CONTENT = 0L;
 
     /** What happened to the item. */
@@ -35,7 +39,7 @@ public record StateChange(Kind kind, ItemKey key, long identityHash, long conten
          * gateway may hold it.
          */
         SENDING(ItemStatus.UNCONFIRMED),
-        /** The gateway accepted the item's delete: the state forgets it. */
+        /** The gateway accepted the item's delete and the state forgets it at once (no delete is kept). */
         REMOVED(null);
 
         private final ItemStatus status;

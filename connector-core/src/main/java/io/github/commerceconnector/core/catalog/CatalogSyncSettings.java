@@ -44,6 +44,10 @@ import java.util.zip.Deflater;
  *                               not document how it uses the value)
  * @param exporterVersion        {@code saasExporterVersion} of {@code service-connector-metadata}. Default this
  *                               SDK's name and version
+ * @param deletedRetention       how long the sync state keeps an accepted delete (so a catalog that lists deleted
+ *                               items, {@code "deleted": true}, does not send their deletes again); full syncs forget
+ *                               the older ones, so a catalog with churn keeps a bounded state. {@link Duration#ZERO}
+ *                               forgets a delete as soon as it is accepted. Default 7 days, as Adobe's exporter
  * @param feeds                  settings of single feeds, by {@link Feed#name()}, over the ones above (the
  *                               exporter's {@code --batch-size} and {@code --thread-count} per feed): items and bytes
  *                               per request, requests in flight, the route. Default none. The rate limit stays one
@@ -52,7 +56,8 @@ import java.util.zip.Deflater;
 public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip, int gzipLevel, int maxInFlight,
         double requestsPerSecond, boolean adaptiveRateLimit, Duration syncDeadline, boolean splitRejectedBatches,
         int maxStringBytes, int maxDepth, Duration progressInterval,
-        String commerceVersion, String exporterVersion, Map<String, FeedSettings> feeds) {
+        String commerceVersion, String exporterVersion, Duration deletedRetention,
+        Map<String, FeedSettings> feeds) {
 
     /** Default largest uncompressed request body: 1 MiB. */
     public static final int DEFAULT_MAX_BATCH_BYTES = 1 << 20;
@@ -62,6 +67,8 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
     public static final Duration DEFAULT_SYNC_DEADLINE = Duration.ofMinutes(15);
     /** The longest sync deadline accepted. */
     public static final Duration MAX_SYNC_DEADLINE = Duration.ofDays(7);
+    /** Default time an accepted delete is kept in the sync state: 7 days. */
+    public static final Duration DEFAULT_DELETED_RETENTION = Duration.ofDays(7);
     /** Default client-side rate limit per data space. */
     public static final double DEFAULT_REQUESTS_PER_SECOND = 2.0;
 
@@ -89,23 +96,13 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
         if (progressInterval == null || progressInterval.isNegative() || progressInterval.isZero()) {
             throw new ConfigurationException("progressInterval is " + progressInterval + ": give a positive duration");
         }
+        if (deletedRetention == null || deletedRetention.isNegative()) {
+            throw new ConfigurationException("deletedRetention is " + deletedRetention + ": give zero (forget a delete "
+                    + "once accepted) or a positive duration, e.g. 7 days");
+        }
         Objects.requireNonNull(commerceVersion, "commerceVersion");
         Objects.requireNonNull(exporterVersion, "exporterVersion");
         feeds = Map.copyOf(Objects.requireNonNull(feeds, "feeds"));
-    }
-
-    /**
-     * Settings without per-feed ones: the constructor of earlier versions.
-     *
-     * @throws ConfigurationException naming the setting out of range and the legal range
-     */
-    public CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip, int gzipLevel, int maxInFlight,
-            double requestsPerSecond, boolean adaptiveRateLimit, Duration syncDeadline, boolean splitRejectedBatches,
-            int maxStringBytes, int maxDepth, Duration progressInterval, String commerceVersion,
-            String exporterVersion) {
-        this(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond, adaptiveRateLimit,
-                syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval, commerceVersion,
-                exporterVersion, Map.of());
     }
 
     /**
@@ -157,7 +154,34 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
     public static CatalogSyncSettings defaults() {
         return new CatalogSyncSettings(0, DEFAULT_MAX_BATCH_BYTES, true, Deflater.BEST_SPEED, 2,
                 DEFAULT_REQUESTS_PER_SECOND, true, DEFAULT_SYNC_DEADLINE, true, DEFAULT_MAX_STRING_BYTES, 16,
-                Duration.ofSeconds(2), "2.4", productToken(), Map.of());
+                Duration.ofSeconds(2), "2.4", productToken(), DEFAULT_DELETED_RETENTION, Map.of());
+    }
+
+    /**
+     * The settings of earlier versions, keeping accepted deletes for {@link #DEFAULT_DELETED_RETENTION}.
+     *
+     * @param batchSize         items per request; 0 for the feed's default
+     * @param maxBatchBytes     the largest uncompressed request body
+     * @param gzip              whether bodies are compressed
+     * @param gzipLevel         the deflate level
+     * @param maxInFlight       feed requests in flight per call
+     * @param requestsPerSecond the client-side limit per data space
+     * @param adaptiveRateLimit whether the limit adapts
+     * @param syncDeadline      the patience of a call with a failing gateway
+     * @param splitRejectedBatches whether wholly refused batches are split
+     * @param maxStringBytes    the longest string value
+     * @param maxDepth          the deepest nesting
+     * @param progressInterval  the longest time between progress reports
+     * @param commerceVersion   {@code commerceVersion} of the metadata
+     * @param exporterVersion   {@code saasExporterVersion} of the metadata
+     */
+    public CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip, int gzipLevel, int maxInFlight,
+            double requestsPerSecond, boolean adaptiveRateLimit, Duration syncDeadline, boolean splitRejectedBatches,
+            int maxStringBytes, int maxDepth, Duration progressInterval, String commerceVersion,
+            String exporterVersion) {
+        this(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond, adaptiveRateLimit,
+                syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval, commerceVersion,
+                exporterVersion, DEFAULT_DELETED_RETENTION, Map.of());
     }
 
     private static String productToken() {
@@ -226,7 +250,7 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
         changed.put(feed.name(), value);
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval,
-                commerceVersion, exporterVersion, changed);
+                commerceVersion, exporterVersion, deletedRetention, changed);
     }
 
     /**
@@ -289,76 +313,84 @@ public record CatalogSyncSettings(int batchSize, int maxBatchBytes, boolean gzip
     public CatalogSyncSettings withBatchSize(int value) {
         return new CatalogSyncSettings(value, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with another largest body size. */
     public CatalogSyncSettings withMaxBatchBytes(int value) {
         return new CatalogSyncSettings(batchSize, value, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches,
-                Math.min(maxStringBytes, value), maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
+                Math.min(maxStringBytes, value), maxDepth, progressInterval, commerceVersion, exporterVersion,
+                deletedRetention, feeds);
     }
 
     /** A copy with compression on or off, at a level. */
     public CatalogSyncSettings withGzip(boolean on, int level) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, on, level, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with another number of requests in flight. */
     public CatalogSyncSettings withMaxInFlight(int value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, value, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with another rate limit (0 switches it off). */
     public CatalogSyncSettings withRequestsPerSecond(double value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, value,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerceVersion, exporterVersion, feeds);
+                maxDepth, progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with adaptive limiting on or off. */
     public CatalogSyncSettings withAdaptiveRateLimit(boolean value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 value, syncDeadline, splitRejectedBatches, maxStringBytes, maxDepth,
-                progressInterval, commerceVersion, exporterVersion, feeds);
+                progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with another sync deadline (zero gives up at the first failed batch). */
     public CatalogSyncSettings withSyncDeadline(Duration value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, value, splitRejectedBatches, maxStringBytes, maxDepth, progressInterval,
-                commerceVersion, exporterVersion, feeds);
+                commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with splitting of wholly refused batches on or off. */
     public CatalogSyncSettings withSplitRejectedBatches(boolean value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, value, maxStringBytes, maxDepth,
-                progressInterval, commerceVersion, exporterVersion, feeds);
+                progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with other item validation limits. */
     public CatalogSyncSettings withItemLimits(int stringBytes, int depth) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, stringBytes, depth,
-                progressInterval, commerceVersion, exporterVersion, feeds);
+                progressInterval, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with another progress interval. */
     public CatalogSyncSettings withProgressInterval(Duration value) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, value, commerceVersion, exporterVersion, feeds);
+                maxDepth, value, commerceVersion, exporterVersion, deletedRetention, feeds);
     }
 
     /** A copy with other {@code service-connector-metadata} versions. */
     public CatalogSyncSettings withMetadata(String commerce, String exporter) {
         return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
                 adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
-                maxDepth, progressInterval, commerce, exporter, feeds);
+                maxDepth, progressInterval, commerce, exporter, deletedRetention, feeds);
+    }
+
+    /** A copy keeping accepted deletes for another time ({@link Duration#ZERO}: forget them once accepted). */
+    public CatalogSyncSettings withDeletedRetention(Duration value) {
+        return new CatalogSyncSettings(batchSize, maxBatchBytes, gzip, gzipLevel, maxInFlight, requestsPerSecond,
+                adaptiveRateLimit, syncDeadline, splitRejectedBatches, maxStringBytes,
+                maxDepth, progressInterval, commerceVersion, exporterVersion, value, feeds);
     }
 }

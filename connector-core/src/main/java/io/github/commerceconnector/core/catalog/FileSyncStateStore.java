@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * {@code <feed>.lock}, the lock). Killed at any instant, the state reopens readable and never claims an
  * item was accepted that the gateway did not accept.
  *
+ * <p>The log is in format 2 since issue 16 (it adds the records of a resync's checkpoint); state in format 1 opens
+ * as it is and is upgraded in place when opened.
+ *
  * <p>Compact: about 50 bytes per item on disk (identity values of typical length) and at most 64 bytes per
  * item in memory while a feed is open. Thread-safe; several processes may share the directory (feeds are
  * locked one by one).

@@ -3,6 +3,8 @@ package io.github.commerceconnector.core.catalog;
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
@@ -16,8 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Run in a child JVM by the crash test: syncs {@code count} products (version 1) through the gateway at
- * {@code baseUri}, printing {@code BATCH <sent>} after every finished batch, until it is killed.
+ * Run in a child JVM by the crash tests: syncs {@code count} products (version 1) through the gateway at
+ * {@code baseUri} (10 a batch), or resyncs them when the sixth argument is {@code resync} (100 a batch), printing
+ * {@code BATCH <sent>} after every finished batch, until it is killed.
  */
 public final class SyncChild {
 
@@ -27,11 +30,13 @@ public final class SyncChild {
     /**
      * Entry point.
      *
-     * @param args gateway base URI, API key, private key PEM file, state directory, item count
+     * @param args gateway base URI, API key, private key PEM file, state directory, item count, and optionally
+     *             {@code resync}
      */
     public static void main(String[] args) throws Exception {
         CredentialStore credentials = CredentialStores.inMemory();
         credentials.put(ServiceCredentials.of(Environment.SANDBOX, args[1], Files.readString(Path.of(args[2]))));
+        boolean resync = args.length > 5 && "resync".equals(args[5]);
         try (CommerceServicesClient client = CommerceServicesClient.builder()
                 .environment(Environment.SANDBOX)
                 .credentials(credentials)
@@ -39,18 +44,21 @@ public final class SyncChild {
                 .endpoint(URI.create(args[0]))
                 .httpVersion(HttpClient.Version.HTTP_1_1)
                 .stateDirectory(Path.of(args[3]))
-                .catalogSync(CatalogSyncSettings.defaults().withBatchSize(10).withRequestsPerSecond(25))
+                .catalogSync(CatalogSyncSettings.defaults().withBatchSize(resync ? 100 : 10).withRequestsPerSecond(25))
                 .build()) {
             System.out.println("STARTED");
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS,
-                    CatalogGateway.generated(Integer.parseInt(args[4]), n -> CatalogGateway.product(n, 1)),
-                    new SyncListener() {
-                        @Override
-                        public void progress(SyncProgress progress) {
-                            System.out.println("BATCH " + progress.sent());
-                            System.out.flush();
-                        }
-                    });
+            SyncListener listener = new SyncListener() {
+                @Override
+                public void progress(SyncProgress progress) {
+                    System.out.println("BATCH " + progress.sent());
+                    System.out.flush();
+                }
+            };
+            Iterable<FeedItem> items = CatalogGateway.generated(Integer.parseInt(args[4]),
+                    n -> CatalogGateway.product(n, 1));
+            SyncReport report = resync
+                    ? client.catalog().resync(Feed.PRODUCTS, items, ResyncOptions.defaults().withListener(listener))
+                    : client.catalog().sync(Feed.PRODUCTS, items, listener);
             System.out.println("DONE " + report.sent());
         }
     }

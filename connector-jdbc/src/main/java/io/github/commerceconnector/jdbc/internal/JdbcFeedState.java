@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
+import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -14,10 +15,13 @@ import io.github.commerceconnector.jdbc.LeaseLostException;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -352,6 +356,127 @@ final class JdbcFeedState implements FeedSyncState {
         } finally {
             writes.unlock();
         }
+    }
+
+    @Override
+    public ResyncCheckpoint resyncCheckpoint() {
+        synchronized (this) {
+            checkOpen();
+        }
+        return transactions.run(() -> "read the resync checkpoint of " + lease.describe(), connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.selectCheckpoint)) {
+                statement.setLong(1, feedId);
+                try (ResultSet row = statement.executeQuery()) {
+                    OffsetDateTime started = row.next() ? row.getObject(1, OffsetDateTime.class) : null;
+                    return started == null ? null : new ResyncCheckpoint(started.toInstant(), row.getLong(2));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void resyncCheckpoint(ResyncCheckpoint checkpoint) {
+        writes.lock();
+        try {
+            writable();
+            write(() -> "record the resync checkpoint of " + lease.describe(), (connection, fence) -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql.setCheckpoint)) {
+                    statement.setObject(1, checkpoint == null ? null
+                            : OffsetDateTime.ofInstant(checkpoint.started(), ZoneOffset.UTC));
+                    statement.setObject(2, checkpoint == null ? null : checkpoint.confirmedItems(), Types.BIGINT);
+                    statement.setLong(3, feedId);
+                    statement.executeUpdate();
+                }
+            });
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /**
+     * Marks the items in one statement under the lease (the held accepted and rejected ones become unconfirmed in
+     * their rows), then in the index; no identity values are read.
+     */
+    @Override
+    public long markChanged(long[] identityHashes, Instant marked) {
+        long held = 0;
+        synchronized (this) {
+            checkOpen();
+            for (long identity : identityHashes) {
+                held += index.contains(identity) ? 1 : 0;
+            }
+        }
+        List<Long> changed = new ArrayList<>();
+        Long[] boxed = Arrays.stream(identityHashes).boxed().toArray(Long[]::new);
+        writes.lock();
+        try {
+            writable();
+            write(() -> "mark " + identityHashes.length + " items of " + lease.describe() + " changed",
+                    (connection, fence) -> {
+                        changed.clear();
+                        try (PreparedStatement statement = connection.prepareStatement(sql.markChanged)) {
+                            statement.setObject(1, OffsetDateTime.ofInstant(marked, ZoneOffset.UTC));
+                            statement.setLong(2, feedId);
+                            statement.setArray(3, connection.createArrayOf("bigint", boxed));
+                            try (ResultSet rows = statement.executeQuery()) {
+                                while (rows.next()) {
+                                    changed.add(rows.getLong(1));
+                                }
+                            }
+                        }
+                    });
+            synchronized (this) {
+                for (long identity : changed) {
+                    if (index.contains(identity)) {
+                        index.put(identity, index.content(identity), ItemStatus.UNCONFIRMED, ItemRows.HAS_ROW, false);
+                    }
+                }
+            }
+        } finally {
+            writes.unlock();
+        }
+        return held;
+    }
+
+    @Override
+    public synchronized long keptDeletes() {
+        checkOpen();
+        long[] kept = {0};
+        index.forEach(ItemStatus.ACCEPTED, identity -> {
+            if (index.content(identity) == StateChange.DELETE_CONTENT) {
+                kept[0]++;
+            }
+            return true;
+        });
+        return kept[0];
+    }
+
+    /** Deletes the old accepted deletes' rows in one statement under the lease, then forgets them in the index. */
+    @Override
+    public long purgeDeletes(Instant acceptedBefore) {
+        List<Long> purged = new ArrayList<>();
+        writes.lock();
+        try {
+            writable();
+            write(() -> "purge the old accepted deletes of " + lease.describe(), (connection, fence) -> {
+                purged.clear();
+                try (PreparedStatement statement = connection.prepareStatement(sql.purgeDeletes)) {
+                    statement.setLong(1, feedId);
+                    statement.setObject(2, OffsetDateTime.ofInstant(acceptedBefore, ZoneOffset.UTC));
+                    try (ResultSet rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            purged.add(rows.getLong(1));
+                        }
+                    }
+                }
+            });
+            synchronized (this) {
+                purged.forEach(index::remove);
+            }
+        } finally {
+            writes.unlock();
+        }
+        return purged.size();
     }
 
     /**

@@ -33,6 +33,10 @@ final class SyncStateSql {
     final String feedIdsOfDataSpace;
     final String deleteItemsOfFeeds;
     final String deleteDataSpaceFeeds;
+    final String selectCheckpoint;
+    final String setCheckpoint;
+    final String purgeDeletes;
+    final String markChanged;
 
     private final String lockPrefix;
 
@@ -91,6 +95,13 @@ final class SyncStateSql {
         feedIdsOfDataSpace = "SELECT feed_id FROM " + feed + " WHERE data_space_id = ?";
         deleteItemsOfFeeds = "DELETE FROM " + item + " WHERE feed_id = ANY (?::bigint[])";
         deleteDataSpaceFeeds = "DELETE FROM " + feed + " WHERE data_space_id = ?";
+        selectCheckpoint = "SELECT resync_started, resync_confirmed FROM " + feed + " WHERE feed_id = ?";
+        setCheckpoint = "UPDATE " + feed + " SET resync_started = ?, resync_confirmed = ? WHERE feed_id = ?";
+        purgeDeletes = "DELETE FROM " + item + " WHERE feed_id = ? AND status = " + StatusCodes.ACCEPTED
+                + " AND content_hash = 0 AND attempted_at < ? RETURNING identity_hash";
+        markChanged = "UPDATE " + item + " SET status = " + StatusCodes.UNCONFIRMED + ", reason = NULL, attempted_at = ? "
+                + "WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status IN (" + StatusCodes.ACCEPTED + ", "
+                + StatusCodes.REJECTED + ") RETURNING identity_hash";
     }
 
     /**

@@ -26,6 +26,7 @@ import io.github.commerceconnector.api.catalog.ProductAttribute;
 import io.github.commerceconnector.api.catalog.ProductOverride;
 import io.github.commerceconnector.api.catalog.RatingMetadata;
 import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.catalog.ResendReport;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.Review;
 import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +62,8 @@ import org.junit.jupiter.api.Timeout;
  * only what changed is sent, disappeared items are deleted, bad items are rejected one by one with their
  * identity or position, refusals keep their reason until the content changes, retryable failures wait for
  * {@code retryFailed}, dry runs change nothing, a cleanup resync leaves exactly the new catalog, and a feed
- * is synced by one call at a time. Extend it and implement {@link #openFixture}; fixtures other than
+ * is synced by one call at a time; a resend marks items for the next sync, a resync of some keys sends only those,
+ * an interrupted resync resumes without resending what was accepted, and accepted deletes are purged after 7 days. Extend it and implement {@link #openFixture}; fixtures other than
  * {@link FakeAccountFixture} also override {@link #failures} and {@link #letTimePass}.
  */
 @Timeout(120)
@@ -529,6 +532,118 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(0, setup.catalog().status(Feed.PRODUCTS).retryable());
         setup.sync(CATALOG, n -> product(n, 1));
         assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v1");
+    }
+
+    private static ItemKey productKey(int n) {
+        return ItemKey.of(Feed.PRODUCTS, "SKU-" + n, "default");
+    }
+
+    /**
+     * A resend sends nothing, marks the items the state holds and counts the unknown keys; the next sync sends the
+     * marked items although unchanged, and nothing else. A key of other identity fields is refused by position.
+     */
+    @Test
+    public void aResendMarksItemsThatTheNextSyncSends() {
+        Setup setup = setUp();
+        setup.sync(20, n -> product(n, 1));
+        FailureInjector.Injection watch = failures(setup.fixture())
+                .when(call -> call.operation() == FakeOperation.SEND_FEED).times(Integer.MAX_VALUE)
+                .respond(Fault.status(503));
+        ResendReport marked = setup.catalog().resend(Feed.PRODUCTS, List.of(productKey(3), productKey(7),
+                productKey(11), productKey(404)));
+        assertEquals(0, watch.timesFired(), "a resend makes no request");
+        watch.cancel();
+        assertEquals(new ResendReport(Feed.PRODUCTS, setup.dataSpaceId(), 4, 3, 1), marked);
+        FeedStatus status = setup.catalog().status(Feed.PRODUCTS);
+        assertEquals(17, status.accepted());
+        assertEquals(3, status.unconfirmed());
+
+        SyncReport next = setup.sync(20, n -> product(n, 1));
+        assertEquals(3, next.sent(), next.toString());
+        assertEquals(17, next.unchanged());
+        assertEquals(1, next.requests());
+        assertEquals(0, setup.sync(20, n -> product(n, 1)).requests(), "sent once, then unchanged again");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> setup.catalog().resend(Feed.PRODUCTS, List.of(productKey(1), ItemKey.of(Feed.PRICES, "SKU-1",
+                        "base", "0"))));
+        assertTrue(refused.getMessage().contains("position 1"), refused.getMessage());
+    }
+
+    /** A resync of some keys sends just those items from the caller's items, skips the rest and deletes nothing. */
+    @Test
+    public void aResyncOfSomeKeysSendsOnlyThoseItems() {
+        Setup setup = setUp();
+        setup.sync(CATALOG, n -> product(n, 1));
+        SyncReport some = setup.catalog().resync(Feed.PRODUCTS, items(CATALOG, n -> product(n, 1)),
+                ResyncOptions.defaults().withOnlyKeys(List.of(productKey(5), productKey(200), productKey(5))));
+        assertEquals(2, some.sent(), some.toString());
+        assertEquals(CATALOG - 2, some.unchanged());
+        assertEquals(1, some.requests());
+
+        SyncReport fewer = setup.catalog().resync(Feed.PRODUCTS, items(10, n -> product(n, 2)),
+                ResyncOptions.defaults().withOnlyKeys(List.of(productKey(1), productKey(999))));
+        assertEquals(1, fewer.sent());
+        assertEquals(0, fewer.deleted(), "the items not given are not deleted");
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v" + (n == 1 ? 2 : 1));
+    }
+
+    /**
+     * A resync stopped after one accepted batch is resumed from its checkpoint: the resumed run sends only the
+     * items the interrupted one did not have accepted, and afterwards there is nothing left to resume.
+     */
+    @Test
+    public void anInterruptedResyncResumesWithoutResendingWhatWasAccepted() {
+        Setup setup = setUp();
+        setup.sync(CATALOG, n -> product(n, 1));
+        letTimePass(setup.fixture(), Duration.ofMinutes(1));
+        AtomicInteger sends = new AtomicInteger();
+        FailureInjector.Injection refusal = failures(setup.fixture())
+                .when(call -> call.operation() == FakeOperation.SEND_FEED && sends.incrementAndGet() > 1)
+                .times(Integer.MAX_VALUE).respond(Fault.status(401));
+        assertThrows(AuthenticationException.class, () -> setup.catalog().resync(Feed.PRODUCTS,
+                items(CATALOG, n -> product(n, 2)), ResyncOptions.defaults()));
+        refusal.cancel();
+        letTimePass(setup.fixture(), Duration.ofMinutes(1));
+
+        SyncReport resumed = setup.catalog().resync(Feed.PRODUCTS, items(CATALOG, n -> product(n, 2)),
+                ResyncOptions.resume());
+        assertEquals(CATALOG - Feed.PRODUCTS.defaultBatchSize(), resumed.sent(), resumed.toString());
+        assertEquals(Feed.PRODUCTS.defaultBatchSize(), resumed.unchanged());
+        assertTrue(resumed.isComplete());
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v2");
+        IllegalStateException nothingLeft = assertThrows(IllegalStateException.class, () -> setup.catalog()
+                .resync(Feed.PRODUCTS, items(CATALOG, n -> product(n, 2)), ResyncOptions.resume()));
+        assertTrue(nothingLeft.getMessage().contains("No interrupted resync"), nothingLeft.getMessage());
+    }
+
+    /**
+     * Accepted deletes are kept: a catalog that lists its deleted items does not send their deletes again, and
+     * they are not deleted again when they disappear. A full sync more than 7 days later forgets them, so the
+     * listed deleted items are sent once more.
+     */
+    @Test
+    public void acceptedDeletesAreKeptThenPurgedAfterSevenDays() {
+        Setup setup = setUp();
+        setup.sync(20, n -> product(n, 1));
+        List<FeedItem> withDeleted = new ArrayList<>(items(15, n -> product(n, 1)));
+        for (int n = 15; n < 20; n++) {
+            withDeleted.add(GenericItem.of(Map.of("sku", "SKU-" + n, "storeViewCode", "default", "deleted", true)));
+        }
+        assertEquals(5, setup.catalog().sync(Feed.PRODUCTS, withDeleted).deleted());
+        assertEquals(15, setup.held().size());
+        SyncReport again = setup.catalog().sync(Feed.PRODUCTS, withDeleted);
+        assertEquals(0, again.requests(), again.toString());
+        assertEquals(20, again.unchanged());
+        assertEquals(15, setup.catalog().status(Feed.PRODUCTS).accepted(), "kept deletes are not accepted items");
+
+        letTimePass(setup.fixture(), Duration.ofDays(8));
+        SyncReport later = setup.sync(15, n -> product(n, 1));
+        assertEquals(0, later.deleted(), "a kept delete is not deleted again");
+        assertEquals(0, later.requests());
+        SyncReport afterPurge = setup.catalog().sync(Feed.PRODUCTS, withDeleted);
+        assertEquals(5, afterPurge.deleted(), "purged, the deletes are sent again: " + afterPurge);
+        assertEquals(15, setup.held().size());
     }
 
     /** Refused keys stop the call and record nothing as accepted. */

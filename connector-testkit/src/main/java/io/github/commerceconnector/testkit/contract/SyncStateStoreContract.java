@@ -15,6 +15,7 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The behaviour every {@link SyncStateStore} must show (the SPI's Javadoc, and what the connector's file store
  * proves): outcomes of every kind survive reopening, seen marks, retry payloads, counts and rejections, the
- * last full sync, resets of a data space under the locks, and an exclusive open per data space and feed. Extend
+ * last full sync, resync checkpoints, items marked changed, purges of old accepted deletes, resets of a data space under the locks, and an exclusive open per data space and feed. Extend
  * it and implement {@link #createStore()}; a store whose state outlives the store object (files, a database)
  * also overrides {@link #sameStorage}, so that reopening goes through a second store object, as another process
  * would.
@@ -82,6 +83,97 @@ public abstract class SyncStateStoreContract {
         List<RetryPayload> payloads = new ArrayList<>();
         state.forEachRetryable(payloads::add);
         return payloads;
+    }
+
+    /** A resync checkpoint is kept durably until cleared, and a reset of the data space forgets it. */
+    @Test
+    public void aResyncCheckpointSurvivesReopeningUntilClearedOrReset() {
+        SyncStateStore store = createStore();
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertNull(state.resyncCheckpoint(), "no resync ran");
+            state.resyncCheckpoint(new ResyncCheckpoint(NOW, 0));
+            state.record(List.of(accepted(1, 11)), NOW.plusSeconds(1));
+            state.resyncCheckpoint(new ResyncCheckpoint(NOW, 12_345));
+            assertEquals(new ResyncCheckpoint(NOW, 12_345), state.resyncCheckpoint());
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertEquals(new ResyncCheckpoint(NOW, 12_345), state.resyncCheckpoint());
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.ACCEPTED), state.find(id(1)));
+            state.resyncCheckpoint(null);
+            assertNull(state.resyncCheckpoint());
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertNull(state.resyncCheckpoint(), "a cleared checkpoint stays cleared");
+            state.resyncCheckpoint(new ResyncCheckpoint(NOW.plusSeconds(60), 7));
+        }
+        try (FeedSyncState other = store.open(DATA_SPACE, Feed.PRICES)) {
+            assertNull(other.resyncCheckpoint(), "checkpoints are per feed");
+        }
+        sameStorage(store).resetDataSpace(DATA_SPACE, () -> { });
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertNull(state.resyncCheckpoint(), "a reset forgets the checkpoint");
+        }
+    }
+
+    /**
+     * Marking items changed makes accepted and rejected ones unconfirmed with the content they had, leaves retryable
+     * ones (and their payloads) alone, counts only held identities, and survives reopening.
+     */
+    @Test
+    public void markedItemsBecomeUnconfirmedWithTheirContent() {
+        SyncStateStore store = createStore();
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            state.record(List.of(accepted(1, 11), StateChange.rejected(key(2), id(2), 22, "bad"),
+                    StateChange.retryable(key(3), id(3), 33, json("{\"sku\":\"3\"}")), accepted(4, 44)), NOW);
+            assertEquals(3, state.markChanged(new long[] {id(1), id(2), id(3), id(9)}, NOW.plusSeconds(1)),
+                    "three of the four identities are held");
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.UNCONFIRMED), state.find(id(1)));
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.UNCONFIRMED), state.find(id(1)));
+            assertEquals(new StoredItem(id(2), 22, ItemStatus.UNCONFIRMED), state.find(id(2)));
+            assertEquals(new StoredItem(id(3), 33, ItemStatus.RETRYABLE), state.find(id(3)));
+            assertEquals(new StoredItem(id(4), 44, ItemStatus.ACCEPTED), state.find(id(4)), "not marked");
+            assertNull(state.find(id(9)), "nothing is recorded for an unknown identity");
+            assertEquals(key(1), state.key(id(1)));
+            assertEquals(1, retryables(state).size());
+            assertEquals(0, state.count(ItemStatus.REJECTED));
+            assertEquals(2, state.count(ItemStatus.UNCONFIRMED));
+        }
+    }
+
+    /**
+     * Accepted deletes (accepted with the delete content) are counted as kept deletes and forgotten once older
+     * than the purge's limit; other items stay, whatever their age.
+     */
+    @Test
+    public void purgeForgetsOnlyTheAcceptedDeletesOlderThanTheLimit() {
+        SyncStateStore store = createStore();
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            state.record(List.of(accepted(1, 11), accepted(2, StateChange.DELETE_CONTENT),
+                    StateChange.retryable(key(3), id(3), StateChange.DELETE_CONTENT, json("{\"deleted\":true}"))),
+                    NOW);
+            state.record(List.of(accepted(4, StateChange.DELETE_CONTENT)), NOW.plusSeconds(3600));
+            assertEquals(2, state.keptDeletes());
+            assertEquals(3, state.count(ItemStatus.ACCEPTED), "kept deletes count as accepted items");
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertEquals(2, state.keptDeletes());
+            assertEquals(0, state.purgeDeletes(NOW), "none is older than the limit");
+            assertEquals(1, state.purgeDeletes(NOW.plusSeconds(60)));
+            assertNull(state.find(id(2)));
+            assertEquals(1, state.keptDeletes());
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertNull(state.find(id(2)), "the purge is durable");
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.ACCEPTED), state.find(id(1)));
+            assertEquals(new StoredItem(id(3), StateChange.DELETE_CONTENT, ItemStatus.RETRYABLE), state.find(id(3)),
+                    "a delete not yet accepted is kept");
+            assertEquals(new StoredItem(id(4), StateChange.DELETE_CONTENT, ItemStatus.ACCEPTED), state.find(id(4)));
+            assertEquals(1, state.purgeDeletes(NOW.plusSeconds(7200)));
+            assertEquals(0, state.keptDeletes());
+            assertEquals(1, state.count(ItemStatus.ACCEPTED));
+        }
     }
 
     /** A state never written holds nothing. */

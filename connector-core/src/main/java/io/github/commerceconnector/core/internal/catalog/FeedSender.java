@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,7 @@ final class FeedSender implements AutoCloseable {
     private final Runnable afterBatch;
     private final SyncPatience patience;
     private volatile RuntimeException failure;
+    private volatile BiConsumer<List<BatchItem>, List<StateChange>> onRecorded = (batch, changes) -> { };
 
     /**
      * A sender for one call.
@@ -109,6 +111,15 @@ final class FeedSender implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Tells a listener, on the sender's thread, of each batch's outcomes once recorded (a resync's checkpoint).
+     *
+     * @param listener given the items and their changes, in the same order
+     */
+    void onRecorded(BiConsumer<List<BatchItem>, List<StateChange>> listener) {
+        this.onRecorded = listener;
     }
 
     /** What stopped the call, or {@code null} while it goes on. */
@@ -387,7 +398,8 @@ final class FeedSender implements AutoCloseable {
                 changes.add(StateChange.rejected(item.key(), item.identityHash(), item.contentHash(),
                         refusal.message()));
             } else if (item.delete()) {
-                changes.add(StateChange.removed(item.key(), item.identityHash()));
+                changes.add(settings.deletedRetention().isZero() ? StateChange.removed(item.key(), item.identityHash())
+                        : StateChange.accepted(item.key(), item.identityHash(), StateChange.DELETE_CONTENT));
                 deletes++;
             } else {
                 changes.add(StateChange.accepted(item.key(), item.identityHash(), item.contentHash()));
@@ -432,5 +444,6 @@ final class FeedSender implements AutoCloseable {
         for (BatchItem item : batch) {
             pending.remove(item.identityHash());
         }
+        onRecorded.accept(batch, changes);
     }
 }

@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.ResendReport;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
@@ -24,6 +25,7 @@ import io.github.commerceconnector.core.internal.http.RequestLabel;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -159,8 +161,31 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     public SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options) {
         Objects.requireNonNull(items, "items");
         ResyncOptions chosen = options == null ? ResyncOptions.defaults() : options;
+        if (chosen.onlyKeys() != null) {
+            Objects.requireNonNull(feed, "feed");
+            KeySelection keys = KeySelection.read(feed, chosen.onlyKeys());
+            LOG.info("Resync of {} keys of feed {}", keys.size(), feed.name());
+            return run(feed, chosen.listener(), chosen.dryRun(), false, run -> run.selected(items, keys));
+        }
         return run(feed, chosen.listener(), chosen.dryRun(), chosen.cleanup(),
-                run -> run.items(items, SyncRun.Mode.RESYNC));
+                run -> run.resync(items, chosen.resumeInterrupted()));
+    }
+
+    @Override
+    public ResendReport resend(Feed feed, Iterable<ItemKey> keys) {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(keys, "keys");
+        SaasIdentity selected = selected();
+        guard.permit(DataSpaceGuard.Action.SYNC, selected.dataSpaceId(), selected.dataSpaceType());
+        try (FeedSyncState state = store.open(selected.dataSpaceId(), feed)) {
+            long[] marked = {0};
+            long read = KeyChunks.read(feed, keys, (hashes, count) ->
+                    marked[0] += state.markChanged(Arrays.copyOf(hashes, count), clock.instant()));
+            ResendReport report = new ResendReport(feed, selected.dataSpaceId(), read, marked[0], read - marked[0]);
+            LOG.info("Marked {} items of feed {} in data space {} to be sent by the next sync ({} keys unknown to "
+                    + "the state)", report.marked(), feed.name(), report.dataSpaceId(), report.unknown());
+            return report;
+        }
     }
 
     @Override
@@ -173,7 +198,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         Objects.requireNonNull(feed, "feed");
         SaasIdentity selected = selected();
         try (FeedSyncState state = store.open(selected.dataSpaceId(), feed)) {
-            return new FeedStatus(feed, selected.dataSpaceId(), state.count(ItemStatus.ACCEPTED),
+            return new FeedStatus(feed, selected.dataSpaceId(), state.count(ItemStatus.ACCEPTED) - state.keptDeletes(),
                     state.count(ItemStatus.REJECTED), state.count(ItemStatus.RETRYABLE),
                     state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(), state.rejected(SyncTally.REJECTED_LISTED));
         }

@@ -55,7 +55,19 @@ final class ItemPreparer {
         /** Its JSON is larger than a request may carry: rejected locally. */
         TOO_LARGE,
         /** To be sent. */
-        SEND
+        SEND,
+        /** Left out by the call's {@link Skip} (a resync of some keys, a resumed resync): not sent. */
+        SKIPPED
+    }
+
+    /** Which valid items a call leaves out, decided ahead of order; thread-safe. */
+    @FunctionalInterface
+    interface Skip {
+        /** Skips nothing. */
+        Skip NONE = (position, identity, content) -> false;
+
+        /** Whether to leave out the item at a position with these hashes. */
+        boolean skip(long position, long identity, long content);
     }
 
     /**
@@ -86,6 +98,7 @@ final class ItemPreparer {
     private final ItemValidator validator;
     private final FeedSyncState state;
     private final boolean lookUp;
+    private final Skip skip;
     private final int maxBatchBytes;
     private final ThreadLocal<ItemHasher> hashers;
     /** The top-level fields a typed item's writing notes: the identity fields, then {@code deleted}. */
@@ -95,8 +108,10 @@ final class ItemPreparer {
      * A preparer.
      *
      * @param lookUp whether to skip items the state holds unchanged (not for forced resyncs or erased state)
+     * @param skip   which valid items to leave out
      */
-    ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, int maxBatchBytes) {
+    ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, Skip skip, int maxBatchBytes) {
+        this.skip = skip;
         this.validator = validator;
         this.hashers = ThreadLocal.withInitial(() -> new ItemHasher(validator.maxStringBytes(), validator.maxDepth()));
         List<String> names = new ArrayList<>(validator.identityFields());
@@ -214,6 +229,9 @@ final class ItemPreparer {
         long content = writtenContent;
         if (delete) {
             content = StateChange.DELETE_CONTENT;
+        }
+        if (skip.skip(position, identity, content)) {
+            return new Prepared(Outcome.SKIPPED, position, key, identity, content, null, delete, null, null);
         }
         StoredItem stored = lookUp ? state.find(identity) : null;
         if (stored != null && stored.contentHash() == content && settled(stored.status())) {

@@ -11,8 +11,10 @@ import io.github.commerceconnector.api.catalog.SyncWait;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it), has
@@ -32,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread that sent it) and at least every progress interval (from the reading thread), one call at a time.
  */
 final class SyncRun {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
     /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
     private static final int MAX_PREPARERS = 4;
@@ -45,7 +50,9 @@ final class SyncRun {
         /** Send new and changed only. */
         UPSERT(false, false),
         /** Full catalog, sending every item whatever the state says. */
-        RESYNC(true, true);
+        RESYNC(true, true),
+        /** Some items, picked by key, whatever the state says. */
+        SELECTED(false, true);
 
         final boolean full;
         final boolean forced;
@@ -75,6 +82,8 @@ final class SyncRun {
     private final List<StateChange> localRejections = new ArrayList<>();
     private final Object progressLock = new Object();
     private volatile long lastProgressNanos = System.nanoTime();
+    /** The checkpoint of a resync, told of the items settled without sending; {@code null} for other calls. */
+    private ResyncCheckpoints checkpoints;
 
     /**
      * A run.
@@ -116,8 +125,42 @@ final class SyncRun {
 
     /** Syncs, upserts or resyncs items. */
     SyncReport items(Iterable<? extends FeedItem> items, Mode mode) {
+        return items(items, mode, ItemPreparer.Skip.NONE, null);
+    }
+
+    /**
+     * Resyncs every item, keeping a checkpoint in the state as it goes (not in a dry run), or continues the
+     * interrupted resync from its checkpoint.
+     *
+     * @throws IllegalStateException if asked to resume and no resync of the feed is unfinished
+     */
+    SyncReport resync(Iterable<? extends FeedItem> items, boolean resume) {
+        ResyncCheckpoint kept = state.resyncCheckpoint();
+        if (resume && kept == null) {
+            throw new IllegalStateException("No interrupted resync of feed " + feed.name() + " in data space "
+                    + state.dataSpaceId() + " to resume: the last one finished, or none ran. Run resync without "
+                    + "resume to resend everything.");
+        }
+        ResyncCheckpoints checkpoints = new ResyncCheckpoints(state,
+                resume ? kept : new ResyncCheckpoint(clock.instant(), 0));
+        if (!dryRun) {
+            checkpoints.save();
+            sender.onRecorded(checkpoints::recorded);
+        }
+        return items(items, Mode.RESYNC, resume ? checkpoints : ItemPreparer.Skip.NONE, dryRun ? null : checkpoints);
+    }
+
+    /** Resends the items whose keys are selected, from the caller's items; skips the others, deletes nothing. */
+    SyncReport selected(Iterable<? extends FeedItem> items, KeySelection keys) {
+        return items(items, Mode.SELECTED, keys, null);
+    }
+
+    private SyncReport items(Iterable<? extends FeedItem> items, Mode mode, ItemPreparer.Skip skip,
+            ResyncCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         return execute(() -> {
-            ItemPreparer preparer = new ItemPreparer(validator, state, !(mode.forced || stateErased), maxBatchBytes);
+            ItemPreparer preparer = new ItemPreparer(validator, state, !(mode.forced || stateErased), skip,
+                    maxBatchBytes);
             try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new OrderedPipeline<>(
                     "catalog-prepare-" + feed.name() + "-", preparers(), prepareChunk(batchSize), preparer::prepare,
                     this::accept)) {
@@ -140,9 +183,27 @@ final class SyncRun {
                 finishInput();
                 if (!sender.stopped() && !dryRun) {
                     state.fullSyncFinished(clock.instant());
+                    if (checkpoints != null) {
+                        checkpoints.finished();
+                    }
+                    purgeDeletes();
                 }
             }
         });
+    }
+
+    /** Forgets the accepted deletes past their retention; a failure is logged, the sync having succeeded. */
+    private void purgeDeletes() {
+        try {
+            long purged = state.purgeDeletes(clock.instant().minus(settings.deletedRetention()));
+            if (purged > 0) {
+                LOG.info("Forgot {} deletes of feed {} accepted more than {} ago", purged, feed.name(),
+                        settings.deletedRetention());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not forget the old accepted deletes of feed {}; the next full sync tries again: {}",
+                    feed.name(), e.toString());
+        }
     }
 
     private static int preparers() {
@@ -262,24 +323,42 @@ final class SyncRun {
         }
     }
 
-    /** Takes a prepared item, in input order: duplicates, then what the preparation decided. */
+    /** Takes a prepared item, in input order, telling a resync's checkpoint of the items settled at once. */
     private void accept(ItemPreparer.Prepared item) throws InterruptedException {
+        boolean queued = settle(item);
+        if (checkpoints != null && !queued) {
+            checkpoints.settled(item.position());
+        }
+    }
+
+    /**
+     * Takes a prepared item: duplicates, then what the preparation decided.
+     *
+     * @return whether it was queued to be sent
+     */
+    private boolean settle(ItemPreparer.Prepared item) throws InterruptedException {
+        if (item.outcome() == ItemPreparer.Outcome.SKIPPED) {
+            skipped(item.key(), item.identity(), item.position());
+            progressIfDue();
+            return false;
+        }
         if (item.outcome() == ItemPreparer.Outcome.UNIDENTIFIED) {
             unidentified(item.problem(), item.position());
             progressIfDue();
-            return;
+            return false;
         }
         ItemKey key = item.key();
         long identity = item.identity();
         if (item.outcome() == ItemPreparer.Outcome.UNCHANGED) {
             unchanged(item, key, identity);
             progressIfDue();
-            return;
+            return false;
         }
         if (duplicate(key, identity, item.position())) {
             progressIfDue();
-            return;
+            return false;
         }
+        boolean send = item.outcome() == ItemPreparer.Outcome.SEND;
         switch (item.outcome()) {
             case INVALID, TOO_LARGE -> rejectLocally(key, identity, item.content(), item.problem(), item.position());
             case SEND -> queue(new BatchItem(key, identity, item.content(), item.json(), item.position(),
@@ -287,6 +366,16 @@ final class SyncRun {
             default -> throw new IllegalStateException("Unexpected outcome " + item.outcome());
         }
         progressIfDue();
+        return send && !dryRun;
+    }
+
+    /** An item the call leaves out: counted as unchanged (a second occurrence of a held one as a duplicate). */
+    private void skipped(ItemKey key, long identity, long position) {
+        if (state.markSeen(identity)) {
+            tally.unchanged.incrementAndGet();
+        } else {
+            rejectDuplicate(key, position);
+        }
     }
 
     /**
@@ -414,6 +503,10 @@ final class SyncRun {
             if (sender.stopped()) {
                 return;
             }
+            StoredItem stored = state.find(identity);
+            if (stored == null || keptDelete(stored)) {
+                continue;
+            }
             if (dryRun) {
                 tally.deleted.incrementAndGet();
                 continue;
@@ -424,6 +517,11 @@ final class SyncRun {
                 progressIfDue();
             }
         }
+    }
+
+    /** Whether the state holds an accepted delete (kept for {@link CatalogSyncSettings#deletedRetention()}). */
+    private static boolean keptDelete(StoredItem stored) {
+        return stored.status() == ItemStatus.ACCEPTED && stored.contentHash() == StateChange.DELETE_CONTENT;
     }
 
     private void queue(BatchItem item) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.FeedStatus;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.catalog.ResendReport;
 import io.github.commerceconnector.api.catalog.ResyncOptions;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncReport;
@@ -19,6 +20,8 @@ import io.github.commerceconnector.testkit.internal.account.AccountError;
 import io.github.commerceconnector.testkit.internal.fake.FakeRuntime;
 import io.github.commerceconnector.testkit.internal.fake.RegistryPaths;
 import io.github.commerceconnector.testkit.internal.fake.ServiceErrors;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -29,10 +32,13 @@ import org.slf4j.LoggerFactory;
  * data-space guard, validation, change detection, deletes of disappeared items, outcomes per item, state
  * through a {@link SyncStateStore}) applied in memory, synchronously, one batch at a time. Batches reach the
  * account through the runtime's call gate ({@link FakeOperation#SEND_FEED}), with the same acceptance as the
- * {@code FakeGateway}, so injected failures apply. No rate limit, compression or threads. Thread-safe.
+ * {@code FakeGateway}, so injected failures apply. Resends mark items in the state, resyncs keep a checkpoint after
+ * each batch and resume from it, and accepted deletes are kept for 7 days (the real client's default
+ * {@code deletedRetention}, not configurable here). No rate limit, compression or threads. Thread-safe.
  */
 public final class FakeCatalogSyncClient implements CatalogSyncClient {
     private static final Logger LOG = LoggerFactory.getLogger(FakeCatalogSyncClient.class);
+    private static final int RESEND_CHUNK = 1000;
 
     private final FakeRuntime runtime;
     private final SyncStateStore store;
@@ -75,7 +81,40 @@ public final class FakeCatalogSyncClient implements CatalogSyncClient {
     public SyncReport resync(Feed feed, Iterable<? extends FeedItem> items, ResyncOptions options) {
         Objects.requireNonNull(items, "items");
         ResyncOptions chosen = options == null ? ResyncOptions.defaults() : options;
-        return run(feed, chosen.listener(), chosen.dryRun(), chosen.cleanup(), run -> run.items(items, true, true));
+        if (chosen.onlyKeys() != null) {
+            return run(feed, chosen.listener(), chosen.dryRun(), false,
+                    run -> run.selected(items, chosen.onlyKeys()));
+        }
+        return run(feed, chosen.listener(), chosen.dryRun(), chosen.cleanup(),
+                run -> run.resync(items, chosen.resumeInterrupted()));
+    }
+
+    /** Marks the held items of the keys as changed, a thousand at a time; counts the keys the state does not hold. */
+    @Override
+    public ResendReport resend(Feed feed, Iterable<ItemKey> keys) {
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(keys, "keys");
+        String dataSpaceId = selected().dataSpaceId();
+        try (FeedSyncState state = store.open(dataSpaceId, feed)) {
+            List<Long> chunk = new ArrayList<>();
+            long read = 0;
+            long marked = 0;
+            for (ItemKey key : keys) {
+                if (key == null || !key.fields().equals(feed.identityFields())) {
+                    throw new IllegalArgumentException("The key at position " + read + " does not name the "
+                            + feed.identityFields() + " of feed " + feed.name() + ": build it with ItemKey.of(feed, ...)");
+                }
+                chunk.add(ItemRules.identityHash(key));
+                read++;
+                if (chunk.size() == RESEND_CHUNK) {
+                    marked += state.markChanged(chunk.stream().mapToLong(Long::longValue).toArray(),
+                            runtime.clock().instant());
+                    chunk.clear();
+                }
+            }
+            marked += state.markChanged(chunk.stream().mapToLong(Long::longValue).toArray(), runtime.clock().instant());
+            return new ResendReport(feed, dataSpaceId, read, marked, read - marked);
+        }
     }
 
     @Override
@@ -88,7 +127,7 @@ public final class FakeCatalogSyncClient implements CatalogSyncClient {
         Objects.requireNonNull(feed, "feed");
         String dataSpaceId = selected().dataSpaceId();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
-            return new FeedStatus(feed, dataSpaceId, state.count(ItemStatus.ACCEPTED), state.count(ItemStatus.REJECTED),
+            return new FeedStatus(feed, dataSpaceId, state.count(ItemStatus.ACCEPTED) - state.keptDeletes(), state.count(ItemStatus.REJECTED),
                     state.count(ItemStatus.RETRYABLE), state.count(ItemStatus.UNCONFIRMED), state.lastFullSync(),
                     state.rejected(FakeSyncRun.LISTED));
         }

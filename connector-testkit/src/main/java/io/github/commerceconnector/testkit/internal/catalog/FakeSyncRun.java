@@ -16,6 +16,7 @@ import io.github.commerceconnector.api.exception.ConnectorException;
 import io.github.commerceconnector.api.exception.ConnectorServiceException;
 import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
+import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -47,6 +48,8 @@ final class FakeSyncRun {
      * it: the in-memory fake has no time to wait, so it counts deliveries instead.
      */
     static final int DELIVERIES_BEFORE_THE_DEADLINE = 20;
+    /** How long accepted deletes stay in the state, as the real client's default {@code deletedRetention}. */
+    static final Duration DELETED_RETENTION = Duration.ofDays(7);
 
     private final FakeRuntime runtime;
     private final FeedSyncState state;
@@ -68,6 +71,11 @@ final class FakeSyncRun {
     private long requests;
     private RuntimeException stop;
     private ConnectorException deadlineCause;
+    /** The keys of a resync of some items ({@code null}: every item). */
+    private Set<Long> selected;
+    /** The checkpoint a resync started from or resumes ({@code null} for other calls and dry runs). */
+    private ResyncCheckpoint checkpoint;
+    private boolean resuming;
 
     /** One item on its way. */
     private record Entry(ItemKey key, long identity, long content, Map<String, Object> item, long position,
@@ -82,6 +90,36 @@ final class FakeSyncRun {
         this.stateErased = stateErased;
         this.feed = state.feed();
         this.dataSpaceId = state.dataSpaceId();
+    }
+
+    /** Resends the items whose keys are given; skips the others and deletes nothing. */
+    SyncReport selected(Iterable<? extends FeedItem> items, Iterable<ItemKey> keys) {
+        selected = new HashSet<>();
+        long position = 0;
+        for (ItemKey key : keys) {
+            if (key == null || !key.fields().equals(feed.identityFields())) {
+                throw new IllegalArgumentException("The key at position " + position + " does not name the "
+                        + feed.identityFields() + " of feed " + feed.name() + ": build it with ItemKey.of(feed, ...)");
+            }
+            selected.add(ItemRules.identityHash(key));
+            position++;
+        }
+        return items(items, false, true);
+    }
+
+    /** Resyncs every item, keeping a checkpoint, or continues the interrupted resync from its checkpoint. */
+    SyncReport resync(Iterable<? extends FeedItem> items, boolean resume) {
+        ResyncCheckpoint kept = state.resyncCheckpoint();
+        if (resume && kept == null) {
+            throw new IllegalStateException("No interrupted resync of feed " + feed.name() + " in data space "
+                    + dataSpaceId + " to resume: run resync without resume to resend everything.");
+        }
+        resuming = resume;
+        checkpoint = resume ? kept : new ResyncCheckpoint(runtime.clock().instant(), 0);
+        if (!dryRun) {
+            state.resyncCheckpoint(checkpoint);
+        }
+        return items(items, true, true);
     }
 
     SyncReport items(Iterable<? extends FeedItem> items, boolean full, boolean forced) {
@@ -99,6 +137,11 @@ final class FakeSyncRun {
                 if (!stateErased) {
                     for (long identity : state.unseen()) {
                         ItemKey key = state.key(identity);
+                        StoredItem stored = state.find(identity);
+                        if (stored == null || stored.status() == ItemStatus.ACCEPTED
+                                && stored.contentHash() == StateChange.DELETE_CONTENT) {
+                            continue;
+                        }
                         if (dryRun) {
                             deleted++;
                         } else if (key != null && stop == null) {
@@ -109,6 +152,10 @@ final class FakeSyncRun {
                 }
                 if (stop == null && !dryRun) {
                     state.fullSyncFinished(runtime.clock().instant());
+                    if (checkpoint != null) {
+                        state.resyncCheckpoint(null);
+                    }
+                    state.purgeDeletes(runtime.clock().instant().minus(DELETED_RETENTION));
                 }
             }
         });
@@ -227,6 +274,11 @@ final class FakeSyncRun {
         }
         boolean delete = Boolean.TRUE.equals(fields.get("deleted"));
         long content = delete ? StateChange.DELETE_CONTENT : ItemRules.contentHash(fields);
+        if (skipped(position, identity, content)) {
+            pending.remove(identity);
+            unchanged++;
+            return;
+        }
         StoredItem stored = forced || stateErased ? null : state.find(identity);
         if (stored != null && stored.contentHash() == content
                 && (stored.status() == ItemStatus.ACCEPTED || stored.status() == ItemStatus.REJECTED)) {
@@ -239,6 +291,23 @@ final class FakeSyncRun {
             return;
         }
         queue(new Entry(key, identity, content, fields, position, delete));
+    }
+
+    /** Whether a resync of some keys or a resumed resync leaves the item out. */
+    private boolean skipped(long position, long identity, long content) {
+        if (selected != null) {
+            return !selected.contains(identity);
+        }
+        if (!resuming) {
+            return false;
+        }
+        if (position < checkpoint.confirmedItems()) {
+            return true;
+        }
+        StoredItem stored = state.find(identity);
+        return stored != null && stored.contentHash() == content
+                && (stored.status() == ItemStatus.ACCEPTED || stored.status() == ItemStatus.REJECTED)
+                && !state.lastAttempt(identity).isBefore(checkpoint.started());
     }
 
     private boolean duplicate(ItemKey key, long identity, long position) {
@@ -292,6 +361,9 @@ final class FakeSyncRun {
         List<Entry> full = batch;
         batch = new ArrayList<>();
         send(full);
+        if (checkpoint != null && !dryRun && stop == null && retryable == 0) {
+            state.resyncCheckpoint(new ResyncCheckpoint(checkpoint.started(), processed));
+        }
         listener.progress(new SyncProgress(feed, processed, unchanged, sent, rejectedCount, retryable, deleted, 0,
                 Duration.ofNanos(System.nanoTime() - started)));
     }
@@ -379,7 +451,7 @@ final class FakeSyncRun {
                 changes.add(StateChange.rejected(entry.key(), entry.identity(), entry.content(), refusal.message()));
                 reject(entry.key(), refusal.code(), refusal.message(), entry.position());
             } else if (entry.delete()) {
-                changes.add(StateChange.removed(entry.key(), entry.identity()));
+                changes.add(StateChange.accepted(entry.key(), entry.identity(), StateChange.DELETE_CONTENT));
                 deleted++;
             } else {
                 changes.add(StateChange.accepted(entry.key(), entry.identity(), entry.content()));

@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
+import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class FileFeedState implements FeedSyncState {
     private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
     private static final byte[] MAGIC = {'C', 'C', 'S', 'L'};
-    private static final int VERSION = 1;
+    /** The format written: 2 adds {@link StateRecord.Kind#CHECKPOINT} records to format 1, which still opens. */
+    private static final int VERSION = 2;
+    private static final int FIRST_VERSION = 1;
     private static final int HEADER = 16;
     private static final int COMPACTION_SLACK = 4096;
     /**
@@ -67,6 +70,7 @@ public final class FileFeedState implements FeedSyncState {
     private long recordsInLog;
     private long forcedWrites;
     private Instant lastFullSync;
+    private ResyncCheckpoint checkpoint;
     private boolean closed;
 
     private FileFeedState(Feed feed, String dataSpaceId, Path logPath, FileLocks.Held lock, RetryPayloadFile retry) {
@@ -126,6 +130,7 @@ public final class FileFeedState implements FeedSyncState {
             retry.clear();
             syncDirectory(logPath.getParent());
         }
+        upgradeHeader();
         replay();
         if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {
             retry.clear();
@@ -155,7 +160,19 @@ public final class FileFeedState implements FeedSyncState {
                 return false;
             }
         }
-        return header.get() == VERSION && header.position(8).getLong() == fingerprint();
+        int version = header.get();
+        return version >= FIRST_VERSION && version <= VERSION && header.position(8).getLong() == fingerprint();
+    }
+
+    /** Writes the current format's version over an earlier one's, whose records all stay readable. */
+    private void upgradeHeader() throws IOException {
+        ByteBuffer version = ByteBuffer.allocate(1);
+        readFully(log, version, MAGIC.length);
+        if (version.get(0) != VERSION) {
+            writeFully(log, ByteBuffer.wrap(new byte[] {VERSION}), MAGIC.length);
+            log.force(false);
+            LOG.info("Sync state {} upgraded from format {} to {}", logPath, version.get(0), VERSION);
+        }
     }
 
     private void writeHeader(FileChannel channel) throws IOException {
@@ -189,9 +206,11 @@ public final class FileFeedState implements FeedSyncState {
             case UNCONFIRMED -> table.put(identity, content, ItemStatus.UNCONFIRMED, position, false);
             case REMOVED -> table.remove(identity);
             case FULL_SYNC -> lastFullSync = Instant.ofEpochSecond(epochSeconds);
+            case CHECKPOINT -> checkpoint = content < 0 ? null
+                    : new ResyncCheckpoint(Instant.ofEpochSecond(epochSeconds), content);
             default -> throw new IllegalStateException("Unknown record kind " + kind);
         }
-        if (kind != StateRecord.Kind.FULL_SYNC) {
+        if (kind != StateRecord.Kind.FULL_SYNC && kind != StateRecord.Kind.CHECKPOINT) {
             recordsInLog++;
         }
     }
@@ -385,23 +404,87 @@ public final class FileFeedState implements FeedSyncState {
 
     @Override
     public void fullSyncFinished(Instant finished) {
-        byte[] record = new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, epochSeconds(finished), null, null)
-                .encode();
+        appendMarker(new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, epochSeconds(finished), null, null), true,
+                () -> lastFullSync = Instant.ofEpochSecond(epochSeconds(finished)));
+    }
+
+    @Override
+    public synchronized ResyncCheckpoint resyncCheckpoint() {
+        checkOpen();
+        return checkpoint;
+    }
+
+    /**
+     * Appends the checkpoint unforced: it follows the forced records of the answers it covers, so a power loss can
+     * only lose it with later records, leaving an earlier checkpoint (a resume then sends a little more).
+     */
+    @Override
+    public void resyncCheckpoint(ResyncCheckpoint value) {
+        StateRecord record = value == null ? new StateRecord(StateRecord.Kind.CHECKPOINT, 0, -1, 0, null, null)
+                : new StateRecord(StateRecord.Kind.CHECKPOINT, 0, value.confirmedItems(),
+                        epochSeconds(value.started()), null, null);
+        appendMarker(record, false, () -> checkpoint = value == null ? null
+                : new ResyncCheckpoint(Instant.ofEpochSecond(epochSeconds(value.started())), value.confirmedItems()));
+    }
+
+    /** Appends a record that concerns no item, forced to disk or not, then applies it in memory. */
+    private void appendMarker(StateRecord marker, boolean force, Runnable apply) {
+        byte[] record = marker.encode();
         appendLock.lock();
         try {
             checkOpen();
             writeFully(log, ByteBuffer.wrap(record), logSize);
-            log.force(false);
-            forcedWrites++;
+            if (force) {
+                log.force(false);
+                forcedWrites++;
+            }
             synchronized (this) {
                 logSize += record.length;
-                lastFullSync = Instant.ofEpochSecond(epochSeconds(finished));
+                apply.run();
             }
         } catch (IOException e) {
             throw failure("record to", feed, dataSpaceId, e);
         } finally {
             appendLock.unlock();
         }
+    }
+
+    @Override
+    public synchronized long keptDeletes() {
+        checkOpen();
+        return keptDeletes(table).size();
+    }
+
+    /** The identities held as accepted deletes. */
+    static List<Long> keptDeletes(ItemIndex index) {
+        List<Long> deletes = new ArrayList<>();
+        index.forEach(ItemStatus.ACCEPTED, identity -> {
+            if (index.content(identity) == StateChange.DELETE_CONTENT) {
+                deletes.add(identity);
+            }
+            return true;
+        });
+        return deletes;
+    }
+
+    /**
+     * Forgets the accepted deletes last attempted before a time: reads the time of each one's latest record, then
+     * records the old ones as removed.
+     */
+    @Override
+    public long purgeDeletes(Instant acceptedBefore) {
+        List<StateChange> removals = new ArrayList<>();
+        synchronized (this) {
+            checkOpen();
+            for (long identity : keptDeletes(table)) {
+                StateRecord latest = latest(identity);
+                if (Instant.ofEpochSecond(latest.epochSeconds()).isBefore(acceptedBefore)) {
+                    removals.add(StateChange.removed(latest.key(), identity));
+                }
+            }
+        }
+        record(removals, acceptedBefore);
+        return removals.size();
     }
 
     /** How many times this session forced its records to disk. */
@@ -481,9 +564,17 @@ public final class FileFeedState implements FeedSyncState {
                 }
                 return true;
             });
+            List<StateRecord> markers = new ArrayList<>();
             if (lastFullSync != null) {
-                byte[] record = new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, lastFullSync.getEpochSecond(),
-                        null, null).encode();
+                markers.add(new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, lastFullSync.getEpochSecond(), null,
+                        null));
+            }
+            if (checkpoint != null) {
+                markers.add(new StateRecord(StateRecord.Kind.CHECKPOINT, 0, checkpoint.confirmedItems(),
+                        checkpoint.started().getEpochSecond(), null, null));
+            }
+            for (StateRecord marker : markers) {
+                byte[] record = marker.encode();
                 if (pending.remaining() < record.length) {
                     flush(out, pending, position[0] - pending.position());
                 }

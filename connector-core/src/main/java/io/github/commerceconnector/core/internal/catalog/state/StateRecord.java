@@ -19,7 +19,7 @@ import java.util.zip.CRC32C;
  * </pre>
  *
  * @param kind         what the record says
- * @param identityHash the item's identity hash (0 for {@link Kind#FULL_SYNC})
+ * @param identityHash the item's identity hash (0 for {@link Kind#FULL_SYNC} and {@link Kind#CHECKPOINT})
  * @param contentHash  the content hash concerned
  * @param epochSeconds when it happened
  * @param key          the identity values, or {@code null} for removals and full syncs
@@ -49,7 +49,12 @@ record StateRecord(Kind kind, long identityHash, long contentHash, long epochSec
         /** A full sync finished at this time. */
         FULL_SYNC(5),
         /** The item is about to be sent with this content; no answer is recorded yet. */
-        UNCONFIRMED(6);
+        UNCONFIRMED(6),
+        /**
+         * The checkpoint of a running resync (format 2): the content hash holds the count of leading items
+         * confirmed, or -1 once the resync finished; the time is when the resync started.
+         */
+        CHECKPOINT(7);
 
         final int code;
 
