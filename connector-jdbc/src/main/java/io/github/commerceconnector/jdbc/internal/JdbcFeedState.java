@@ -35,7 +35,9 @@ import java.util.function.Supplier;
  *
  * <p>{@link #record} is one call of the schema's {@code sync_write} function ({@link SyncWrite}), committed on its
  * own: it checks the lease, writes the items as arrays and deletes the removed ones; items about to be sent go to one
- * row of {@link InFlight} instead, so each item row is written once per sync, with the answer. The index changes only
+ * row of {@link InFlight} instead, so each item row is written once per sync, with the answer. Only a record that sends
+ * items waits for the WAL flush; one of answers does not, which loses nothing a crash of the worker could reach and
+ * nothing that matters when PostgreSQL itself stops ({@link SyncWrite} says why). The index changes only
  * after the commit, so it never claims what the database does not hold. Writes from several threads run at once, each
  * on its own connection (the sync records the batches of its senders in parallel; they concern distinct items);
  * {@link #close()} waits for them. A write that finds the lease taken over throws {@link LeaseLostException}, and so
