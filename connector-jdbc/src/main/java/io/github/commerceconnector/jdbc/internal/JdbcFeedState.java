@@ -131,7 +131,7 @@ final class JdbcFeedState implements FeedSyncState {
         try {
             writable();
             InFlight.Plan plan = inFlight.plan(distinct, attempted);
-            boolean[] hadRow = hadRows(distinct);
+            boolean[] hadRow = hadRows(distinct, plan);
             Set<Long> fresh = new HashSet<>();
             for (int i = 0; i < hadRow.length; i++) {
                 StateChange change = distinct.get(i);
@@ -150,7 +150,7 @@ final class JdbcFeedState implements FeedSyncState {
                         + "as updates", lease.describe());
                 write(settled, plan, Set.of());
             }
-            inFlight.committed(plan);
+            inFlight.committed(plan, hadRow);
             synchronized (this) {
                 for (int i = 0; i < hadRow.length; i++) {
                     StateChange change = distinct.get(i);
@@ -181,13 +181,15 @@ final class JdbcFeedState implements FeedSyncState {
 
     /**
      * Whether each change's item has a row now: the settled ones without one are inserted rather than upserted,
-     * and an item about to be sent keeps knowing whether it has one.
+     * and an item about to be sent keeps knowing whether it has one. An item on its way is known from its sending
+     * (the answer does not look it up again); the others are looked up in the index.
      */
-    private synchronized boolean[] hadRows(List<StateChange> changes) {
+    private synchronized boolean[] hadRows(List<StateChange> changes, InFlight.Plan plan) {
         checkOpen();
         boolean[] had = new boolean[changes.size()];
         for (int i = 0; i < had.length; i++) {
-            had[i] = index.position(changes.get(i).identityHash()) == ItemRows.HAS_ROW;
+            Boolean known = plan.rows()[i];
+            had[i] = known != null ? known : index.position(changes.get(i).identityHash()) == ItemRows.HAS_ROW;
         }
         return had;
     }
