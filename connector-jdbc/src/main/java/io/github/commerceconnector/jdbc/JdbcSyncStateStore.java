@@ -40,7 +40,10 @@ import javax.sql.DataSource;
  * <p><b>Crash-safe.</b> An item is marked accepted only by the commit of the write that records the gateway's
  * answer; a worker killed at any instant, or a connection cut in the middle of a write, leaves the state as of the
  * last commit, and the next run sends whatever was not confirmed. A write whose connection broke is run again on a
- * fresh connection a few times before the error reaches the sync.
+ * fresh connection a few times before the error reaches the sync. A record of items about to be sent waits for the
+ * server's WAL flush; a record of the gateway's answers does not ({@code synchronous_commit} off for its transaction
+ * only): the worker's death cannot lose it, and PostgreSQL itself stopping within the WAL writer's delay can only
+ * take the latest answers back to "unconfirmed" (sent again by the next run), never mark anything accepted.
  *
  * <p>Thread-safe; create one per data source and share it. It holds no connection between calls. Its tables are
  * {@link JdbcTables#defaults()} unless the builder names others; create them first with

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +46,10 @@ final class InFlight {
      * @param keyText   their stored text, reused when the answer is written
      * @param batch     the row that holds it
      * @param attempted when it was sent
+     * @param row       whether it had an item row when it was sent (it has one still: only a record of the same
+     *                  identity changes that, and takes it out of here)
      */
-    record Pending(ItemKey key, String keyText, long batch, Instant attempted) {
+    record Pending(ItemKey key, String keyText, long batch, Instant attempted, boolean row) {
     }
 
     /**
@@ -60,9 +63,13 @@ final class InFlight {
      * @param trimmed   the rows that keep some items (rewritten)
      * @param identities every identity the record concerns
      * @param keyTexts  the stored texts of the sending items' identity values
+     * @param rows      for each identity, whether it has an item row, as known from its sending; {@code null} for
+     *                  one that is not on its way
+     * @param sendingAt the positions among the identities of the sending items
      */
     record Plan(long batch, List<StateChange> sending, Instant attempted, Map<Long, Integer> resolved,
-            List<Long> emptied, List<Long> trimmed, long[] identities, String[] keyTexts) {
+            List<Long> emptied, List<Long> trimmed, long[] identities, String[] keyTexts, Boolean[] rows,
+            int[] sendingAt) {
     }
 
     /** Plans a record of distinct changes: the new row for its sending items, and the rows it resolves. */
@@ -70,15 +77,19 @@ final class InFlight {
         List<StateChange> sending = new ArrayList<>();
         Map<Long, Integer> resolved = new LinkedHashMap<>();
         long[] identities = new long[changes.size()];
+        Boolean[] rows = new Boolean[identities.length];
+        int[] sendingAt = new int[identities.length];
         for (int i = 0; i < identities.length; i++) {
             StateChange change = changes.get(i);
             identities[i] = change.identityHash();
             if (change.kind() == StateChange.Kind.SENDING) {
+                sendingAt[sending.size()] = i;
                 sending.add(change);
             }
             Pending earlier = pending.get(change.identityHash());
             if (earlier != null) {
                 resolved.merge(earlier.batch(), 1, Integer::sum);
+                rows[i] = earlier.row();
             }
         }
         List<Long> emptied = new ArrayList<>();
@@ -89,11 +100,15 @@ final class InFlight {
             keyTexts[i] = KeyValues.text(sending.get(i).key());
         }
         return new Plan(sending.isEmpty() ? -1 : ++batches, sending, attempted, resolved, emptied, trimmed,
-                identities, keyTexts);
+                identities, keyTexts, rows, Arrays.copyOf(sendingAt, sending.size()));
     }
 
-    /** Updates the bookkeeping once a plan's transaction committed. */
-    synchronized void committed(Plan plan) {
+    /**
+     * Updates the bookkeeping once a plan's transaction committed.
+     *
+     * @param hadRow for each of the plan's identities, whether it had an item row when the record was made
+     */
+    synchronized void committed(Plan plan, boolean[] hadRow) {
         for (long identity : plan.identities()) {
             pending.remove(identity);
         }
@@ -103,7 +118,7 @@ final class InFlight {
             for (int i = 0; i < plan.sending().size(); i++) {
                 StateChange change = plan.sending().get(i);
                 pending.put(change.identityHash(), new Pending(change.key(), plan.keyTexts()[i], plan.batch(),
-                        plan.attempted()));
+                        plan.attempted(), hadRow[plan.sendingAt()[i]]));
             }
             unresolved.put(plan.batch(), plan.sending().size());
         }

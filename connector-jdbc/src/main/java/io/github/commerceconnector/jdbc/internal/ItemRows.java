@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +43,12 @@ final class ItemRows {
      * comes twice the later change is the one that counts, as if recorded after the earlier one.
      */
     static List<StateChange> lastOfEach(List<StateChange> changes) {
-        if (changes.size() < 2) {
+        if (changes.size() < 2 || distinct(changes)) {
             return changes;
         }
         Map<Long, Integer> last = new HashMap<>(changes.size() * 2);
         for (int i = 0; i < changes.size(); i++) {
             last.put(changes.get(i).identityHash(), i);
-        }
-        if (last.size() == changes.size()) {
-            return changes;
         }
         List<StateChange> distinct = new ArrayList<>(last.size());
         for (int i = 0; i < changes.size(); i++) {
@@ -59,6 +57,21 @@ final class ItemRows {
             }
         }
         return distinct;
+    }
+
+    /** Whether no identity comes twice: the usual case, told apart without boxing a hash. */
+    private static boolean distinct(List<StateChange> changes) {
+        long[] identities = new long[changes.size()];
+        for (int i = 0; i < identities.length; i++) {
+            identities[i] = changes.get(i).identityHash();
+        }
+        Arrays.sort(identities);
+        for (int i = 1; i < identities.length; i++) {
+            if (identities[i] == identities[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads every item of the feed, in one streamed query, into a new index; the caller's transaction. */

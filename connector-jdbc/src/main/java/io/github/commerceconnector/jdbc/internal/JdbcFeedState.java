@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  *
  * <p>{@link #record} is one call of the schema's {@code sync_write} function ({@link SyncWrite}), committed on its
  * own: it checks the lease, writes the items as arrays and deletes the removed ones; items about to be sent go to one
- * row of {@link InFlight} instead, so each item row is written once per sync, with the answer. The index changes only
+ * row of {@link InFlight} instead, so each item row is written once per sync, with the answer. Only a record that sends
+ * items waits for the WAL flush; one of answers does not, which loses nothing a crash of the worker could reach and
+ * nothing that matters when PostgreSQL itself stops ({@link SyncWrite} says why). The index changes only
  * after the commit, so it never claims what the database does not hold. Writes from several threads run at once, each
  * on its own connection (the sync records the batches of its senders in parallel; they concern distinct items);
  * {@link #close()} waits for them. A write that finds the lease taken over throws {@link LeaseLostException}, and so
@@ -133,7 +135,7 @@ final class JdbcFeedState implements FeedSyncState {
         try {
             writable();
             InFlight.Plan plan = inFlight.plan(distinct, attempted);
-            boolean[] hadRow = hadRows(distinct);
+            boolean[] hadRow = hadRows(distinct, plan);
             Set<Long> fresh = new HashSet<>();
             for (int i = 0; i < hadRow.length; i++) {
                 StateChange change = distinct.get(i);
@@ -152,7 +154,7 @@ final class JdbcFeedState implements FeedSyncState {
                         + "as updates", lease.describe());
                 write(settled, plan, Set.of());
             }
-            inFlight.committed(plan);
+            inFlight.committed(plan, hadRow);
             synchronized (this) {
                 for (int i = 0; i < hadRow.length; i++) {
                     StateChange change = distinct.get(i);
@@ -183,13 +185,15 @@ final class JdbcFeedState implements FeedSyncState {
 
     /**
      * Whether each change's item has a row now: the settled ones without one are inserted rather than upserted,
-     * and an item about to be sent keeps knowing whether it has one.
+     * and an item about to be sent keeps knowing whether it has one. An item on its way is known from its sending
+     * (the answer does not look it up again); the others are looked up in the index.
      */
-    private synchronized boolean[] hadRows(List<StateChange> changes) {
+    private synchronized boolean[] hadRows(List<StateChange> changes, InFlight.Plan plan) {
         checkOpen();
         boolean[] had = new boolean[changes.size()];
         for (int i = 0; i < had.length; i++) {
-            had[i] = index.position(changes.get(i).identityHash()) == ItemRows.HAS_ROW;
+            Boolean known = plan.rows()[i];
+            had[i] = known != null ? known : index.position(changes.get(i).identityHash()) == ItemRows.HAS_ROW;
         }
         return had;
     }

@@ -33,6 +33,10 @@ final class KeyValues {
             if (v > 0) {
                 text.append(SEPARATOR);
             }
+            if (plain(value)) {
+                text.append(value);
+                continue;
+            }
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
                 if (c == ESCAPE) {

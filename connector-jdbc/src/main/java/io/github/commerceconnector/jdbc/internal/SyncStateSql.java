@@ -6,7 +6,7 @@ import io.github.commerceconnector.jdbc.JdbcTables;
  * The SQL of the sync state store, rendered once for a set of {@link JdbcTables}. Every statement that reads or
  * writes one item, one lease or one feed goes through a primary key; the only scan is the load of a feed's items
  * ({@link #loadItems}), which reads them all in one streamed query. A record is one call of the schema's
- * {@code sync_write} function ({@link #write}, {@link SyncWrite}).
+ * {@code sync_write} function ({@link #write} or {@link #writeAnswer}, {@link SyncWrite}).
  */
 final class SyncStateSql {
     final String setLocal;
@@ -28,6 +28,12 @@ final class SyncStateSql {
     final String retryPayloads;
     final String feedsOfDataSpace;
     final String write;
+    /**
+     * {@link #write} for a record that sends nothing (answers of the gateway, local rejections): the same call, in
+     * the same implicit transaction as {@code set_config('synchronous_commit', 'off', true)}, so that this commit
+     * alone does not wait for the WAL flush. Why that loses no guarantee: {@link SyncWrite}.
+     */
+    final String writeAnswer;
     final String recoverSending;
     final String deleteFeedSending;
     final String feedIdsOfDataSpace;
@@ -37,6 +43,12 @@ final class SyncStateSql {
     final String setCheckpoint;
     final String purgeDeletes;
     final String markChanged;
+
+    /**
+     * A {@code timestamptz} from a parameter that counts microseconds since the epoch (bound with
+     * {@link SyncWrite#micros}): exact, and cheaper for the driver to bind than a date-time object.
+     */
+    private static final String FROM_MICROS = "(timestamptz 'epoch' + ?::bigint * interval '1 microsecond')";
 
     private final String lockPrefix;
 
@@ -79,10 +91,11 @@ final class SyncStateSql {
                 + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status = " + StatusCodes.RETRYABLE;
         feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
                 + " WHERE data_space_id = ?";
-        write = "SELECT " + tables.name("sync_write") + "(?, ?, ?, ?, ?, ?::timestamptz, "
+        write = "SELECT " + tables.name("sync_write") + "(?, ?, ?, ?, ?, " + FROM_MICROS + ", "
                 + "?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[], "
                 + "?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[], "
                 + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint, ?::bigint[], ?::bigint[], ?::text[])";
+        writeAnswer = write + ", set_config('synchronous_commit', 'off', true)";
         recoverSending = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
                 + "identity_values, reason, payload) SELECT s.feed_id, u.identity_hash, u.content_hash, "
                 + StatusCodes.UNCONFIRMED + ", s.attempted_at, u.identity_values, NULL, NULL FROM " + sending

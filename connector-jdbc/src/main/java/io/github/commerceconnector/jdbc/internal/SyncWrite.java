@@ -6,8 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +20,28 @@ import java.util.function.Function;
  * Every part may run twice (a call whose commit was not confirmed is made again): the batch row is inserted if
  * missing, deletes and upserts repeat harmlessly, and an insert that meets its own earlier row fails with
  * SQLState 23505, upon which the caller writes again with upserts only.
+ *
+ * <p><b>Which commits wait for the disk.</b> A record that holds items about to be sent commits durably (the
+ * server's {@code synchronous_commit}, on by default): it returns only once the WAL is flushed, before the request
+ * goes out. A record that sends nothing (the answers of the gateway, local rejections) commits without waiting for
+ * the flush ({@link SyncStateSql#writeAnswer}: {@code synchronous_commit} off for that transaction only). Why this
+ * keeps every guarantee:
+ * <ul>
+ *   <li>A worker killed, or a connection cut, loses no such commit: once the server confirmed it, it is in the
+ *       server's WAL buffers, visible to every session at once, and flushed by the WAL writer within
+ *       {@code 3 x wal_writer_delay} (0.6 s by default); a commit that was not confirmed is made again or never
+ *       happened, as with a durable one. Only PostgreSQL itself stopping (a crash, a power loss, a failover) inside
+ *       that window can lose it.</li>
+ *   <li>What such a stop loses is harmless. The WAL is replayed in order, so what survives is every commit up to
+ *       some point: a flush of a later commit (the next durable record, the full sync's end, the lease's release)
+ *       flushes every answer before it. And a batch's sending record was durable before its request went out. So
+ *       a lost answer leaves its items as that record left them: unconfirmed (sent, no answer recorded), never
+ *       accepted, and the next run sends them again. Nothing is marked accepted that the gateway did not accept.</li>
+ *   <li>The sending record must stay durable: lost after its request went out, it would leave items the gateway
+ *       may hold that the state does not know of (never deleted when they leave the catalog), or an accepted
+ *       content older than the one the gateway now holds.</li>
+ * </ul>
+ * So a batch costs one wait for the disk instead of two, and the answer's commit is off the senders' path.
  */
 final class SyncWrite {
     private final SyncStateSql sql;
@@ -33,7 +55,7 @@ final class SyncWrite {
     }
 
     /**
-     * Writes a record.
+     * Writes a record: durably when it sends items, without waiting for the WAL flush otherwise (see above).
      *
      * @param settled  the changes other than sending, for distinct identities
      * @param fresh    the identities of settled changes known to have no row: inserted, not upserted
@@ -43,7 +65,7 @@ final class SyncWrite {
      */
     boolean write(Connection connection, List<StateChange> settled, Set<Long> fresh,
             Function<StateChange, String> keyText, InFlight.Plan plan) throws SQLException {
-        try (PreparedStatement call = connection.prepareStatement(sql.write)) {
+        try (PreparedStatement call = connection.prepareStatement(plan.batch() < 0 ? sql.writeAnswer : sql.write)) {
             bind(connection, call, settled, fresh, keyText, plan);
             try (ResultSet result = call.executeQuery()) {
                 result.next();
@@ -70,7 +92,7 @@ final class SyncWrite {
         call.setString(3, lease.feed());
         call.setLong(4, lease.token());
         call.setLong(5, feedId);
-        call.setObject(6, OffsetDateTime.ofInstant(plan.attempted(), ZoneOffset.UTC));
+        call.setLong(6, micros(plan.attempted()));
         items(connection, call, 7, inserted, keyText);
         items(connection, call, 13, upserted, keyText);
         call.setArray(19, longs(connection, removed));
@@ -109,8 +131,21 @@ final class SyncWrite {
         call.setArray(first + 1, connection.createArrayOf("bigint", contents));
         call.setArray(first + 2, connection.createArrayOf("int2", statuses));
         call.setArray(first + 3, connection.createArrayOf("text", keys));
-        call.setArray(first + 4, connection.createArrayOf("text", reasons));
-        call.setArray(first + 5, connection.createArrayOf("bytea", payloads));
+        call.setArray(first + 4, allNull(reasons) ? null : connection.createArrayOf("text", reasons));
+        call.setArray(first + 5, allNull(payloads) ? null : connection.createArrayOf("bytea", payloads));
+    }
+
+    /**
+     * Whether an array holds only nulls: it is then bound as a null array, which {@code unnest} of several arrays
+     * reads as nulls all along (accepted items have neither reason nor payload).
+     */
+    private static boolean allNull(Object[] values) {
+        for (Object value : values) {
+            if (value != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Binds the batch about to be sent (number, hashes, contents, identity values), or four nulls. */
@@ -134,6 +169,11 @@ final class SyncWrite {
         call.setArray(first + 1, connection.createArrayOf("bigint", identities));
         call.setArray(first + 2, connection.createArrayOf("bigint", contents));
         call.setArray(first + 3, connection.createArrayOf("text", plan.keyTexts()));
+    }
+
+    /** An instant as microseconds since the epoch, as the call's time parameter takes it. */
+    static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static Array longs(Connection connection, List<Long> values) throws SQLException {

@@ -19,6 +19,8 @@ class KeyValuesTest {
     @Test
     void valuesWithSeparatorsBackslashesAndEmptyOnesComeBackAsTheyWere() {
         roundTrip("SKU-1", "default");
+        roundTrip("plain", "a\\b\u001Fc");
+        roundTrip("a\u001Fb", "plain");
         roundTrip("", "");
         roundTrip("a\u001Fb", "\\");
         roundTrip("\\_", "\\\u001F\\\\");

@@ -175,7 +175,12 @@ class QueryPlanTest {
                 plans.add(notice.getMessage());
             }
         }
-        inFlight.committed(plan);
+        boolean[] hadRow = new boolean[changes.size()];
+        for (int i = 0; i < hadRow.length; i++) {
+            StateChange change = changes.get(i);
+            hadRow[i] = change.kind() != StateChange.Kind.SENDING && !fresh.contains(change.identityHash());
+        }
+        inFlight.committed(plan, hadRow);
         assertFalse(plans.isEmpty(), "auto_explain reported nothing");
         return plans;
     }
