@@ -1,5 +1,6 @@
 package io.github.commerceconnector.examples.fleet;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,11 @@ final class CommandLine {
             values.put(name, args[++n]);
         }
         return new CommandLine(values, usage);
+    }
+
+    /** Whether the command line asks for the usage ({@code --help}). */
+    static boolean wantsHelp(String[] args) {
+        return Arrays.asList(args).contains("--help");
     }
 
     /** A required option's value. */

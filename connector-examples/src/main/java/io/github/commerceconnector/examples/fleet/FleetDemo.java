@@ -41,6 +41,10 @@ public final class FleetDemo {
      * @param args see {@link #USAGE}
      */
     public static void main(String[] args) throws Exception {
+        if (CommandLine.wantsHelp(args)) {
+            System.out.println(USAGE);
+            return;
+        }
         CommandLine line;
         LocalFleet.Settings settings;
         try {
@@ -62,7 +66,7 @@ public final class FleetDemo {
         long started = System.nanoTime();
         say("Starting " + (settings.jdbcUrl() == null ? "an embedded PostgreSQL" : "on the given database")
                 + " and a fake gateway; seeding " + settings.merchants() + " merchants");
-        Path logs = Files.createDirectories(Path.of("target", "fleet-demo"));
+        Path logs = Files.createTempDirectory("fleet-demo-");
         try (LocalFleet fleet = LocalFleet.start(settings, logs)) {
             say("Gateway at " + fleet.gateway().baseUri() + " (2 feed requests/s per data space); merchants: "
                     + fleet.merchants().all().size());

@@ -32,7 +32,7 @@ import javax.crypto.SecretKey;
  * <p>Start one with {@code java -cp connector-examples.jar io.github.commerceconnector.examples.fleet.FleetWorker
  * --jdbc-url ... --gateway ...} ({@link FleetWorkerOptions#USAGE}); add merchants with {@link SeedMerchant}; try the
  * whole fleet on one machine with {@link FleetDemo}. It stops on SIGTERM (or Ctrl-C), letting the syncs under way
- * finish for up to 30 s.
+ * finish for up to 10 s (a sync cut short is carried on by the next run, as after a crash).
  */
 public final class FleetWorker implements AutoCloseable {
     private final HikariDataSource pool;
@@ -53,6 +53,10 @@ public final class FleetWorker implements AutoCloseable {
      * @param args see {@link FleetWorkerOptions#USAGE}
      */
     public static void main(String[] args) throws InterruptedException {
+        if (CommandLine.wantsHelp(args)) {
+            System.out.println(FleetWorkerOptions.USAGE);
+            return;
+        }
         FleetWorkerOptions options;
         SecretKey key;
         try {
@@ -101,7 +105,7 @@ public final class FleetWorker implements AutoCloseable {
                     .heartbeatInterval(options.heartbeat())
                     .missedHeartbeatsLimit(4)
                     .enableImmediateExecution()
-                    .shutdownMaxWait(Duration.ofSeconds(30))
+                    .shutdownMaxWait(Duration.ofSeconds(10))
                     .build();
             merchants.all().forEach(merchant -> CatalogSyncTask.scheduleIfMissing(scheduler, merchant.id()));
             scheduler.start();
@@ -123,7 +127,7 @@ public final class FleetWorker implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    /** Stops taking merchants, lets the syncs under way finish (up to 30 s), closes the clients and the pool. */
+    /** Stops taking merchants, lets the syncs under way finish (up to 10 s), closes the clients and the pool. */
     @Override
     public void close() {
         try {

@@ -11,15 +11,22 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Compares what a fake account holds for a merchant with the merchant's generated catalog, item by item, as JSON
- * (arrays as multisets and numbers by value, as the SDK sends them in a canonical form): the check that a fleet's syncs
+ * (arrays as multisets and numbers by value, as the SDK sends them in a canonical form; without the times of change,
+ * which alone do not make an item changed): the check that a fleet's syncs
  * ended exact.
  */
 public final class HeldCatalogs {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The top-level fields that only say when an item changed: the SDK does not send an item again for them alone
+     * (an item whose other fields did not change is unchanged), so they are not compared.
+     */
+    private static final Set<String> CHANGE_TIMES = Set.of("updatedAt", "modifiedAt");
 
     private HeldCatalogs() {
     }
@@ -57,8 +64,10 @@ public final class HeldCatalogs {
      * no meaning (attributes, images, ...) in a canonical order of its own, and {@code 5.00} as {@code 5}.
      */
     private static Object asJson(Map<String, Object> item) {
+        Map<String, Object> compared = new HashMap<>(item);
+        compared.keySet().removeAll(CHANGE_TIMES);
         try {
-            return ordered(JSON.readValue(JSON.writeValueAsBytes(item), Object.class));
+            return ordered(JSON.readValue(JSON.writeValueAsBytes(compared), Object.class));
         } catch (IOException e) {
             throw new IllegalStateException("An item could not be written and read back as JSON: " + e.getMessage(),
                     e);

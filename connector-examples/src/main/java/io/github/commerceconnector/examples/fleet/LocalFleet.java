@@ -182,10 +182,9 @@ public final class LocalFleet implements AutoCloseable {
     @Override
     public void close() {
         try {
+            workers.forEach(WorkerProcess::terminate);
             for (WorkerProcess worker : workers) {
-                if (worker.isAlive()) {
-                    worker.stop(40);
-                }
+                worker.awaitExit(30);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

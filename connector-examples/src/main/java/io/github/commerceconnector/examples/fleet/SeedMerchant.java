@@ -46,6 +46,10 @@ public final class SeedMerchant {
     }
 
     static int run(String[] args) {
+        if (CommandLine.wantsHelp(args)) {
+            System.out.println(USAGE);
+            return 0;
+        }
         CommandLine line;
         ServiceCredentials credentials;
         Merchant merchant;

@@ -128,13 +128,17 @@ public final class WorkerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** Asks it to stop (SIGTERM: it finishes the syncs under way, for up to 10 s); returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /**
-     * Stops it with SIGTERM (it finishes the syncs under way) and waits up to {@code seconds}, then kills it.
+     * Waits up to {@code seconds} for it to end, then kills it.
      *
      * @return its exit code
      */
-    public int stop(long seconds) throws InterruptedException {
-        process.destroy();
+    public int awaitExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             kill();
         }

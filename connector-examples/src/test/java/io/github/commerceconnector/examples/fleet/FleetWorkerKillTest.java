@@ -40,7 +40,7 @@ class FleetWorkerKillTest {
     @Test
     void everyCatalogEndsExactAfterAWorkerIsKilledMidSyncAndAnotherJoins() throws Exception {
         LocalFleet.Settings settings = new LocalFleet.Settings(null, MERCHANTS, 120, 4, Duration.ofSeconds(3),
-                Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(500), 25);
+                Duration.ofSeconds(6), Duration.ofSeconds(1), Duration.ofMillis(500), 50);
         try (LocalFleet fleet = LocalFleet.start(settings, Path.of("target", "fleet-kill-test"))) {
             assertTrue(fleet.differences() > 0, "the gateway holds nothing before the workers run");
             WorkerProcess first = start(fleet, "worker-a");
@@ -78,7 +78,25 @@ class FleetWorkerKillTest {
                     + CatalogSyncTask.NAME + "'"), "every merchant keeps its task");
             waitUntil(() -> count(fleet, "SELECT count(*) FROM scheduled_tasks WHERE picked_by = 'worker-c'") == 0,
                     () -> "the dead worker's tasks were revived");
+            report(fleet, unfinished);
         }
+    }
+
+    /** Prints what the run did (for RELIABILITY.md): items received against the catalogs, locks met, syncs. */
+    private void report(LocalFleet fleet, Set<String> unfinished) {
+        long received = fleet.gateway().requests().stream().filter(request -> request.path().startsWith("feeds/")
+                && request.status() == 200).mapToLong(request -> request.items().size()).sum();
+        long catalogs = fleet.merchants().all().stream().mapToLong(each -> MerchantCatalog.FEEDS.stream()
+                .mapToLong(feed -> MerchantCatalog.items(each, feed).size()).sum()).sum();
+        List<String> lines = events();
+        System.out.printf("FLEET-KILL-TEST killed mid-sync: %s; items received %d for catalogs of %d at revision 1 "
+                + "(revision 0 and the changed 1%% of revision 1 before); DONE %d, LOCKED %d, FAILED %d; "
+                + "feed requests %d%n", unfinished, received, catalogs, countOf(lines, "DONE "),
+                countOf(lines, "LOCKED "), countOf(lines, "FAILED "), fleet.gateway().requestCount());
+    }
+
+    private static long countOf(List<String> lines, String prefix) {
+        return lines.stream().filter(line -> line.startsWith(prefix)).count();
     }
 
     private WorkerProcess start(LocalFleet fleet, String name) throws InterruptedException {
