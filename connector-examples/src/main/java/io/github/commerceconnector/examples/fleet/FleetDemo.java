@@ -83,7 +83,8 @@ public final class FleetDemo {
                 Thread.sleep(1000);
                 differences = fleet.differences();
             }
-            long items = fleet.merchants().all().stream().mapToLong(merchant -> 2L * merchant.products()).sum();
+            long items = fleet.merchants().all().stream().mapToLong(merchant -> MerchantCatalog.FEEDS.stream()
+                    .mapToLong(feed -> MerchantCatalog.items(merchant, feed).size()).sum()).sum();
             say(String.format(Locale.ROOT, "%s after %.1f s: %,d items of %d merchants, %,d requests; most feed "
                     + "requests in flight at once for one data space: %d", differences == 0 ? "Every catalog is "
                     + "exact in the gateway" : differences + " items still differ", seconds(started), items,
