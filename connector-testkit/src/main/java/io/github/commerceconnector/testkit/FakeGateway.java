@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -165,6 +166,28 @@ public final class FakeGateway implements AutoCloseable {
         return dispatcher.requestsInsideRetryAfter();
     }
 
+    /**
+     * The most feed requests to a data space that were in flight at once (from arrival until the reply was written),
+     * since start or the last reset: a client that keeps one request in flight per data space shows 1, so more
+     * means two senders overlapped, e.g. two workers syncing one data space at a time.
+     *
+     * @param dataSpaceId the data space
+     * @return the most at once; 0 if it received no feed request
+     */
+    public int maxConcurrentFeedRequests(String dataSpaceId) {
+        return dispatcher.maxConcurrentFeedRequests().getOrDefault(Objects.requireNonNull(dataSpaceId,
+                "dataSpaceId"), 0);
+    }
+
+    /**
+     * As {@link #maxConcurrentFeedRequests(String)}, for every data space that received a feed request.
+     *
+     * @return data space id to the most feed requests in flight at once
+     */
+    public Map<String, Integer> maxConcurrentFeedRequests() {
+        return dispatcher.maxConcurrentFeedRequests();
+    }
+
     /** The faults added to feed requests. */
     public FeedChaos feedChaos() {
         return settings.feedChaos();
@@ -187,7 +210,8 @@ public final class FakeGateway implements AutoCloseable {
 
     /**
      * Resets the account ({@link FakeCommerceServices#reset()}), the request log, the counters, the
-     * rate limit, the {@code Retry-After} windows and the feed chaos' count; keeps serving on the same port.
+     * rate limit, the {@code Retry-After} windows, the feed chaos' count and the concurrent feed requests' maxima;
+     * keeps serving on the same port.
      */
     public void reset() {
         services.reset();

@@ -54,7 +54,7 @@ final class GatewayConnection {
             if (request == null) {
                 return;
             }
-            if (!carryOut(dispatcher.handle(request), request.keepAlive(), in, out)) {
+            if (!dispatcher.serve(request, action -> carryOut(action, request.keepAlive(), in, out))) {
                 return;
             }
         }

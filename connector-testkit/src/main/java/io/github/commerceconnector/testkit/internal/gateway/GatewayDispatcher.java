@@ -43,6 +43,7 @@ public final class GatewayDispatcher {
     private final DataSpaceRateLimiter limiter;
     private final RetryAfterWindows windows = new RetryAfterWindows();
     private final AtomicLong insideWindows = new AtomicLong();
+    private final FeedConcurrency concurrency = new FeedConcurrency();
     private volatile ChaosRun chaos;
 
     /** Creates a dispatcher over a fake account. */
@@ -61,12 +62,41 @@ public final class GatewayDispatcher {
         limiter.reset();
         windows.reset();
         insideWindows.set(0);
+        concurrency.reset();
         chaos = new ChaosRun(settings.feedChaos());
     }
 
     /** Feed requests that arrived inside a running {@code Retry-After} window of their data space. */
     public long requestsInsideRetryAfter() {
         return insideWindows.get();
+    }
+
+    /** The most feed requests in flight at once, per data space that received any. */
+    public Map<String, Integer> maxConcurrentFeedRequests() {
+        return concurrency.maxima();
+    }
+
+    /**
+     * Handles a request and carries out what was decided, counting a feed request in flight for its data space
+     * from its arrival until the carrier returns.
+     *
+     * @return what the carrier returns
+     */
+    boolean serve(WireRequest request, Carrier carrier) throws IOException {
+        Route route = Route.match(request.method(), request.path(), account);
+        String feedDataSpace = route != null && route.operation() == FakeOperation.SEND_FEED ? route.dataSpaceId()
+                : null;
+        concurrency.enter(feedDataSpace);
+        try {
+            return carrier.carryOut(handle(request));
+        } finally {
+            concurrency.exit(feedDataSpace);
+        }
+    }
+
+    /** Carries out a {@link GatewayAction} on the connection; returns whether the connection stays open. */
+    interface Carrier {
+        boolean carryOut(GatewayAction action) throws IOException;
     }
 
     GatewayAction handle(WireRequest request) {
