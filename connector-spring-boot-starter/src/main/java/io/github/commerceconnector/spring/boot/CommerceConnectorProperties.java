@@ -7,6 +7,8 @@ import io.github.commerceconnector.api.Installation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -302,6 +304,10 @@ public class CommerceConnectorProperties {
         private Duration syncDeadline;
         /** Whether request bodies are gzipped. */
         private Boolean gzip;
+        /** How long the sync state keeps an accepted delete (zero: forget it once accepted). */
+        private Duration deletedRetention;
+        /** Settings of single feeds, by feed name ({@code products}, {@code prices}, ...). */
+        private Map<String, FeedSync> feeds = new LinkedHashMap<>();
 
         /**
          * Items per request.
@@ -391,6 +397,129 @@ public class CommerceConnectorProperties {
          */
         public void setGzip(Boolean gzip) {
             this.gzip = gzip;
+        }
+
+        /**
+         * How long the sync state keeps an accepted delete.
+         *
+         * @return the retention, or null
+         */
+        public Duration getDeletedRetention() {
+            return deletedRetention;
+        }
+
+        /**
+         * Sets how long the sync state keeps an accepted delete.
+         *
+         * @param deletedRetention the retention (zero: forget a delete once accepted)
+         */
+        public void setDeletedRetention(Duration deletedRetention) {
+            this.deletedRetention = deletedRetention;
+        }
+
+        /**
+         * Settings of single feeds, by feed name.
+         *
+         * @return the settings by feed name, never null
+         */
+        public Map<String, FeedSync> getFeeds() {
+            return feeds;
+        }
+
+        /**
+         * Sets the settings of single feeds.
+         *
+         * @param feeds the settings by feed name ({@code products}, {@code prices}, ...)
+         */
+        public void setFeeds(Map<String, FeedSync> feeds) {
+            this.feeds = feeds == null ? new LinkedHashMap<>() : feeds;
+        }
+    }
+
+    /**
+     * The settings of one feed over the client-wide ones (the exporter's {@code --batch-size} and
+     * {@code --thread-count} per feed); unset values keep the client-wide setting.
+     */
+    public static class FeedSync {
+        /** Items per request of this feed. */
+        private Integer batchSize;
+        /** Largest uncompressed request body of this feed, in bytes. */
+        private Integer maxBatchBytes;
+        /** Requests of this feed in flight at once per catalog call. */
+        private Integer maxInFlight;
+        /** The route this feed is sent to instead of its own (an assumed route corrected). */
+        private String route;
+
+        /**
+         * Items per request of this feed.
+         *
+         * @return the batch size, or null
+         */
+        public Integer getBatchSize() {
+            return batchSize;
+        }
+
+        /**
+         * Sets the items per request of this feed.
+         *
+         * @param batchSize the batch size
+         */
+        public void setBatchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /**
+         * Largest uncompressed request body of this feed.
+         *
+         * @return the bytes, or null
+         */
+        public Integer getMaxBatchBytes() {
+            return maxBatchBytes;
+        }
+
+        /**
+         * Sets the largest uncompressed request body of this feed.
+         *
+         * @param maxBatchBytes the bytes
+         */
+        public void setMaxBatchBytes(Integer maxBatchBytes) {
+            this.maxBatchBytes = maxBatchBytes;
+        }
+
+        /**
+         * Requests of this feed in flight.
+         *
+         * @return the number, or null
+         */
+        public Integer getMaxInFlight() {
+            return maxInFlight;
+        }
+
+        /**
+         * Sets the requests of this feed in flight.
+         *
+         * @param maxInFlight the number
+         */
+        public void setMaxInFlight(Integer maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
+        /**
+         * The route this feed is sent to.
+         *
+         * @return the route, or null for the feed's own
+         */
+        public String getRoute() {
+            return route;
+        }
+
+        /**
+         * Sets the route this feed is sent to.
+         *
+         * @param route a relative path such as {@code feeds/catalog/v1/product-overrides}
+         */
+        public void setRoute(String route) {
+            this.route = route;
         }
     }
 

@@ -162,6 +162,31 @@ class CommerceConnectorAutoConfigurationTest {
     }
 
     @Test
+    void feedPropertiesSetTheBatchSizeOfOneFeedOnly() {
+        SaasProject project = gateway.services().addProject("Shop");
+        runner.withPropertyValues("commerce.connector.sync.batch-size=10",
+                "commerce.connector.sync.feeds.products.batch-size=4",
+                "commerce.connector.sync.deleted-retention=0s").run(context -> {
+            CommerceServices services = context.getBean(CommerceServices.class);
+            String dataSpaceId = project.testingDataSpaces().get(0).id();
+            services.dataSpaces().select(project.id(), dataSpaceId);
+            services.catalog().sync(Feed.PRODUCTS, products(12));
+            assertThat(gateway.requests()).filteredOn(request -> request.path().contains("products"))
+                    .as("12 products at 4 a request").hasSize(3);
+        });
+    }
+
+    @Test
+    void aFeedPropertyNamingNoFeedFailsTheStartupNamingTheFeeds() {
+        runner.withPropertyValues("commerce.connector.sync.feeds.produtcs.batch-size=4").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("produtcs").hasMessageContaining("productOverrides");
+        });
+    }
+
+    @Test
     void healthOfAProductionOnlyServiceNamesTheProductionKeysWithASandboxClient() {
         runner.run(context -> assertThat(context.getBean(CommerceConnectorHealthIndicator.class).health().getDetails())
                 .containsEntry("service", "Product Recommendations").containsEntry("check", "production keys"));

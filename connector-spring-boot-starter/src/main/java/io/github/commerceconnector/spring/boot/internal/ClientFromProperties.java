@@ -1,10 +1,14 @@
 package io.github.commerceconnector.spring.boot.internal;
 
+import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.observation.ConnectorObserver;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.spring.boot.CommerceConnectorProperties;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Builds the client the properties describe. */
@@ -64,6 +68,47 @@ public final class ClientFromProperties {
         if (sync.getGzip() != null) {
             settings = settings.withGzip(sync.getGzip(), settings.gzipLevel());
         }
+        if (sync.getDeletedRetention() != null) {
+            settings = settings.withDeletedRetention(sync.getDeletedRetention());
+        }
+        for (Map.Entry<String, CommerceConnectorProperties.FeedSync> entry : sync.getFeeds().entrySet()) {
+            settings = feed(settings, feedNamed(entry.getKey()), entry.getValue());
+        }
         return settings;
+    }
+
+    private static CatalogSyncSettings feed(CatalogSyncSettings settings, Feed feed,
+            CommerceConnectorProperties.FeedSync given) {
+        CatalogSyncSettings result = settings;
+        if (given.getBatchSize() != null) {
+            result = result.withBatchSize(feed, given.getBatchSize());
+        }
+        if (given.getMaxBatchBytes() != null) {
+            result = result.withMaxBatchBytes(feed, given.getMaxBatchBytes());
+        }
+        if (given.getMaxInFlight() != null) {
+            result = result.withMaxInFlight(feed, given.getMaxInFlight());
+        }
+        if (given.getRoute() != null) {
+            result = result.withRoute(feed, given.getRoute());
+        }
+        return result;
+    }
+
+    /** The built-in feed of a property key, matched as Spring relaxes names ({@code product-overrides} too). */
+    private static Feed feedNamed(String key) {
+        String wanted = relaxed(key);
+        for (Feed feed : Feed.builtIn()) {
+            if (relaxed(feed.name()).equals(wanted)) {
+                return feed;
+            }
+        }
+        throw new InvalidConfigurationPropertyValueException(CommerceConnectorProperties.PREFIX + ".sync.feeds", key,
+                "it names no built-in feed: give one of "
+                        + Feed.builtIn().stream().map(Feed::name).collect(Collectors.joining(", ")));
+    }
+
+    private static String relaxed(String name) {
+        return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     }
 }
