@@ -3,6 +3,7 @@ package io.github.commerceconnector.core.catalog;
 import static io.github.commerceconnector.core.catalog.CatalogGateway.generated;
 import static io.github.commerceconnector.core.catalog.CatalogGateway.product;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
@@ -12,6 +13,13 @@ import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.testsupport.LazyItems;
 import java.nio.file.Path;
+import io.github.commerceconnector.api.catalog.FeedItem;
+import io.github.commerceconnector.api.exception.AuthenticationException;
+import io.github.commerceconnector.testkit.FailureInjector;
+import io.github.commerceconnector.testkit.FakeOperation;
+import io.github.commerceconnector.testkit.Fault;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -85,5 +93,49 @@ class ResendAndSomeKeysTest {
                     .get("name"));
         }
         assertEquals(1, fake.feedRequests().size() - requestsBefore);
+    }
+
+    /** The README's operator actions, as written there: each runs and does what the README says. */
+    @Test
+    void theReadmeOperatorActionsRunAsWritten() {
+        CommerceServicesClient services = client;
+        AtomicInteger sends = new AtomicInteger();
+        FailureInjector.Injection refusal = fake.account.failures()
+                .when(call -> call.operation() == FakeOperation.SEND_FEED && sends.incrementAndGet() > 1)
+                .times(Integer.MAX_VALUE).respond(Fault.status(401));
+        assertThrows(AuthenticationException.class, () -> services.catalog().resync(Feed.PRODUCTS,
+                productsFromYourStore(), ResyncOptions.defaults()));
+        refusal.cancel();
+        int requestsBefore = fake.feedRequests().size();
+
+        // README:begin operator actions
+        // "Resend these items": marks them changed in the sync state, sends nothing now; the next sync sends them.
+        ResendReport marked = services.catalog().resend(Feed.PRODUCTS,
+                List.of(ItemKey.of(Feed.PRODUCTS, "MH01", "default"), ItemKey.of(Feed.PRODUCTS, "MH02", "default")));
+
+        // Resend just those items now, picked from your catalog (the others are read and skipped; nothing is deleted).
+        services.catalog().resync(Feed.PRODUCTS, productsFromYourStore(),
+                ResyncOptions.defaults().withOnlyKeys(keysFromYourAdmin()));
+
+        // Continue a resync that was interrupted (killed, deadline, refused keys), items in the same order.
+        services.catalog().resync(Feed.PRODUCTS, productsFromYourStore(), ResyncOptions.resume());
+        // README:end
+
+        assertEquals(2, marked.unknown(), "MH01 and MH02 are not in this catalog");
+        int items = fake.feedRequests().subList(requestsBefore, fake.feedRequests().size()).stream()
+                .mapToInt(request -> request.items().size()).sum();
+        int batch = Feed.PRODUCTS.defaultBatchSize();
+        assertEquals(2 + CATALOG - batch, items, "the two keys now, then all but the batch the interrupted resync "
+                + "had accepted");
+        assertEquals(CATALOG, fake.productsHeld().size());
+    }
+
+    private static Iterable<FeedItem> productsFromYourStore() {
+        return generated(CATALOG, n -> product(n, 2));
+    }
+
+    private static List<ItemKey> keysFromYourAdmin() {
+        return List.of(ItemKey.of(Feed.PRODUCTS, "SKU-00001", "default"),
+                ItemKey.of(Feed.PRODUCTS, "SKU-00002", "default"));
     }
 }
