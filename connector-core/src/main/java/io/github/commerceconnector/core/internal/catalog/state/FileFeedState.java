@@ -59,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * it (and every record before it) survive a power loss too. The record of a batch about to be sent only protects
  * the gateway's copy of a new item: if it is lost, the item is held as new (or at its earlier content) and the next
  * sync sends it again, which crash recovery does anyway for unconfirmed items. So forcing it would buy nothing the
- * guarantee needs.
+ * guarantee needs. (A batch with retryable answers also forces their payloads to the {@link RetryPayloadFile} before
+ * its records, so that a record saying retryable never outlives its payload: two forced writes for such a batch.)
+ * A snapshot adds forced writes only when one is written (at close, or on {@link #compact}), none per batch.
  */
 public final class FileFeedState implements FeedSyncState {
     private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
