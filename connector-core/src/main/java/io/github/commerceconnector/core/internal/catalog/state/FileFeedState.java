@@ -59,7 +59,13 @@ import org.slf4j.LoggerFactory;
  * it (and every record before it) survive a power loss too. The record of a batch about to be sent only protects
  * the gateway's copy of a new item: if it is lost, the item is held as new (or at its earlier content) and the next
  * sync sends it again, which crash recovery does anyway for unconfirmed items. So forcing it would buy nothing the
- * guarantee needs. (A batch with retryable answers also forces their payloads to the {@link RetryPayloadFile} before
+ * guarantee needs. What a power loss in that window can still cost, for an item the state already held: its
+ * record before sending and its answer both lost, the state holds the item's earlier accepted content while the
+ * gateway holds the new one (or, for a delete, nothing). Nothing is claimed that the gateway never accepted, and
+ * the next change of the item sends it again; only a catalog that goes back to exactly the earlier content (or
+ * re-adds a deleted item unchanged) would not be sent until its next change or a reset. Forcing the records
+ * before sending of batches that hold already-known items would close that, at one more forced write for such a
+ * batch. (A batch with retryable answers also forces their payloads to the {@link RetryPayloadFile} before
  * its records, so that a record saying retryable never outlives its payload: two forced writes for such a batch.)
  * A snapshot adds forced writes only when one is written (at close, or on {@link #compact}), none per batch.
  */
