@@ -16,6 +16,7 @@ import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +69,11 @@ import org.slf4j.LoggerFactory;
  * batch. (A batch with retryable answers also forces their payloads to the {@link RetryPayloadFile} before
  * its records, so that a record saying retryable never outlives its payload: two forced writes for such a batch.)
  * A snapshot adds forced writes only when one is written (at close, or on {@link #compact}), none per batch.
+ *
+ * <p>Group commit: an answered batch's records are written and applied under the append lock, and forced after it
+ * is released ({@link #forceThrough}); a force covers every record written before it starts, so the answers of
+ * batches in flight together can share one, and appending goes on while a force runs. {@link #record} still
+ * returns only once its answers are forced.
  */
 public final class FileFeedState implements FeedSyncState {
     private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
@@ -93,6 +99,8 @@ public final class FileFeedState implements FeedSyncState {
     private final Path snapshotPath;
     private final FileLocks.Held lock;
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** Held while forcing the log, taken before {@link #appendLock} when both are needed. */
+    private final ReentrantLock forceLock = new ReentrantLock();
     private final ItemIndex table = new ItemIndex(1024);
     private FileChannel log;
     /** The snapshot open for reading, or {@code null} when there is none. */
@@ -100,7 +108,13 @@ public final class FileFeedState implements FeedSyncState {
     private final RetryPayloadFile retry;
     private long logSize;
     private long recordsInLog;
+    /** Guarded by {@link #forceLock}. */
     private long forcedWrites;
+    /** How far the log of {@link #durableGeneration} is known forced; guarded by {@link #forceLock}. */
+    private long durableEnd;
+    private long durableGeneration;
+    /** Counts the logs this state wrote to: a snapshot replaces the log, and closing ends the last one. */
+    private long logGeneration;
     private Instant lastFullSync;
     private ResyncCheckpoint checkpoint;
     private boolean closed;
@@ -352,6 +366,8 @@ public final class FileFeedState implements FeedSyncState {
             lengths[i] = records.get(i).encodeInto(buffer, crc);
         }
         buffer.flip();
+        long end;
+        long generation;
         appendLock.lock();
         try {
             checkOpen();
@@ -360,10 +376,6 @@ public final class FileFeedState implements FeedSyncState {
             }
             long start = logSize;
             writeFully(log, buffer, start);
-            if (answered) {
-                log.force(false);
-                forcedWrites++;
-            }
             synchronized (this) {
                 long position = start;
                 for (int i = 0; i < changes.size(); i++) {
@@ -379,8 +391,64 @@ public final class FileFeedState implements FeedSyncState {
                 logSize = position;
                 recordsInLog += changes.size();
             }
+            end = logSize;
+            generation = logGeneration;
         } catch (IOException e) {
             throw failure("record to", feed, dataSpaceId, e);
+        } finally {
+            appendLock.unlock();
+        }
+        if (answered) {
+            forceThrough(end, generation);
+        }
+    }
+
+    /**
+     * Returns once the log is forced to disk at least up to {@code end} (group commit): one force covers every
+     * record written before it starts, so answers recorded by several senders while a force runs share the next
+     * one, and senders keep appending while it runs. A log replaced by a snapshot or ended by closing since the
+     * records were written needs no force: the snapshot holding them, or the close, was forced.
+     */
+    private void forceThrough(long end, long generation) {
+        forceLock.lock();
+        try {
+            if (durableGeneration == generation && durableEnd >= end) {
+                return;
+            }
+            FileChannel channel;
+            long target;
+            appendLock.lock();
+            try {
+                if (logGeneration != generation) {
+                    return;
+                }
+                channel = log;
+                target = logSize;
+            } finally {
+                appendLock.unlock();
+            }
+            try {
+                channel.force(false);
+            } catch (ClosedChannelException e) {
+                if (currentGeneration() != generation) {
+                    return;
+                }
+                throw e;
+            }
+            durableEnd = target;
+            durableGeneration = generation;
+            forcedWrites++;
+        } catch (IOException e) {
+            throw failure("force to disk", feed, dataSpaceId, e);
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    private long currentGeneration() {
+        appendLock.lock();
+        try {
+            return logGeneration;
         } finally {
             appendLock.unlock();
         }
@@ -523,22 +591,25 @@ public final class FileFeedState implements FeedSyncState {
     /** Appends a record that concerns no item, forced to disk or not, then applies it in memory. */
     private void appendMarker(StateRecord marker, boolean force, Runnable apply) {
         byte[] record = marker.encode();
+        long end;
+        long generation;
         appendLock.lock();
         try {
             checkOpen();
             writeFully(log, ByteBuffer.wrap(record), logSize);
-            if (force) {
-                log.force(false);
-                forcedWrites++;
-            }
             synchronized (this) {
                 logSize += record.length;
                 apply.run();
             }
+            end = logSize;
+            generation = logGeneration;
         } catch (IOException e) {
             throw failure("record to", feed, dataSpaceId, e);
         } finally {
             appendLock.unlock();
+        }
+        if (force) {
+            forceThrough(end, generation);
         }
     }
 
@@ -582,11 +653,11 @@ public final class FileFeedState implements FeedSyncState {
 
     /** How many times this session forced its records to disk. */
     public long forcedWrites() {
-        appendLock.lock();
+        forceLock.lock();
         try {
             return forcedWrites;
         } finally {
-            appendLock.unlock();
+            forceLock.unlock();
         }
     }
 
@@ -661,6 +732,7 @@ public final class FileFeedState implements FeedSyncState {
         Files.move(emptyLog, logPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(logPath.getParent());
         log = FileChannel.open(logPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        logGeneration++;
         logSize = HEADER;
         recordsInLog = 0;
         LOG.debug("Wrote the snapshot {} of {} items; the log starts again empty", snapshotPath, table.size());
@@ -677,7 +749,10 @@ public final class FileFeedState implements FeedSyncState {
                 try {
                     if (worthCompactingOnClose()) {
                         compactLocked();
+                    } else {
+                        log.force(false);
                     }
+                    logGeneration++;
                     if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {
                         retry.clear();
                     }
