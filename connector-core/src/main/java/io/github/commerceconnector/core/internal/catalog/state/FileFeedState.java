@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -446,11 +447,15 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     private long currentGeneration() {
-        appendLock.lock();
+        return underLock(appendLock, () -> logGeneration);
+    }
+
+    private static long underLock(ReentrantLock lock, LongSupplier value) {
+        lock.lock();
         try {
-            return logGeneration;
+            return value.getAsLong();
         } finally {
-            appendLock.unlock();
+            lock.unlock();
         }
     }
 
@@ -653,12 +658,7 @@ public final class FileFeedState implements FeedSyncState {
 
     /** How many times this session forced its records to disk. */
     public long forcedWrites() {
-        forceLock.lock();
-        try {
-            return forcedWrites;
-        } finally {
-            forceLock.unlock();
-        }
+        return underLock(forceLock, () -> forcedWrites);
     }
 
     /** How many bytes the log file has. */
