@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A state directory written by the connector before the one-pass change (issue 13), committed as a fixture
- * ({@code state-before-onepass/products.log}: 500 products, {@code product(n, 1)}, synced by commit 6abc836),
- * still opens and tells which items are unchanged.
+ * State directories written by earlier versions of the connector, committed as fixtures, still open and tell which
+ * items are unchanged: format 1, written before the one-pass change of issue 13
+ * ({@code state-before-onepass/products.log}: 500 products, {@code product(n, 1)}, synced by commit 6abc836), and
+ * format 2, written before the snapshot of issue 13 ({@code state-format-2/products.log}: the same 500 products
+ * synced by commit 1b05a5d, then a resync checkpoint recorded and cleared, so the log holds both kinds of
+ * checkpoint record).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StateFromEarlierVersionTest {
@@ -31,11 +34,15 @@ class StateFromEarlierVersionTest {
 
     /** Selects the data space (which resets its state), puts the earlier state in place, then syncs. */
     private SyncReport resync(int changedEvery) throws IOException {
+        return resync("/state-before-onepass/products.log", changedEvery);
+    }
+
+    private SyncReport resync(String fixture, int changedEvery) throws IOException {
         try (CatalogGateway fake = CatalogGateway.startRealTime();
                 CommerceServicesClient client = fake.client(stateDirectory,
                         CatalogSyncSettings.defaults().withRequestsPerSecond(0))) {
             Path folder = Files.createDirectories(stateDirectory.resolve("catalog").resolve(fake.dataSpaceId));
-            try (InputStream log = getClass().getResourceAsStream("/state-before-onepass/products.log")) {
+            try (InputStream log = getClass().getResourceAsStream(fixture)) {
                 Files.copy(log, folder.resolve("products.log"), StandardCopyOption.REPLACE_EXISTING);
             }
             SyncReport report = client.catalog().sync(Feed.PRODUCTS,
@@ -58,6 +65,22 @@ class StateFromEarlierVersionTest {
         SyncReport report = resync(50);
         assertEquals(CATALOG / 50, report.sent(), report.toString());
         assertEquals(CATALOG - CATALOG / 50, report.unchanged());
+        assertEquals(1, report.requests());
+    }
+
+    @Test
+    void anUnchangedCatalogIsNotSentAgainFromFormat2() throws IOException {
+        SyncReport report = resync("/state-format-2/products.log", 0);
+        assertEquals(CATALOG, report.unchanged(), report.toString());
+        assertEquals(0, report.requests());
+        assertEquals(0, report.deleted());
+    }
+
+    @Test
+    void onlyTheChangedItemsAreSentFromFormat2() throws IOException {
+        SyncReport report = resync("/state-format-2/products.log", 25);
+        assertEquals(CATALOG / 25, report.sent(), report.toString());
+        assertEquals(CATALOG - CATALOG / 25, report.unchanged());
         assertEquals(1, report.requests());
     }
 }

@@ -1,5 +1,8 @@
 package io.github.commerceconnector.core.internal.catalog.state;
 
+import static io.github.commerceconnector.core.internal.catalog.state.FileIo.readFully;
+import static io.github.commerceconnector.core.internal.catalog.state.FileIo.writeFully;
+
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
@@ -13,6 +16,7 @@ import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +30,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The file-backed sync state of one feed in one data space: an append-only log of {@link StateRecord}s,
- * replayed into an {@link ItemIndex} when opened, plus the {@link RetryPayloadFile}.
+ * The file-backed sync state of one feed in one data space: a {@link SnapshotFile} of every item, an append-only
+ * log of the {@link StateRecord}s since that snapshot (its tail), both read into an {@link ItemIndex} when opened,
+ * plus the {@link RetryPayloadFile}. Opening costs one sequential read of the snapshot's fixed-size entries and a
+ * replay of the tail: O(changes since the snapshot), not one record per item.
  *
  * <p>Crash safety: records are appended only when {@link #record} is called, and written to the file before
  * the in-memory table changes, so they survive the process being killed. Records of answers (accepted,
@@ -41,14 +48,43 @@ import org.slf4j.LoggerFactory;
  * sent are not forced: only a power loss or an OS crash between a request and the forcing of its answer can
  * lose them, and then a new item in that request may be forgotten as sent (the next sync sends it again if the
  * catalog still has it; a resync with cleanup removes it if not). A torn tail is cut off on the next open; the log
- * is compacted by writing a new file and renaming it over the old one atomically. Killed at any instant,
- * the state reopens readable and never says an item was accepted that was not recorded as accepted.
+ * is compacted by writing a new snapshot (at close, when the tail has grown past a sixteenth of the items, or on
+ * opening a very long tail), renaming it over the old one atomically, then replacing the log by an empty one the
+ * same way. Killed between the two renames, the new snapshot meets the old log: every record of that log is
+ * already in the snapshot and replaying it again gives the same state (the latest record of each item wins either
+ * way), so no instant of the switch loses or invents a record. Killed at any instant, the state reopens readable
+ * and never says an item was accepted that was not recorded as accepted.
+ *
+ * <p>Why one forced write per answered batch is enough, and none before sending: the guarantee is that nothing is
+ * held as accepted that the gateway did not accept. An accepted record is only written after the gateway's answer,
+ * so whatever a crash keeps of the log, it keeps no acceptance the gateway did not give; forcing that answer makes
+ * it (and every record before it) survive a power loss too. The record of a batch about to be sent only protects
+ * the gateway's copy of a new item: if it is lost, the item is held as new (or at its earlier content) and the next
+ * sync sends it again, which crash recovery does anyway for unconfirmed items. So forcing it would buy nothing the
+ * guarantee needs. What a power loss in that window can still cost, for an item the state already held: its
+ * record before sending and its answer both lost, the state holds the item's earlier accepted content while the
+ * gateway holds the new one (or, for a delete, nothing). Nothing is claimed that the gateway never accepted, and
+ * the next change of the item sends it again; only a catalog that goes back to exactly the earlier content (or
+ * re-adds a deleted item unchanged) would not be sent until its next change or a reset. Forcing the records
+ * before sending of batches that hold already-known items would close that, at one more forced write for such a
+ * batch. (A batch with retryable answers also forces their payloads to the {@link RetryPayloadFile} before
+ * its records, so that a record saying retryable never outlives its payload: two forced writes for such a batch.)
+ * A snapshot adds forced writes only when one is written (at close, or on {@link #compact}), none per batch.
+ *
+ * <p>Group commit: an answered batch's records are written and applied under the append lock, and forced after it
+ * is released ({@link #forceThrough}); a force covers every record written before it starts, so the answers of
+ * batches in flight together can share one, and appending goes on while a force runs. {@link #record} still
+ * returns only once its answers are forced.
  */
 public final class FileFeedState implements FeedSyncState {
     private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
     private static final byte[] MAGIC = {'C', 'C', 'S', 'L'};
-    /** The format written: 2 adds {@link StateRecord.Kind#CHECKPOINT} records to format 1, which still opens. */
-    private static final int VERSION = 2;
+    /**
+     * The format written: 2 adds {@link StateRecord.Kind#CHECKPOINT} records to format 1; 3 keeps the log's records
+     * as they are and puts a {@link SnapshotFile} beside it, the log holding the records since. Logs of format 1 and
+     * 2 (no snapshot) still open, and are upgraded in place.
+     */
+    private static final int VERSION = SnapshotFile.VERSION;
     private static final int FIRST_VERSION = 1;
     private static final int HEADER = 16;
     private static final int COMPACTION_SLACK = 4096;
@@ -61,14 +97,25 @@ public final class FileFeedState implements FeedSyncState {
     private final Feed feed;
     private final String dataSpaceId;
     private final Path logPath;
+    private final Path snapshotPath;
     private final FileLocks.Held lock;
     private final ReentrantLock appendLock = new ReentrantLock();
+    /** Held while forcing the log, taken before {@link #appendLock} when both are needed. */
+    private final ReentrantLock forceLock = new ReentrantLock();
     private final ItemIndex table = new ItemIndex(1024);
     private FileChannel log;
+    /** The snapshot open for reading, or {@code null} when there is none. */
+    private FileChannel snapshot;
     private final RetryPayloadFile retry;
     private long logSize;
     private long recordsInLog;
+    /** Guarded by {@link #forceLock}. */
     private long forcedWrites;
+    /** How far the log of {@link #durableGeneration} is known forced; guarded by {@link #forceLock}. */
+    private long durableEnd;
+    private long durableGeneration;
+    /** Counts the logs this state wrote to: a snapshot replaces the log, and closing ends the last one. */
+    private long logGeneration;
     private Instant lastFullSync;
     private ResyncCheckpoint checkpoint;
     private boolean closed;
@@ -77,6 +124,7 @@ public final class FileFeedState implements FeedSyncState {
         this.feed = feed;
         this.dataSpaceId = dataSpaceId;
         this.logPath = logPath;
+        this.snapshotPath = logPath.resolveSibling(feed.name() + ".snap");
         this.lock = lock;
         this.retry = retry;
     }
@@ -118,25 +166,64 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     private void load() throws IOException {
+        Files.deleteIfExists(writing(snapshotPath));
+        Files.deleteIfExists(writing(logPath));
         log = FileChannel.open(logPath, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         if (!hasValidHeader()) {
             if (log.size() > 0) {
                 LOG.warn("Sync state {} has another format or feed identity; starting from empty state", logPath);
             }
-            log.truncate(0);
-            writeHeader(log);
-            log.force(true);
-            retry.clear();
-            syncDirectory(logPath.getParent());
+            startEmpty();
         }
         upgradeHeader();
+        loadSnapshot();
         replay();
         if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {
             retry.clear();
         }
         if (worthCompacting()) {
             compact();
+        }
+    }
+
+    private static Path writing(Path path) {
+        return path.resolveSibling(path.getFileName() + ".writing");
+    }
+
+    /**
+     * Forgets everything: the snapshot first (a snapshot without its log is never believed, see
+     * {@link #upgradeHeader}), then the log and the retry payloads.
+     */
+    private void startEmpty() throws IOException {
+        if (snapshot != null) {
+            snapshot.close();
+            snapshot = null;
+        }
+        Files.deleteIfExists(snapshotPath);
+        syncDirectory(snapshotPath.getParent());
+        table.clear();
+        log.truncate(0);
+        writeHeader(log);
+        log.force(true);
+        retry.clear();
+        syncDirectory(logPath.getParent());
+    }
+
+    /** Reads the snapshot, if there is one; one that does not check out leaves an empty state (all sent again). */
+    private void loadSnapshot() throws IOException {
+        if (!Files.exists(snapshotPath)) {
+            return;
+        }
+        snapshot = FileChannel.open(snapshotPath, StandardOpenOption.READ);
+        try {
+            SnapshotFile.Markers markers = SnapshotFile.load(snapshot, fingerprint(), table);
+            lastFullSync = markers.lastFullSync();
+            checkpoint = markers.checkpoint();
+        } catch (SnapshotFile.Unreadable e) {
+            LOG.warn("Sync state snapshot {} cannot be read ({}); starting from empty state: every item will be "
+                    + "sent again", snapshotPath, e.getMessage());
+            startEmpty();
         }
     }
 
@@ -164,11 +251,17 @@ public final class FileFeedState implements FeedSyncState {
         return version >= FIRST_VERSION && version <= VERSION && header.position(8).getLong() == fingerprint();
     }
 
-    /** Writes the current format's version over an earlier one's, whose records all stay readable. */
+    /**
+     * Writes the current format's version over an earlier one's, whose records all stay readable. A log of an
+     * earlier format has no snapshot: one found beside it belongs to another log and is deleted.
+     */
     private void upgradeHeader() throws IOException {
         ByteBuffer version = ByteBuffer.allocate(1);
         readFully(log, version, MAGIC.length);
         if (version.get(0) != VERSION) {
+            if (Files.deleteIfExists(snapshotPath)) {
+                syncDirectory(snapshotPath.getParent());
+            }
             writeFully(log, ByteBuffer.wrap(new byte[] {VERSION}), MAGIC.length);
             log.force(false);
             LOG.info("Sync state {} upgraded from format {} to {}", logPath, version.get(0), VERSION);
@@ -183,7 +276,9 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     private void replay() throws IOException {
-        table.reserve((int) Math.min(1 << 28, (log.size() - HEADER) / LOG_BYTES_PER_ITEM));
+        if (snapshot == null) {
+            table.reserve((int) Math.min(1 << 28, (log.size() - HEADER) / LOG_BYTES_PER_ITEM));
+        }
         long end = LogScanner.scan(log, HEADER, (buffer, offset, length, position) -> {
             apply(StateRecord.kindOf(buffer, offset), StateRecord.identityHashOf(buffer, offset),
                     StateRecord.contentHashOf(buffer, offset), StateRecord.epochSecondsOf(buffer, offset), position);
@@ -272,6 +367,8 @@ public final class FileFeedState implements FeedSyncState {
             lengths[i] = records.get(i).encodeInto(buffer, crc);
         }
         buffer.flip();
+        long end;
+        long generation;
         appendLock.lock();
         try {
             checkOpen();
@@ -280,10 +377,6 @@ public final class FileFeedState implements FeedSyncState {
             }
             long start = logSize;
             writeFully(log, buffer, start);
-            if (answered) {
-                log.force(false);
-                forcedWrites++;
-            }
             synchronized (this) {
                 long position = start;
                 for (int i = 0; i < changes.size(); i++) {
@@ -299,10 +392,70 @@ public final class FileFeedState implements FeedSyncState {
                 logSize = position;
                 recordsInLog += changes.size();
             }
+            end = logSize;
+            generation = logGeneration;
         } catch (IOException e) {
             throw failure("record to", feed, dataSpaceId, e);
         } finally {
             appendLock.unlock();
+        }
+        if (answered) {
+            forceThrough(end, generation);
+        }
+    }
+
+    /**
+     * Returns once the log is forced to disk at least up to {@code end} (group commit): one force covers every
+     * record written before it starts, so answers recorded by several senders while a force runs share the next
+     * one, and senders keep appending while it runs. A log replaced by a snapshot or ended by closing since the
+     * records were written needs no force: the snapshot holding them, or the close, was forced.
+     */
+    private void forceThrough(long end, long generation) {
+        forceLock.lock();
+        try {
+            if (durableGeneration == generation && durableEnd >= end) {
+                return;
+            }
+            FileChannel channel;
+            long target;
+            appendLock.lock();
+            try {
+                if (logGeneration != generation) {
+                    return;
+                }
+                channel = log;
+                target = logSize;
+            } finally {
+                appendLock.unlock();
+            }
+            try {
+                channel.force(false);
+            } catch (ClosedChannelException e) {
+                if (currentGeneration() != generation) {
+                    return;
+                }
+                throw e;
+            }
+            durableEnd = target;
+            durableGeneration = generation;
+            forcedWrites++;
+        } catch (IOException e) {
+            throw failure("force to disk", feed, dataSpaceId, e);
+        } finally {
+            forceLock.unlock();
+        }
+    }
+
+    private long currentGeneration() {
+        return underLock(appendLock, () -> logGeneration);
+    }
+
+    private static long underLock(ReentrantLock lock, LongSupplier value) {
+        lock.lock();
+        try {
+            return value.getAsLong();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -337,6 +490,10 @@ public final class FileFeedState implements FeedSyncState {
             return null;
         }
         try {
+            if ((offset & SnapshotFile.IN_SNAPSHOT) != 0) {
+                return SnapshotFile.read(snapshot, offset, kindOf(table.status(identityHash)), identityHash,
+                        table.content(identityHash), feed.identityFields());
+            }
             ByteBuffer length = ByteBuffer.allocate(2);
             readFully(log, length, offset);
             byte[] record = new byte[Short.toUnsignedInt(length.getShort(0))];
@@ -345,6 +502,15 @@ public final class FileFeedState implements FeedSyncState {
         } catch (IOException e) {
             throw failure("read", feed, dataSpaceId, e);
         }
+    }
+
+    private static StateRecord.Kind kindOf(ItemStatus status) {
+        return switch (status) {
+            case ACCEPTED -> StateRecord.Kind.ACCEPTED;
+            case REJECTED -> StateRecord.Kind.REJECTED;
+            case RETRYABLE -> StateRecord.Kind.RETRYABLE;
+            case UNCONFIRMED -> StateRecord.Kind.UNCONFIRMED;
+        };
     }
 
     @Override
@@ -430,22 +596,25 @@ public final class FileFeedState implements FeedSyncState {
     /** Appends a record that concerns no item, forced to disk or not, then applies it in memory. */
     private void appendMarker(StateRecord marker, boolean force, Runnable apply) {
         byte[] record = marker.encode();
+        long end;
+        long generation;
         appendLock.lock();
         try {
             checkOpen();
             writeFully(log, ByteBuffer.wrap(record), logSize);
-            if (force) {
-                log.force(false);
-                forcedWrites++;
-            }
             synchronized (this) {
                 logSize += record.length;
                 apply.run();
             }
+            end = logSize;
+            generation = logGeneration;
         } catch (IOException e) {
             throw failure("record to", feed, dataSpaceId, e);
         } finally {
             appendLock.unlock();
+        }
+        if (force) {
+            forceThrough(end, generation);
         }
     }
 
@@ -489,12 +658,7 @@ public final class FileFeedState implements FeedSyncState {
 
     /** How many times this session forced its records to disk. */
     public long forcedWrites() {
-        appendLock.lock();
-        try {
-            return forcedWrites;
-        } finally {
-            appendLock.unlock();
-        }
+        return underLock(forceLock, () -> forcedWrites);
     }
 
     /** How many bytes the log file has. */
@@ -518,14 +682,14 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     /**
-     * Whether to compact on closing: when the log holds more than one and a half records per item (and some
-     * slack), as after a sync that sent most items (a record before sending and one for the answer).
+     * Whether to compact on closing: when the tail holds more records than a sixteenth of the items (and some
+     * slack), so that the next opening replays few records and the files stay within 64 bytes an item.
      */
     private boolean worthCompactingOnClose() {
-        return recordsInLog > table.size() + table.size() / 2 + COMPACTION_SLACK;
+        return recordsInLog > table.size() / 16 + COMPACTION_SLACK;
     }
 
-    /** Rewrites the log with one record per held item, atomically replacing the old file. */
+    /** Writes a new snapshot of every held item, then empties the log (see the class comment for the order). */
     public void compact() {
         appendLock.lock();
         try {
@@ -541,70 +705,37 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     private void compactLocked() throws IOException {
-        Path temporary = logPath.resolveSibling(logPath.getFileName() + ".compacting");
-        long[] keys = new long[table.size()];
-        long[] offsets = new long[table.size()];
-        int[] moved = {0};
-        long written;
-        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+        Path temporary = writing(snapshotPath);
+        MappedFile previous = snapshot == null ? null : MappedFile.map(snapshot, snapshot.size());
+        SnapshotFile.write(temporary, fingerprint(), table, previous, MappedFile.map(log, logSize),
+                new SnapshotFile.Markers(lastFullSync, checkpoint));
+        Files.move(temporary, snapshotPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(snapshotPath.getParent());
+        FileChannel written = FileChannel.open(snapshotPath, StandardOpenOption.READ);
+        try {
+            SnapshotFile.repoint(written, table);
+        } catch (IOException | RuntimeException e) {
+            written.close();
+            throw e;
+        }
+        if (snapshot != null) {
+            snapshot.close();
+        }
+        snapshot = written;
+        Path emptyLog = writing(logPath);
+        try (FileChannel out = FileChannel.open(emptyLog, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeHeader(out);
-            ByteBuffer pending = ByteBuffer.allocate(1 << 16);
-            long[] position = {HEADER};
-            LogScanner.scan(log, HEADER, (buffer, offset, length, at) -> {
-                long identity = StateRecord.identityHashOf(buffer, offset);
-                if (identity != 0 && table.position(identity) == at) {
-                    if (pending.remaining() < length) {
-                        flush(out, pending, position[0] - pending.position());
-                    }
-                    keys[moved[0]] = identity;
-                    offsets[moved[0]++] = position[0];
-                    pending.put(buffer, offset, length);
-                    position[0] += length;
-                }
-                return true;
-            });
-            List<StateRecord> markers = new ArrayList<>();
-            if (lastFullSync != null) {
-                markers.add(new StateRecord(StateRecord.Kind.FULL_SYNC, 0, 0, lastFullSync.getEpochSecond(), null,
-                        null));
-            }
-            if (checkpoint != null) {
-                markers.add(new StateRecord(StateRecord.Kind.CHECKPOINT, 0, checkpoint.confirmedItems(),
-                        checkpoint.started().getEpochSecond(), null, null));
-            }
-            for (StateRecord marker : markers) {
-                byte[] record = marker.encode();
-                if (pending.remaining() < record.length) {
-                    flush(out, pending, position[0] - pending.position());
-                }
-                pending.put(record);
-                position[0] += record.length;
-            }
-            flush(out, pending, position[0] - pending.position());
             out.force(true);
-            written = position[0];
-        }
-        if (moved[0] != table.size()) {
-            Files.deleteIfExists(temporary);
-            throw new IOException("compaction found " + moved[0] + " of " + table.size() + " items in the log");
         }
         log.close();
-        Files.move(temporary, logPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(emptyLog, logPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(logPath.getParent());
         log = FileChannel.open(logPath, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        for (int i = 0; i < moved[0]; i++) {
-            table.moveTo(keys[i], offsets[i]);
-        }
-        logSize = written;
-        recordsInLog = table.size();
-        LOG.debug("Compacted {} to {} items, {} bytes", logPath, table.size(), written);
-    }
-
-    private static void flush(FileChannel out, ByteBuffer pending, long position) throws IOException {
-        pending.flip();
-        writeFully(out, pending, position);
-        pending.clear();
+        logGeneration++;
+        logSize = HEADER;
+        recordsInLog = 0;
+        LOG.debug("Wrote the snapshot {} of {} items; the log starts again empty", snapshotPath, table.size());
     }
 
     @Override
@@ -618,7 +749,10 @@ public final class FileFeedState implements FeedSyncState {
                 try {
                     if (worthCompactingOnClose()) {
                         compactLocked();
+                    } else {
+                        log.force(false);
                     }
+                    logGeneration++;
                     if (table.count(ItemStatus.RETRYABLE) == 0 && retry.size() > 0) {
                         retry.clear();
                     }
@@ -627,6 +761,9 @@ public final class FileFeedState implements FeedSyncState {
                     try {
                         log.close();
                         retry.close();
+                        if (snapshot != null) {
+                            snapshot.close();
+                        }
                     } finally {
                         lock.close();
                     }
@@ -652,24 +789,6 @@ public final class FileFeedState implements FeedSyncState {
             channel.force(true);
         } catch (IOException e) {
             LOG.debug("Could not force directory {} to disk: {}", directory, e.toString());
-        }
-    }
-
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        long at = position;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
-            if (read < 0) {
-                throw new IOException("unexpected end of file at " + at);
-            }
-            at += read;
-        }
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        long at = position;
-        while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
         }
     }
 }

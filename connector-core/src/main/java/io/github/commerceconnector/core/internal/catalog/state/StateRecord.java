@@ -238,16 +238,37 @@ record StateRecord(Kind kind, long identityHash, long contentHash, long epochSec
         ItemKey key = null;
         String reason = null;
         if (withText && kind.hasKey()) {
-            List<String> values = new ArrayList<>(identityFields.size());
-            for (int i = 0; i < identityFields.size(); i++) {
-                values.add(readText(in));
-            }
-            key = new ItemKey(identityFields, values);
+            key = readKey(in, kind, identityFields);
             if (kind == Kind.REJECTED) {
                 reason = readText(in);
             }
         }
         return new StateRecord(kind, identityHash, contentHash, seconds, key, reason);
+    }
+
+    /**
+     * Rebuilds a record from the part a snapshot keeps of it (its time, identity values and reason: what follows
+     * the hashes), given what the index holds.
+     *
+     * @param offset where the time starts in {@code text}
+     */
+    static StateRecord fromText(Kind kind, long identityHash, long contentHash, byte[] text, int offset,
+            List<String> identityFields) {
+        ByteBuffer in = ByteBuffer.wrap(text, offset, text.length - offset);
+        long seconds = Integer.toUnsignedLong(in.getInt());
+        return new StateRecord(kind, identityHash, contentHash, seconds, readKey(in, kind, identityFields),
+                kind == Kind.REJECTED ? readText(in) : null);
+    }
+
+    private static ItemKey readKey(ByteBuffer in, Kind kind, List<String> identityFields) {
+        if (!kind.hasKey()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>(identityFields.size());
+        for (int i = 0; i < identityFields.size(); i++) {
+            values.add(readText(in));
+        }
+        return new ItemKey(identityFields, values);
     }
 
     private static String readText(ByteBuffer in) {
