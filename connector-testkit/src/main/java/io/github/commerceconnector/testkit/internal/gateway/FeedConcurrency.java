@@ -27,16 +27,23 @@ final class FeedConcurrency {
         }
     }
 
-    /** The most feed requests in flight at once, per data space that received any. */
+    /** The most feed requests in flight at once, per data space that received any since the last reset. */
     synchronized Map<String, Integer> maxima() {
         Map<String, Integer> maxima = new HashMap<>();
-        counts.forEach((dataSpaceId, count) -> maxima.put(dataSpaceId, count[1]));
+        counts.forEach((dataSpaceId, count) -> {
+            if (count[1] > 0) {
+                maxima.put(dataSpaceId, count[1]);
+            }
+        });
         return maxima;
     }
 
-    /** Forgets the maxima (requests in flight now stay counted). */
+    /**
+     * Forgets the maxima. Requests in flight now (a reply the client may already hold while the gateway finishes
+     * writing it) stay counted, so one arriving later beside them still counts them, but alone they show nothing.
+     */
     synchronized void reset() {
         counts.values().removeIf(count -> count[0] == 0);
-        counts.values().forEach(count -> count[1] = count[0]);
+        counts.values().forEach(count -> count[1] = 0);
     }
 }
