@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests -pl connector-examples -am package
-exec java -cp connector-examples/target/connector-examples-0.1.0-SNAPSHOT.jar \
+exec java -cp "connector-examples/target/connector-examples-0.1.0-SNAPSHOT.jar:connector-examples/target/lib/*" \
     io.github.commerceconnector.examples.fleet.FleetDemo "$@"
