@@ -175,12 +175,12 @@ class CommerceServicesRuntimeTest {
         int products = 2_000;
         FeedChaos chaos = FeedChaos.builder().failEvery(7, 503).resetAfterApplyingEvery(11).build();
         try (FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
-                FakeGateway gateway = FakeGateway.builder().services(account).rateLimit(20, Duration.ofSeconds(1))
+                FakeGateway gateway = FakeGateway.builder().services(account).rateLimit(5, Duration.ofSeconds(1))
                         .feedChaos(chaos).requestLogLimit(100_000).start();
                 CommerceServicesRuntime runtime = CommerceServicesRuntime.builder().name("rt-flaky")
                         .sendingThreads(2).build()) {
             List<Merchant> shop = List.of(merchant(account, gateway, runtime, "flaky-a",
-                    TestKeys.credentialsFor(gateway), 40), merchant(account, gateway, runtime, "flaky-b",
+                    TestKeys.credentialsFor(gateway), 10), merchant(account, gateway, runtime, "flaky-b",
                     TestKeys.credentialsFor(gateway), 40));
 
             List<SyncReport> reports = syncAll(shop, products);

@@ -54,13 +54,27 @@ final class GatewayConnection {
             if (request == null) {
                 return;
             }
-            if (!carryOut(dispatcher.handle(request), request.keepAlive(), in, out)) {
+            GatewayAction action = dispatcher.handle(request);
+            if (!settings.latency().isZero() && !delay(settings.latency())) {
+                return;
+            }
+            if (!carryOut(action, request.keepAlive(), in, out)) {
                 return;
             }
         }
     }
 
     /** Does what the dispatcher decided; returns whether the connection stays open. */
+    /** Waits out the added latency; false if the server is closing meanwhile. */
+    private boolean delay(Duration latency) {
+        try {
+            return !serverClosed.await(latency.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private boolean carryOut(GatewayAction action, boolean keepAlive, InputStream in, OutputStream out)
             throws IOException {
         if (action instanceof GatewayAction.Reply) {
