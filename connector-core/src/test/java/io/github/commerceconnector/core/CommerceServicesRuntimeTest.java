@@ -30,12 +30,14 @@ import io.github.commerceconnector.testkit.FeedChaos;
 import io.github.commerceconnector.testkit.RecordedRequest;
 import io.github.commerceconnector.testkit.TestClock;
 import io.github.commerceconnector.testkit.keys.TestKeys;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -253,6 +255,62 @@ class CommerceServicesRuntimeTest {
                     .httpVersion(HttpClient.Version.HTTP_1_1).build());
             assertTrue(both.getMessage().contains("runtime(...) brings the shared transport"), both.getMessage());
             assertTrue(runtime.toString().contains("rt-conf"), runtime.toString());
+        }
+    }
+
+    @Test
+    void theReadmeExampleSyncsEveryMerchantOnOneRuntime() throws Exception {
+        try (FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+                FakeGateway gateway = FakeGateway.builder().services(account).noRateLimit().start()) {
+            URI endpoint = gateway.baseUri();
+            List<Shop> shops = new ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                SaasProject project = account.addProject("Readme shop " + n);
+                CredentialStore keys = CredentialStores.inMemory();
+                keys.put(TestKeys.credentialsFor(gateway));
+                shops.add(new Shop("readme-" + n, keys, project.id(), project.testingDataSpaces().get(0).id()));
+            }
+            Map<String, SyncReport> reports = new ConcurrentHashMap<>();
+            // README:begin many merchants on one runtime
+            try (CommerceServicesRuntime runtime = CommerceServicesRuntime.builder()
+                    .sendingThreads(32)          // threads sending requests, for every merchant together
+                    .preparingThreads(2)         // threads validating, hashing and writing items as JSON
+                    .maxRequestsInFlight(1024)   // batches waiting for their data space's pace or in flight
+                    .build()) {
+                ExecutorService callers = Executors.newFixedThreadPool(shops.size());   // sync() blocks its caller
+                List<Future<?>> syncs = new ArrayList<>();
+                for (Shop shop : shops) {
+                    syncs.add(callers.submit(() -> {
+                        try (CommerceServicesClient client = CommerceServicesClient.builder()
+                                .environment(Environment.SANDBOX)
+                                .credentials(shop.keys())
+                                .installation(Installation.NON_PRODUCTION)
+                                .endpoint(endpoint)
+                                .runtime(runtime)    // shares its threads and connections; close() leaves it open
+                                .build()) {
+                            client.dataSpaces().select(shop.projectId(), shop.dataSpaceId());
+                            reports.put(shop.name(), client.catalog().sync(Feed.PRODUCTS, shop.catalog()));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> sync : syncs) {
+                    sync.get();
+                }
+                callers.shutdown();
+            }   // closing the runtime ends its threads
+            // README:end
+            for (Shop shop : shops) {
+                assertTrue(reports.get(shop.name()).isComplete());
+                assertEquals(120, account.items(shop.dataSpaceId(), Feed.PRODUCTS).size());
+            }
+        }
+    }
+
+    /** A shop of the README example. */
+    private record Shop(String name, CredentialStore keys, String projectId, String dataSpaceId) {
+        List<FeedItem> catalog() {
+            return CommerceServicesRuntimeTest.catalog(name, 120);
         }
     }
 
