@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The multi-tenant benchmark: many merchants, each a client with its own data space, syncing their catalogs at
  * once in one process on one {@link CommerceServicesRuntime}, against in-process {@link FakeGateway}s with the
  * guardrail per data space and an added latency per request (feed requests counted, not stored: sink mode). A
- * clean run, then, on the same runtime, a run where some merchants' gateway fails every request (their syncs are
- * ended by closing the runtime once the others are done). Each merchant's sync is called on a thread of its own
+ * warm-up run (a tenth of the products, not judged), a clean run, then, on the same runtime, a run where some
+ * merchants' gateway fails every request (their syncs end at their sync deadline of 20 s, after the others' figures
+ * are taken). Each merchant's sync is called on a thread of its own
  * (the {@code sync} call blocks), named {@code fleet-caller-N}; the SDK's threads are the runtime's
  * ({@code fleet-*}) and the JDK client's selector. Reports requests and items per second, threads by group, the live
  * heap (forced full collections), CPU by thread group and per item, and each merchant's time.
@@ -49,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FleetBenchmark {
     /** The runtime's name: the prefix of its threads. */
     static final String RUNTIME = "fleet";
+    /** How long a failing merchant's sync keeps trying before it ends (its sync deadline). */
+    static final Duration FAILING_DEADLINE = Duration.ofSeconds(20);
     /** Thread groups, with their name prefixes as Linux truncates them (15 characters). */
     static final Map<String, List<String>> GROUPS = groups();
 
@@ -88,9 +91,10 @@ public final class FleetBenchmark {
             healthy.registerKey(apiKey, keys.publicKey());
             failing.registerKey(apiKey, keys.publicKey());
             Fleet fleet = new Fleet(options, runtime, credentials, healthy, failing, root);
-            runs.add(fleet.run("clean", 0, out));
+            fleet.run("warm-up", 0, Math.max(100, options.products() / 10), out);
+            runs.add(fleet.run("clean", 0, options.products(), out));
             if (options.failing() > 0) {
-                runs.add(fleet.run("failing", options.failing(), out));
+                runs.add(fleet.run("failing", options.failing(), options.products(), out));
             }
         } finally {
             Directories.deleteTree(root);
@@ -158,13 +162,10 @@ public final class FleetBenchmark {
             FakeGateway healthy, FakeGateway failing, Path root) {
 
         /** One run: builds its merchants (fresh data spaces), syncs them all at once, measures. */
-        Figures run(String name, int failingMerchants, PrintStream out) throws Exception {
+        Figures run(String name, int failingMerchants, int products, PrintStream out) throws Exception {
             int merchants = options.merchants();
             int healthyMerchants = merchants - failingMerchants;
-            List<CommerceServicesClient> clients = new ArrayList<>();
-            for (int m = 0; m < merchants; m++) {
-                clients.add(client(name, m, m >= healthyMerchants ? failing : healthy));
-            }
+            List<CommerceServicesClient> clients = clients(name, merchants, healthyMerchants);
             CatalogGenerator catalog = new CatalogGenerator(CatalogProfile.REALISTIC);
             long healthyBefore = healthy.requestCount();
             long failingBefore = failing.requestCount();
@@ -178,12 +179,13 @@ public final class FleetBenchmark {
                 thread.setDaemon(true);
                 return thread;
             });
+            double loadBefore = loadAverage();
             long started = System.nanoTime();
             List<Future<Long>> syncs = new ArrayList<>();
             List<SyncReport> reports = new CopyOnWriteArrayList<>();
             for (CommerceServicesClient client : clients) {
                 syncs.add(callers.submit(() -> {
-                    reports.add(client.catalog().sync(Feed.PRODUCTS, catalog.products(options.products())));
+                    reports.add(client.catalog().sync(Feed.PRODUCTS, catalog.products(products)));
                     return System.nanoTime() - started;
                 }));
             }
@@ -192,17 +194,15 @@ public final class FleetBenchmark {
                 seconds[m] = syncs.get(m).get() / 1e9;
             }
             double wall = Arrays.stream(seconds).max().orElse(0);
+            double loadAfter = loadAverage();
             long failingRequests = failing.requestCount() - failingBefore;
             long healthyGatewayRequests = healthy.requestCount() - healthyBefore;
-            int stoppedByClose = 0;
-            if (failingMerchants > 0) {
-                runtime.close();
-                for (int m = healthyMerchants; m < merchants; m++) {
-                    try {
-                        syncs.get(m).get();
-                    } catch (ExecutionException stopped) {
-                        stoppedByClose++;
-                    }
+            int failingEnded = 0;
+            for (int m = healthyMerchants; m < merchants; m++) {
+                try {
+                    syncs.get(m).get();
+                } catch (ExecutionException ended) {
+                    failingEnded++;
                 }
             }
             heapProbe.interrupt();
@@ -251,13 +251,39 @@ public final class FleetBenchmark {
                     .put("sdkCpuMicrosPerItem", sdkCpu * 1e6 / items)
                     .put("processCpuMicrosPerItem", allCpu * 1e6 / items)
                     .put("failingRequests", failingRequests)
-                    .put("failingStoppedByClose", stoppedByClose)
+                    .put("failingEnded", failingEnded)
+                    .put("loadAverageBefore", loadBefore)
+                    .put("loadAverageAfter", loadAfter)
+                    .put("processors", Runtime.getRuntime().availableProcessors())
                     .putAll("cpu.", cpuSeconds);
             out.println("Run " + name + ": " + figures.toLine());
             return figures;
         }
 
+        /** Builds the merchants' clients, each selecting its data space, 16 at a time (not measured). */
+        private List<CommerceServicesClient> clients(String run, int merchants, int healthyMerchants)
+                throws Exception {
+            ExecutorService builders = Executors.newFixedThreadPool(16);
+            try {
+                List<Future<CommerceServicesClient>> built = new ArrayList<>();
+                for (int m = 0; m < merchants; m++) {
+                    int number = m;
+                    built.add(builders.submit(() -> client(run, number, number >= healthyMerchants ? failing
+                            : healthy)));
+                }
+                List<CommerceServicesClient> clients = new ArrayList<>();
+                for (Future<CommerceServicesClient> client : built) {
+                    clients.add(client.get());
+                }
+                return clients;
+            } finally {
+                builders.shutdown();
+            }
+        }
+
         private CommerceServicesClient client(String run, int number, FakeGateway gateway) throws IOException {
+            CatalogSyncSettings settings = CatalogSyncSettings.defaults().withRequestsPerSecond(options.rate())
+                    .withBatchSize(options.batchSize());
             SaasProject project = gateway.services().addProject(run + " merchant " + number);
             Path state = Files.createDirectories(root.resolve(run).resolve("merchant-" + number));
             CommerceServicesClient client = CommerceServicesClient.builder()
@@ -267,7 +293,7 @@ public final class FleetBenchmark {
                     .endpoint(gateway.baseUri())
                     .runtime(runtime)
                     .stateDirectory(state)
-                    .catalogSync(CatalogSyncSettings.defaults().withRequestsPerSecond(options.rate()))
+                    .catalogSync(gateway == failing ? settings.withSyncDeadline(FAILING_DEADLINE) : settings)
                     .build();
             client.dataSpaces().select(project.id(), project.testingDataSpaces().get(0).id());
             return client;
@@ -287,6 +313,15 @@ public final class FleetBenchmark {
             probe.setDaemon(true);
             probe.start();
             return probe;
+        }
+    }
+
+    /** The machine's load average over the last minute (other processes included), or -1 where unknown. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException unknown) {
+            return -1;
         }
     }
 

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param preparingThreads the runtime's preparing threads
  * @param maxInFlight      the runtime's requests waiting or in flight
  * @param heapEverySeconds how often the live heap is measured (a forced full collection)
+ * @param batchSize        products per request; 0 for the feed's default (100)
  */
 record FleetOptions(int merchants, int products, int failing, double rate, int latencyMillis, int sendingThreads,
-        int preparingThreads, int maxInFlight, int heapEverySeconds) {
+        int preparingThreads, int maxInFlight, int heapEverySeconds, int batchSize) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: e2e-fleet.sh [options]",
@@ -30,13 +31,15 @@ record FleetOptions(int merchants, int products, int failing, double rate, int l
             "  --sending-threads N    the runtime's sending threads (default 32)",
             "  --preparing-threads N  the runtime's preparing threads (default 2)",
             "  --max-in-flight N      the runtime's requests waiting or in flight (default 1024)",
-            "  --heap-every S         seconds between live-heap measurements (default 5)");
+            "  --heap-every S         seconds between live-heap measurements (default 5)",
+            "  --batch-size N         products per request (default 0: the feed's 100); fewer items per request",
+            "                         check the pacing where the CPU could not prepare 100 items per request");
 
     /** Parses {@code --name value} pairs over the defaults. */
     static FleetOptions parse(String... args) {
-        int[] values = {200, 5000, 20, 2, 50, 32, 2, 1024, 5};
+        int[] values = {200, 5000, 20, 2, 50, 32, 2, 1024, 5, 0};
         String[] names = {"--merchants", "--products", "--failing", "--rate", "--latency-ms", "--sending-threads",
-            "--preparing-threads", "--max-in-flight", "--heap-every"};
+            "--preparing-threads", "--max-in-flight", "--heap-every", "--batch-size"};
         for (int i = 0; i < args.length; i += 2) {
             int index = Arrays.asList(names).indexOf(args[i]);
             if (index < 0 || i + 1 >= args.length) {
@@ -47,8 +50,9 @@ record FleetOptions(int merchants, int products, int failing, double rate, int l
             } catch (NumberFormatException notANumber) {
                 throw new IllegalArgumentException(args[i] + " needs a whole number, not '" + args[i + 1] + "'");
             }
-            if (values[index] < (index == 2 ? 0 : 1)) {
-                throw new IllegalArgumentException(args[i] + " must be at least " + (index == 2 ? 0 : 1));
+            int least = index == 2 || index == 9 ? 0 : 1;
+            if (values[index] < least) {
+                throw new IllegalArgumentException(args[i] + " must be at least " + least);
             }
         }
         if (values[2] >= values[0]) {
@@ -56,14 +60,15 @@ record FleetOptions(int merchants, int products, int failing, double rate, int l
                     + values[0]);
         }
         return new FleetOptions(values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-                values[7], values[8]);
+                values[7], values[8], values[9]);
     }
 
     /** One line naming every size. */
     String describe() {
-        return String.format(Locale.ROOT, "%d merchants x %,d products, guardrail %.0f requests/s per data space, "
-                + "latency %d ms, runtime: %d sending threads, %d preparing threads, %d requests in flight; second "
-                + "run with %d failing merchants", merchants, products, rate, latencyMillis, sendingThreads,
+        return String.format(Locale.ROOT, "%d merchants x %,d products (%s per request), guardrail %.0f requests/s "
+                + "per data space, latency %d ms, runtime: %d sending threads, %d preparing threads, %d requests in "
+                + "flight; second run with %d failing merchants", merchants, products,
+                batchSize == 0 ? "100" : String.valueOf(batchSize), rate, latencyMillis, sendingThreads,
                 preparingThreads, maxInFlight, failing);
     }
 }

@@ -34,6 +34,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -410,13 +411,22 @@ class CommerceServicesRuntimeTest {
         }
 
         static int count(String prefix) {
-            return (int) Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix)).count();
+            return (int) live().stream().filter(thread -> thread.getName().startsWith(prefix)).count();
+        }
+
+        /** The live threads, without stopping them to take their stacks. */
+        private static List<Thread> live() {
+            ThreadGroup root = Thread.currentThread().getThreadGroup();
+            while (root.getParent() != null) {
+                root = root.getParent();
+            }
+            Thread[] threads = new Thread[root.activeCount() + 64];
+            return Arrays.asList(threads).subList(0, root.enumerate(threads, true));
         }
 
         private void sample() {
             while (running.get()) {
-                for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                for (Thread thread : live()) {
                     String name = thread.getName();
                     if (OWN_THREAD_PREFIXES.stream().anyMatch(name::startsWith) && !own.contains(name)) {
                         own.add(name);

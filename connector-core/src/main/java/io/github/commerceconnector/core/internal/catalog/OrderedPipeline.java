@@ -73,7 +73,8 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     }
 
     /**
-     * A pipeline on a shared runtime's preparing pool: at most two chunks per pool thread ahead of the sink.
+     * A pipeline on a shared runtime's preparing pool: at most one chunk per pool thread ahead of the sink (the
+     * pool's threads are kept busy by the many calls sharing it, and each chunk ahead is memory held per call).
      *
      * @param shared    the runtime whose preparing pool runs the stage
      * @param chunkSize inputs per task
@@ -82,7 +83,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         this.stage = stage;
         this.sink = sink;
         this.chunkSize = chunkSize;
-        this.maxChunks = 2 * shared.preparingThreads();
+        this.maxChunks = shared.preparingThreads();
         this.workers = null;
         this.shared = shared;
         this.chunk = new ArrayList<>(chunkSize);

@@ -36,7 +36,7 @@ final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
     /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
     private static final int MAX_PREPARERS = 4;
-    /** Items per preparation task. */
+    /** Items per preparation task (half on a shared runtime). */
     private static final int PREPARE_CHUNK = 64;
 
     /** What the call does. */
@@ -125,7 +125,8 @@ final class SyncRun {
             try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
                     ? new OrderedPipeline<>("catalog-prepare-" + feed.name() + "-", preparers(),
                             prepareChunk(batchSize), preparer::prepare, this::accept)
-                    : new OrderedPipeline<>(runtime, prepareChunk(batchSize), preparer::prepare, this::accept)) {
+                    : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer::prepare,
+                            this::accept)) {
                 long position = 0;
                 for (FeedItem item : items) {
                     if (sender.stopped()) {
@@ -157,6 +158,14 @@ final class SyncRun {
     /** Items per preparation task: a batch's worth, at most {@link #PREPARE_CHUNK}. */
     private static int prepareChunk(int batchSize) {
         return Math.max(1, Math.min(PREPARE_CHUNK, batchSize));
+    }
+
+    /**
+     * Items per preparation task on a shared runtime: half as many, as many calls share its pool and each keeps
+     * its chunks in memory until they are sent.
+     */
+    private static int sharedPrepareChunk(int batchSize) {
+        return Math.max(1, Math.min(PREPARE_CHUNK / 2, batchSize));
     }
 
     /**
