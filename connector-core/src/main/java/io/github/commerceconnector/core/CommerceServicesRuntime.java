@@ -80,12 +80,20 @@ public final class CommerceServicesRuntime implements AutoCloseable {
         return new Builder();
     }
 
-    /** The prefix of the runtime's thread names, e.g. {@code commerce-runtime-1}. @return the prefix */
+    /**
+     * The prefix of the runtime's thread names, e.g. {@code commerce-runtime-1}.
+     *
+     * @return the prefix
+     */
     public String name() {
         return resources.name();
     }
 
-    /** Whether {@link #close()} was called. @return true once closed */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return resources.isClosed();
     }

@@ -175,7 +175,11 @@ public final class FakeGateway implements AutoCloseable {
         requestLog.clear();
     }
 
-    /** How long every request waits before it is answered (zero for none). @return the added latency */
+    /**
+     * How long every request waits before it is answered (zero for none).
+     *
+     * @return the added latency
+     */
     public Duration latency() {
         return settings.latency();
     }
