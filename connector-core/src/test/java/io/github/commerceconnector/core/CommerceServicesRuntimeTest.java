@@ -96,6 +96,38 @@ class CommerceServicesRuntimeTest {
     }
 
     @Test
+    void smallCatalogsAreNotStarvedByOneBigCatalogOnTheSameRuntime() throws Exception {
+        try (FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+                FakeGateway gateway = FakeGateway.builder().services(account).rateLimit(20).requestLogLimit(100_000)
+                        .start();
+                CommerceServicesRuntime runtime = CommerceServicesRuntime.builder().name("rt-big")
+                        .sendingThreads(2).preparingThreads(1).maxRequestsInFlight(4).build()) {
+            Merchant big = merchant(account, gateway, runtime, "big", TestKeys.credentialsFor(gateway), 10);
+            List<Merchant> small = new ArrayList<>();
+            for (int m = 0; m < 4; m++) {
+                small.add(merchant(account, gateway, runtime, "small-" + m, TestKeys.credentialsFor(gateway), 10));
+            }
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            Future<SyncReport> bigSync = caller.submit(() -> big.client().catalog().sync(Feed.PRODUCTS,
+                    catalog("big", 10_000)));
+            awaitRequests(gateway, 3);
+
+            List<SyncReport> reports = syncAll(small, 200);
+
+            assertFalse(bigSync.isDone(), "the big catalog (100 requests at 10/s) is still being sent");
+            for (int m = 0; m < small.size(); m++) {
+                assertTrue(reports.get(m).isComplete(), reports.get(m).toString());
+                assertHolds(account, small.get(m), 200);
+            }
+            assertTrue(bigSync.get().isComplete());
+            assertHolds(account, big, 10_000);
+            caller.shutdown();
+            small.forEach(Merchant::close);
+            big.close();
+        }
+    }
+
+    @Test
     void merchantsHeldBackByTheirGatewayOrKeysDoNotHoldTheSendingThreads() throws Exception {
         int products = 400;
         try (FakeCommerceServices healthyAccount = FakeCommerceServices.builder().clock(TestClock.system()).build();
