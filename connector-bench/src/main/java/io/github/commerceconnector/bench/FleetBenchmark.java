@@ -283,7 +283,7 @@ public final class FleetBenchmark {
 
         private CommerceServicesClient client(String run, int number, FakeGateway gateway) throws IOException {
             CatalogSyncSettings settings = CatalogSyncSettings.defaults().withRequestsPerSecond(options.rate())
-                    .withBatchSize(options.batchSize());
+                    .withBatchSize(options.batchSize()).withMaxInFlight(options.merchantInFlight());
             SaasProject project = gateway.services().addProject(run + " merchant " + number);
             Path state = Files.createDirectories(root.resolve(run).resolve("merchant-" + number));
             CommerceServicesClient client = CommerceServicesClient.builder()

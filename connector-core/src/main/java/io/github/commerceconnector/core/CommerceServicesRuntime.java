@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads further (backpressure), and a fair queue gives freed places in arrival order.
  *
  * <p><b>Memory.</b> Bounded by the runtime's sizes, not by the catalog: per running call, the items being prepared
- * (one chunk of at most 32 items per preparing thread) and the batch being filled; over all calls, at most
+ * (a chunk of at most 16 items on the preparing pool) and the batch being filled; over all calls, at most
  * {@code maxRequestsInFlight} batches with their encoded bodies (each at most the catalog settings'
  * {@code maxBatchBytes}). The sync state of each data space is its store's (the file store keeps an index of the
  * items of each feed in memory while a call runs).

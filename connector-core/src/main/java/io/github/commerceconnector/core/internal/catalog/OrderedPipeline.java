@@ -73,8 +73,9 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     }
 
     /**
-     * A pipeline on a shared runtime's preparing pool: at most one chunk per pool thread ahead of the sink (the
-     * pool's threads are kept busy by the many calls sharing it, and each chunk ahead is memory held per call).
+     * A pipeline on a shared runtime's preparing pool: one chunk at a time on the pool while the calling thread
+     * fills the next (the pool's threads are kept busy by the many calls sharing it, and each chunk ahead is
+     * memory held per call).
      *
      * @param shared    the runtime whose preparing pool runs the stage
      * @param chunkSize inputs per task
@@ -83,7 +84,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         this.stage = stage;
         this.sink = sink;
         this.chunkSize = chunkSize;
-        this.maxChunks = shared.preparingThreads();
+        this.maxChunks = 1;
         this.workers = null;
         this.shared = shared;
         this.chunk = new ArrayList<>(chunkSize);

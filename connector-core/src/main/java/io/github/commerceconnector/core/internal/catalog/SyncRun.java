@@ -36,7 +36,7 @@ final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
     /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
     private static final int MAX_PREPARERS = 4;
-    /** Items per preparation task (half on a shared runtime). */
+    /** Items per preparation task (a quarter on a shared runtime). */
     private static final int PREPARE_CHUNK = 64;
 
     /** What the call does. */
@@ -161,11 +161,11 @@ final class SyncRun {
     }
 
     /**
-     * Items per preparation task on a shared runtime: half as many, as many calls share its pool and each keeps
-     * its chunks in memory until they are sent.
+     * Items per preparation task on a shared runtime: a quarter as many, as many calls share its pool and each
+     * holds its items (the input objects, then their JSON) in memory until they are sent.
      */
     private static int sharedPrepareChunk(int batchSize) {
-        return Math.max(1, Math.min(PREPARE_CHUNK / 2, batchSize));
+        return Math.max(1, Math.min(PREPARE_CHUNK / 4, batchSize));
     }
 
     /**
