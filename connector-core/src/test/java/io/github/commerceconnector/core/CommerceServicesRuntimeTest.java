@@ -18,6 +18,7 @@ import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.exception.AuthenticationException;
 import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.exception.SyncDeadlineExceededException;
 import io.github.commerceconnector.api.registry.SaasProject;
 import io.github.commerceconnector.api.spi.SelectionStore;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
@@ -236,6 +237,38 @@ class CommerceServicesRuntimeTest {
             }
             assertEquals(requests.size(), reported, "feed requests, as the gateway counted them");
             shop.forEach(Merchant::close);
+        }
+    }
+
+    @Test
+    void aDeadGatewayEndsTheSyncAtItsDeadlineWithTheBatchesInFlightRetryable() throws Exception {
+        try (FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+                FakeGateway gateway = FakeGateway.builder().services(account).noRateLimit()
+                        .feedChaos(FeedChaos.builder().failEvery(1, 503).build()).start();
+                CommerceServicesRuntime runtime = CommerceServicesRuntime.builder().name("rt-dead")
+                        .sendingThreads(1).build()) {
+            SaasProject project = account.addProject("Dead shop");
+            SelectionStore selection = SelectionStore.inMemory();
+            CredentialStore credentials = CredentialStores.inMemory();
+            credentials.put(TestKeys.credentialsFor(gateway));
+            try (CommerceServicesClient client = CommerceServicesClient.builder().environment(Environment.SANDBOX)
+                    .credentials(credentials).installation(Installation.NON_PRODUCTION).endpoint(gateway.baseUri())
+                    .runtime(runtime).selectionStore(selection)
+                    .circuitBreaker(CircuitBreakerSettings.defaults().withOpenDuration(Duration.ofSeconds(1)))
+                    .catalogSync(CatalogSyncSettings.defaults().withRequestsPerSecond(0)
+                            .withSyncDeadline(Duration.ofSeconds(2)))
+                    .build()) {
+                client.dataSpaces().select(project.id(), project.testingDataSpaces().get(0).id());
+
+                SyncDeadlineExceededException ended = assertThrows(SyncDeadlineExceededException.class,
+                        () -> client.catalog().sync(Feed.PRODUCTS, catalog("dead", 1_000)));
+
+                FeedStatus status = client.catalog().status(Feed.PRODUCTS);
+                assertEquals(0, status.accepted());
+                assertTrue(status.retryable() > 0, status.toString());
+                assertEquals(status.retryable(), ended.report().retryable(), ended.report().toString());
+                assertTrue(feedRequests(gateway).stream().allMatch(r -> r.status() == 503));
+            }
         }
     }
 
