@@ -122,6 +122,8 @@ public final class FleetBenchmark {
                 clean.get("requestsPerSecond") >= 0.9 * ideal);
         judge(out, "SDK threads alive <= 64 (runtime + JDK selector)", clean.get("sdkThreadsPeak"),
                 clean.get("sdkThreadsPeak") <= 64);
+        double own = clean.get("threadsPeakWithoutCallersAndGateway");
+        judge(out, "threads alive <= 64 without the callers' and the fake gateway's (SDK and JVM)", own, own <= 64);
         judge(out, "all threads alive <= 64 (callers, gateway and JVM included)", clean.get("threadsPeak"),
                 clean.get("threadsPeak") <= 64);
         judge(out, "peak live heap <= 256 MiB", clean.get("livePeakMiB"), clean.get("livePeakMiB") <= 256);
@@ -244,6 +246,7 @@ public final class FleetBenchmark {
                     .put("merchantSecondsMax", seconds[seconds.length - 1])
                     .put("threadsPeak", census.allPeak())
                     .put("sdkThreadsPeak", census.sdkPeak())
+                    .put("threadsPeakWithoutCallersAndGateway", census.ownPeak())
                     .put("callerThreadsPeak", census.callerPeak())
                     .put("gatewayThreadsPeak", census.gatewayPeak())
                     .put("livePeakMiB", heap.livePeakMiB())

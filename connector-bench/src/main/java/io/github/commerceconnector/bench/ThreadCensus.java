@@ -16,6 +16,7 @@ final class ThreadCensus implements AutoCloseable {
     private final AtomicInteger sdk = new AtomicInteger();
     private final AtomicInteger callers = new AtomicInteger();
     private final AtomicInteger gateway = new AtomicInteger();
+    private final AtomicInteger own = new AtomicInteger();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -48,6 +49,7 @@ final class ThreadCensus implements AutoCloseable {
             sdk.accumulateAndGet(sdkNow, Math::max);
             callers.accumulateAndGet(callersNow, Math::max);
             gateway.accumulateAndGet(gatewayNow, Math::max);
+            own.accumulateAndGet(allNow - callersNow - gatewayNow, Math::max);
             try {
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException stop) {
@@ -78,6 +80,11 @@ final class ThreadCensus implements AutoCloseable {
     /** The peak of the SDK's threads. */
     int sdkPeak() {
         return sdk.get();
+    }
+
+    /** The peak of the threads that are neither callers nor the fake gateway's: the SDK's and the JVM's. */
+    int ownPeak() {
+        return own.get();
     }
 
     /** The peak of the threads calling {@code sync}. */

@@ -41,6 +41,7 @@ class FleetBenchmarkSmokeTest {
         assertTrue(clean.get("sdkThreadsPeak") <= 4 + 2 + 1 + 2 + 1, "the runtime's sizes and the JDK selector: "
                 + clean.get("sdkThreadsPeak"));
         assertEquals(10, clean.get("callerThreadsPeak"), "one caller thread per merchant");
+        assertTrue(clean.get("threadsPeakWithoutCallersAndGateway") < clean.get("threadsPeak"));
         assertTrue(clean.get("livePeakMiB") > 0 && clean.get("processCpuMicrosPerItem") > 0);
         Figures failing = runs.get(1);
         assertEquals(8 * 3, failing.get("requests"), "the healthy merchants' requests");
