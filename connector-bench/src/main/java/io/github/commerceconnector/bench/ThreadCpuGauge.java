@@ -35,8 +35,20 @@ final class ThreadCpuGauge implements AutoCloseable {
     private final boolean available = Files.isDirectory(TASKS);
     private volatile boolean running = true;
 
-    /** Starts measuring from now. */
+    private final Map<String, List<String>> groups;
+
+    /** Starts measuring from now, with the {@link #GROUPS} of a single client's sync. */
     ThreadCpuGauge() {
+        this(GROUPS);
+    }
+
+    /**
+     * Starts measuring from now.
+     *
+     * @param groups the groups, in report order, each with the thread-name prefixes (as Linux truncates them)
+     */
+    ThreadCpuGauge(Map<String, List<String>> groups) {
+        this.groups = groups;
         if (available) {
             sample(startTicks);
         }
@@ -62,12 +74,12 @@ final class ThreadCpuGauge implements AutoCloseable {
             sample(lastTicks);
         }
         Map<String, Double> seconds = new LinkedHashMap<>();
-        GROUPS.keySet().forEach(group -> seconds.put(group, 0.0));
+        groups.keySet().forEach(group -> seconds.put(group, 0.0));
         seconds.put("other", 0.0);
         synchronized (lastTicks) {
             lastTicks.forEach((thread, ticks) -> {
                 long used = ticks - startTicks.getOrDefault(thread, 0L);
-                seconds.merge(group(names.get(thread)), used / TICKS_PER_SECOND, Double::sum);
+                seconds.merge(group(groups, names.get(thread)), used / TICKS_PER_SECOND, Double::sum);
             });
         }
         Figures figures = new Figures();
@@ -77,7 +89,11 @@ final class ThreadCpuGauge implements AutoCloseable {
 
     /** The group of a thread name. */
     static String group(String name) {
-        for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+        return group(GROUPS, name);
+    }
+
+    private static String group(Map<String, List<String>> groups, String name) {
+        for (Map.Entry<String, List<String>> group : groups.entrySet()) {
             for (String prefix : group.getValue()) {
                 if (name != null && name.startsWith(prefix)) {
                     return group.getKey();

@@ -50,7 +50,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  *
  * <p>Thread-safe; build one per environment and share it. {@link #close()} releases the HTTP connections
- * (of the default transport; a transport given to the builder stays open for its owner to close).
+ * (of the default transport; a transport given to the builder, or the transport of a {@link
+ * CommerceServicesRuntime} given with {@link Builder#runtime}, stays open for its owner to close). For many
+ * merchants in one process, build their clients on one {@link CommerceServicesRuntime}.
  */
 public final class CommerceServicesClient implements CommerceServices {
     private final ClientParts parts;
@@ -313,6 +315,22 @@ public final class CommerceServicesClient implements CommerceServices {
             return this;
         }
 
+        /**
+         * Runs this client on a shared runtime: its requests go through the runtime's one transport, its catalog
+         * calls prepare items and send requests on the runtime's bounded pools, and requests waiting for their
+         * data space's pace hold no thread. The client keeps its own rate limiters and circuit breakers, and
+         * {@link CommerceServicesClient#close()} does not close the runtime. Without it (the default) the client
+         * has its own transport and each catalog call its own threads. Excludes {@link #httpTransport},
+         * {@link #proxy} and {@link #httpVersion}, which belong to the runtime's builder.
+         *
+         * @param runtime an open runtime, closed by its owner after the clients on it
+         * @return this builder
+         */
+        public Builder runtime(CommerceServicesRuntime runtime) {
+            settings.runtime = runtime == null ? null : runtime.resources();
+            return this;
+        }
+
         /** An authenticator of your own, replacing both built-in modes. */
         public Builder authenticator(Authenticator authenticator) {
             settings.authenticator = authenticator;
@@ -329,7 +347,7 @@ public final class CommerceServicesClient implements CommerceServices {
             ClientParts parts = ClientParts.assemble(settings);
             try {
                 return new CommerceServicesClient(parts, CatalogParts.create(parts.context(), settings.catalogSync,
-                        settings.syncStateStore, parts.credentials()));
+                        settings.syncStateStore, parts.credentials(), settings.runtime));
             } catch (RuntimeException failed) {
                 parts.close();
                 throw failed;

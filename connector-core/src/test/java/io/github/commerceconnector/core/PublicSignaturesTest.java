@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class PublicSignaturesTest {
     private static final List<Class<?>> PUBLIC_TYPES = List.of(CommerceServicesClient.class,
-            CommerceServicesClient.Builder.class, Authenticator.class, JwtClaimSet.class, Timeouts.class,
+            CommerceServicesClient.Builder.class, CommerceServicesRuntime.class, CommerceServicesRuntime.Builder.class,
+            Authenticator.class, JwtClaimSet.class, Timeouts.class,
             RetrySettings.class, CircuitBreakerSettings.class);
     private static final List<String> FORBIDDEN = List.of("com.fasterxml.", "com.auth0.", "io.github.resilience4j.",
             "org.bouncycastle.", "io.github.commerceconnector.core.internal.");

@@ -13,21 +13,23 @@ import java.time.Duration;
  * @param rate       feed requests per second per data space; 0 for no limit
  * @param retryAfter the {@code Retry-After} of a {@code 429}, or {@code null} for the time until a request is allowed
  * @param chaos      the faults added to feed requests
+ * @param latency    how long every request waits before it is answered; zero for none
  */
-record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos) {
+record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos, Duration latency) {
 
     /** A well-behaved gateway: the default guardrail, no faults. */
     static FakeGatewayOptions defaults() {
-        return new FakeGatewayOptions(FakeGateway.DEFAULT_RATE_LIMIT, null, FeedChaos.none());
+        return new FakeGatewayOptions(FakeGateway.DEFAULT_RATE_LIMIT, null, FeedChaos.none(), Duration.ZERO);
     }
 
     /** Whether anything differs from {@link #defaults()}. */
     boolean customized() {
-        return rate != FakeGateway.DEFAULT_RATE_LIMIT || retryAfter != null || !chaos.isNone();
+        return rate != FakeGateway.DEFAULT_RATE_LIMIT || retryAfter != null || !chaos.isNone() || !latency.isZero();
     }
 
     /** A builder for a fake gateway that behaves so. */
     FakeGateway.Builder applyTo(FakeGateway.Builder builder) {
+        builder.latency(latency);
         return retryAfter == null ? builder.rateLimit(rate) : builder.rateLimit(rate, retryAfter);
     }
 
@@ -36,6 +38,7 @@ record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos) {
         private double rate = FakeGateway.DEFAULT_RATE_LIMIT;
         private Duration retryAfter;
         private final FeedChaos.Builder chaos = FeedChaos.builder();
+        private Duration latency = Duration.ZERO;
 
         /** Whether {@code option} is one of the fake gateway's. */
         static boolean handles(String option) {
@@ -59,6 +62,7 @@ record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos) {
                     case "--gateway-fail-share" -> chaos.failRandomly(number(option, before(value), 0, 1),
                             status(value));
                     case "--gateway-reset-share" -> chaos.resetAfterApplyingRandomly(number(option, value, 0, 1));
+                    case "--gateway-latency" -> latency = Duration.ofMillis((long) number(option, value, 0, 60_000));
                     case "--gateway-seed" -> chaos.seed(whole(option, value, Integer.MIN_VALUE));
                     default -> throw new ConfigurationException("Unknown option " + option + ", see --help");
                 }
@@ -68,7 +72,7 @@ record FakeGatewayOptions(double rate, Duration retryAfter, FeedChaos chaos) {
         }
 
         FakeGatewayOptions result() {
-            return new FakeGatewayOptions(rate, retryAfter, chaos.build());
+            return new FakeGatewayOptions(rate, retryAfter, chaos.build(), latency);
         }
 
         private static String before(String value) {

@@ -155,8 +155,10 @@ public final class Quickstart {
                 : String.format(Locale.ROOT, "at most %.1f", behaviour.rate());
         String retryAfter = behaviour.retryAfter() == null ? ""
                 : " (429 with Retry-After: " + behaviour.retryAfter().toSeconds() + ")";
-        return String.format(Locale.ROOT, "%n      %s requests/s per data space%s, %s", rate, retryAfter,
-                behaviour.chaos());
+        String latency = behaviour.latency().isZero() ? ""
+                : ", every reply after " + behaviour.latency().toMillis() + " ms";
+        return String.format(Locale.ROOT, "%n      %s requests/s per data space%s, %s%s", rate, retryAfter,
+                behaviour.chaos(), latency);
     }
 
     /** What the fake gateway saw: it must hold exactly the catalog, and no request came inside a Retry-After. */

@@ -56,6 +56,7 @@ record QuickstartOptions(URI endpoint, Environment environment, String apiKey, P
             "  --gateway-fail-share P[:S]  answer a share P (0 to 1) of feed requests with S, at random",
             "  --gateway-reset-share P     apply a share P of feed requests, then reset, at random",
             "  --gateway-seed N            the seed of the random faults (default: 1)",
+            "  --gateway-latency MS        answer every request only after MS milliseconds (default: 0)",
             "e.g. --gateway-fail-every 3 --gateway-reset-every 5, or --gateway-retry-after 2 --gateway-fail-every 7");
 
     /**

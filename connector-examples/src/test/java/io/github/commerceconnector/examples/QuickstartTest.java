@@ -166,6 +166,18 @@ class QuickstartTest {
     }
 
     @Test
+    void aFakeGatewayWithAddedLatencyStillEndsExact(@TempDir Path state) {
+        int code = run("--products", "200", "--state-dir", state.toString(), "--gateway-latency", "20");
+
+        assertEquals(0, code, () -> output() + err.toString(StandardCharsets.UTF_8));
+        assertTrue(output().contains("every reply after 20 ms"), output());
+        assertTrue(output().contains("The fake gateway holds 200 products"), output());
+        assertEquals(2, run("--gateway-latency", "-1"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--gateway-latency '-1' is not a number from"),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void refusesFakeGatewayOptionsWithAnEndpointAndBadValues() {
         assertEquals(2, run("--endpoint", "http://127.0.0.1:9/", "--api-key", "k", "--private-key-file", "k.pem",
                 "--gateway-fail-every", "3"));

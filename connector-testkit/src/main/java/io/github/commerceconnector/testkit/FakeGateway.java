@@ -83,7 +83,7 @@ public final class FakeGateway implements AutoCloseable {
         }
         this.settings = new GatewaySettings(builder.rateLimit, builder.sink, builder.hangLimit,
                 builder.slowBodyDuration, builder.clockSkew, builder.requestLogLimit, builder.maxBodyBytes,
-                builder.retryAfter, builder.feedChaos);
+                builder.retryAfter, builder.feedChaos, builder.latency);
         this.requestLog = new RequestLog(builder.requestLogLimit);
         this.dispatcher = new GatewayDispatcher(services.runtime(), settings, requestLog);
         this.server = GatewayServer.start(builder.address, builder.port, dispatcher, settings);
@@ -198,6 +198,15 @@ public final class FakeGateway implements AutoCloseable {
         requestLog.clear();
     }
 
+    /**
+     * How long every request waits before it is answered (zero for none).
+     *
+     * @return the added latency
+     */
+    public Duration latency() {
+        return settings.latency();
+    }
+
     /** Whether feed requests are only counted. */
     public boolean isSink() {
         return settings.sink();
@@ -254,6 +263,7 @@ public final class FakeGateway implements AutoCloseable {
         private int maxBodyBytes = 64 * 1024 * 1024;
         private Duration retryAfter;
         private FeedChaos feedChaos = FeedChaos.none();
+        private Duration latency = Duration.ZERO;
 
         private Builder() {
         }
@@ -376,6 +386,23 @@ public final class FakeGateway implements AutoCloseable {
         /** How long a {@link Fault#timeout()} holds a connection at most; default 30 s. */
         public Builder hangLimit(Duration value) {
             this.hangLimit = positive(value, "hangLimit");
+            return this;
+        }
+
+        /**
+         * An added latency: every request, of any kind, is answered only after this long (after the gateway decided
+         * its reply, and beside any fault), as over a network with this round trip; default zero. Each connection
+         * waits on its own, so requests on other connections are not held up.
+         *
+         * @param value zero or more, at most one minute
+         * @return this builder
+         */
+        public Builder latency(Duration value) {
+            Objects.requireNonNull(value, "latency");
+            if (value.isNegative() || value.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new IllegalArgumentException("latency " + value + " must be from zero to one minute");
+            }
+            this.latency = value;
             return this;
         }
 

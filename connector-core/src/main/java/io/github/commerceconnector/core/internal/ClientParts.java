@@ -21,6 +21,7 @@ import io.github.commerceconnector.core.internal.auth.ImsAuthenticator;
 import io.github.commerceconnector.core.internal.auth.JwtAuthenticator;
 import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
 import io.github.commerceconnector.core.internal.http.Backoff;
+import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import io.github.commerceconnector.core.internal.http.GatewayErrors;
 import io.github.commerceconnector.core.internal.http.GatewaySettings;
 import io.github.commerceconnector.core.internal.http.HttpGatewayCaller;
@@ -65,7 +66,7 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         ValidSettings valid = ValidSettings.check(settings);
         List<AutoCloseable> closeables = new ArrayList<>();
         HttpTransport transport = valid.transport();
-        if (settings.transport == null) {
+        if (settings.transport == null && settings.runtime == null) {
             closeables.add(transport);
         }
         try {
@@ -187,5 +188,7 @@ public record ClientParts(ClientContext context, CredentialStore credentials, Ht
         public SyncStateStore syncStateStore;
         /** See {@code Builder.selectionStore}. */
         public SelectionStore selectionStore;
+        /** See {@code Builder.runtime}; null for the client's own threads and transport. */
+        public RuntimeResources runtime;
     }
 }

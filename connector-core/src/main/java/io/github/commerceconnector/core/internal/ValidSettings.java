@@ -67,6 +67,16 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
             problems.add("proxy and httpVersion configure the default transport, but httpTransport(...) replaces it: "
                     + "configure your HttpTransport itself, or drop httpTransport");
         }
+        if (settings.runtime != null && (settings.transport != null || settings.proxy != null
+                || settings.httpVersion != null)) {
+            problems.add("runtime(...) brings the shared transport, so httpTransport, proxy and httpVersion do not "
+                    + "apply: configure the proxy and HTTP version on CommerceServicesRuntime.builder(), or drop "
+                    + "runtime");
+        }
+        if (settings.runtime != null && settings.runtime.isClosed()) {
+            problems.add("the runtime " + settings.runtime.name() + " is closed: give an open "
+                    + "CommerceServicesRuntime");
+        }
         Timeouts timeouts = settings.timeouts == null ? Timeouts.defaults() : settings.timeouts;
         Optional<Path> stateDirectory = Optional.ofNullable(settings.stateDirectory)
                 .flatMap(directory -> checkStateDirectory(directory, problems));
@@ -75,6 +85,7 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
                     + String.join("; ", problems) + ".");
         }
         HttpTransport transport = settings.transport != null ? settings.transport
+                : settings.runtime != null ? settings.runtime.transport()
                 : new JdkHttpTransport(timeouts.connect(), settings.proxy,
                         settings.httpVersion == null ? HttpClient.Version.HTTP_2 : settings.httpVersion);
         return new ValidSettings(endpoint, tokenEndpoint, timeouts, stateDirectory, transport);

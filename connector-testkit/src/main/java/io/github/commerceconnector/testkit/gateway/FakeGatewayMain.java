@@ -60,6 +60,7 @@ public final class FakeGatewayMain {
             "  --fail-share P[:S]       answer a share P (0 to 1) of feed requests with S, at random",
             "  --reset-share P          apply a share P of feed requests, then reset them, at random",
             "  --seed N                 the seed of the random faults (default 1)",
+            "  --latency MS             answer every request only after MS milliseconds (default 0)",
             "  --item-limit N           most items per feed request (default: each feed's batch size)",
             "  --sink                   answer feed requests 200 without parsing or storing them",
             "  --check-schema           refuse, per field, items that do not fit the exporter's schema",
@@ -119,6 +120,9 @@ public final class FakeGatewayMain {
                 .sink(options.sink).checkSchema(options.checkSchema).feedChaos(options.chaos.build());
         if (options.retryAfter != null) {
             builder.rateLimit(options.rateLimit, Duration.ofSeconds(options.retryAfter));
+        }
+        if (options.latencyMillis != 0) {
+            builder.latency(Duration.ofMillis(options.latencyMillis));
         }
         if (options.itemLimit != null) {
             builder.itemLimit(options.itemLimit);
@@ -212,6 +216,7 @@ public final class FakeGatewayMain {
         private Integer itemLimit;
         private Integer retryAfter;
         private final FeedChaos.Builder chaos = FeedChaos.builder();
+        private int latencyMillis;
         private boolean sink;
         private boolean checkSchema;
         private boolean help;
@@ -275,6 +280,9 @@ public final class FakeGatewayMain {
                         break;
                     case "--reset-share":
                         options.chaos.resetAfterApplyingRandomly(number(option, value(args, ++i, option)));
+                        break;
+                    case "--latency":
+                        options.latencyMillis = integer(option, value(args, ++i, option));
                         break;
                     case "--seed":
                         options.chaos.seed(integer(option, value(args, ++i, option)));

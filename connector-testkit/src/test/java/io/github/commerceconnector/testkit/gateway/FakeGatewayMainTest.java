@@ -25,6 +25,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -94,6 +95,15 @@ class FakeGatewayMainTest {
             assertTrue(gateway.isSink());
             assertFalse(Files.exists(directory.resolve("private-key.pem")));
         }
+    }
+
+    @Test
+    void addsALatencyWhenAsked() throws Exception {
+        try (FakeGateway gateway = startWithGivenKey(TestKeys.rsa(), TestKeys.apiKey(), "--latency", "50")) {
+            assertEquals(Duration.ofMillis(50), gateway.latency());
+        }
+        assertThrows(IllegalArgumentException.class, () -> FakeGatewayMain.start(new String[] {"--latency", "-5"},
+                out));
     }
 
     @Test

@@ -72,25 +72,49 @@ public final class AdaptiveRateLimiter implements RequestGate {
      */
     @Override
     public void enter(Instant notBefore) throws InterruptedException {
-        long earliest = notBefore.toEpochMilli();
-        long slot = Long.MIN_VALUE;
-        while (true) {
-            long waitMillis;
-            synchronized (this) {
-                long now = clock.millis();
-                if (slot == Long.MIN_VALUE || slot < pausedUntilMillis) {
-                    slot = Math.max(now, Math.max(earliest, pausedUntilMillis));
-                    if (enabled()) {
-                        slot = Math.max(slot, nextSlotMillis);
-                        nextSlotMillis = slot + intervalMillis();
-                    }
-                }
-                waitMillis = slot - now;
-            }
-            if (waitMillis <= 0) {
-                return;
-            }
+        Slot slot = new Slot(notBefore);
+        long waitMillis;
+        while ((waitMillis = millisUntil(slot)) > 0) {
             sleeper.sleep(Duration.ofMillis(waitMillis));
+        }
+    }
+
+    /**
+     * How long a request holding this place in the queue still waits, taking its start slot at the first ask and
+     * moving it past a {@code Retry-After} window reported since; zero or less once it may leave. Never blocks: a
+     * sender that must not hold a thread while it waits asks again after the time returned (see {@link #enter},
+     * which is this in a loop with the sleeper).
+     *
+     * @param slot the request's place, from {@link Slot#Slot(Instant)}
+     * @return milliseconds still to wait; zero or less to leave now
+     */
+    public long millisUntil(Slot slot) {
+        synchronized (this) {
+            long now = clock.millis();
+            if (slot.startMillis == Long.MIN_VALUE || slot.startMillis < pausedUntilMillis) {
+                long start = Math.max(now, Math.max(slot.earliestMillis, pausedUntilMillis));
+                if (enabled()) {
+                    start = Math.max(start, nextSlotMillis);
+                    nextSlotMillis = start + intervalMillis();
+                }
+                slot.startMillis = start;
+            }
+            return slot.startMillis - now;
+        }
+    }
+
+    /** One request's place in a limiter's queue: its start slot, taken at the first {@link #millisUntil}. */
+    public static final class Slot {
+        private final long earliestMillis;
+        private long startMillis = Long.MIN_VALUE;
+
+        /**
+         * A place not yet taken.
+         *
+         * @param notBefore the earliest start (the end of a backoff), or {@link Instant#EPOCH} for none
+         */
+        public Slot(Instant notBefore) {
+            this.earliestMillis = notBefore.toEpochMilli();
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.catalog.FileSyncStateStore;
 import io.github.commerceconnector.core.internal.ClientContext;
 import io.github.commerceconnector.core.internal.registry.RegistryListener;
+import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,15 +43,16 @@ public final class CatalogParts implements AutoCloseable {
      * @param settings    the catalog settings, or {@code null} for {@link CatalogSyncSettings#defaults()}
      * @param store       a state store of the user's, or {@code null} for the default
      * @param credentials the client's key store (its {@code validate} asks the gateway)
+     * @param runtime     the shared runtime's pools, or {@code null} for threads of each call's own
      */
     public static CatalogParts create(ClientContext context, CatalogSyncSettings settings, SyncStateStore store,
-            CredentialStore credentials) {
+            CredentialStore credentials, RuntimeResources runtime) {
         SyncStateStore chosen = store != null ? store : context.stateDirectory()
                 .<SyncStateStore>map(directory -> new FileSyncStateStore(directory.resolve("catalog")))
                 .orElseGet(InMemorySyncStateStore::new);
         HttpCatalogSyncClient client = new HttpCatalogSyncClient(context.caller(), context.dataSpaces()::current,
                 context.guard(), chosen, settings == null ? CatalogSyncSettings.defaults() : settings,
-                context.edition(), context.clock(), context.sleeper(), context.observer());
+                context.edition(), context.clock(), context.sleeper(), context.observer(), runtime);
         ServiceReadiness readiness = new ServiceReadiness(context.environment(), context.edition(), credentials,
                 context.dataSpaces(), context.guard(), client);
         AutoCloseable listener = context.dataSpaces().addListener(new StateResetter(chosen));

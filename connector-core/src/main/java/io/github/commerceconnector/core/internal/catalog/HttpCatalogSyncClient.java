@@ -22,6 +22,7 @@ import io.github.commerceconnector.core.internal.guard.DataSpaceGuard;
 import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
 import io.github.commerceconnector.core.internal.http.RequestLabel;
+import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -56,6 +57,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     private final Sleeper sleeper;
     private final Map<String, String> headers;
     private final ConnectorObserver observer;
+    private final RuntimeResources runtime;
     private final ConcurrentMap<String, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
     /** The identities queued but not yet recorded of each running call, for the items-in-flight gauge. */
     private final Set<Set<Long>> running = ConcurrentHashMap.newKeySet();
@@ -94,6 +96,27 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     public HttpCatalogSyncClient(GatewayCaller caller, Supplier<Optional<SaasIdentity>> selection,
             DataSpaceGuard guard, SyncStateStore store, CatalogSyncSettings settings, Edition edition, Clock clock,
             Sleeper sleeper, ConnectorObserver observer) {
+        this(caller, selection, guard, store, settings, edition, clock, sleeper, observer, null);
+    }
+
+    /**
+     * Creates the client, on a shared runtime's pools when one is given.
+     *
+     * @param caller    sends, signs and retries requests
+     * @param selection the saved data space selection ({@code DataSpaceClient::current})
+     * @param guard     the data-space guard
+     * @param store     the sync state
+     * @param settings  batching, pacing and validation settings
+     * @param edition   the store's edition, sent in {@code service-connector-metadata}
+     * @param clock     the time of state records and the rate limiter
+     * @param sleeper   what waits for the rate limiter (without a runtime)
+     * @param observer  told of each call, each data space's rate limiter and the items in flight
+     * @param runtime   the shared runtime's pools and timer, or {@code null} for threads of each call's own
+     */
+    public HttpCatalogSyncClient(GatewayCaller caller, Supplier<Optional<SaasIdentity>> selection,
+            DataSpaceGuard guard, SyncStateStore store, CatalogSyncSettings settings, Edition edition, Clock clock,
+            Sleeper sleeper, ConnectorObserver observer, RuntimeResources runtime) {
+        this.runtime = runtime;
         this.observer = Objects.requireNonNull(observer, "observer");
         this.caller = Objects.requireNonNull(caller, "caller");
         this.selection = Objects.requireNonNull(selection, "selection");
@@ -229,11 +252,15 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
             SyncRun run = new SyncRun(state, settings, new BothListeners(listener, observation), clock, dryRun,
-                    cleanup && dryRun, (tally, pending, patience, afterBatch) -> {
+                    cleanup && dryRun, runtime, (tally, pending, patience, afterBatch) -> {
                         mine.add(pending);
                         running.add(pending);
-                        return new FeedSender(caller, path, label, headers, settings, limiter, state, tally, pending,
-                                clock, sleeper, patience, afterBatch);
+                        FeedDeliveries deliveries = new FeedDeliveries(caller, path, settings, limiter, state, tally,
+                                pending, clock, patience);
+                        return runtime == null
+                                ? new FeedSender(caller, label, headers, settings, deliveries, sleeper, afterBatch)
+                                : new PacedFeedSender(caller, label, headers, settings, deliveries, runtime,
+                                        afterBatch);
                     });
             SyncReport report = body.apply(run);
             LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "

@@ -1,8 +1,11 @@
 package io.github.commerceconnector.core.internal.catalog;
 
+import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs a stage over a stream of inputs on worker threads, in chunks, and hands the outputs to a sink on the
  * calling thread in input order. At most {@code 2 × threads} chunks are ahead of the sink: {@link #add} blocks
  * (draining the oldest chunk into the sink) once they are, so memory stays bounded. With one thread the stage
- * runs inline. An exception the stage throws reaches the caller from {@link #add} or {@link #finish}, as it
+ * runs inline; on a shared runtime, on its preparing pool, which the pipeline does not close. An exception the
+ * stage throws reaches the caller from {@link #add} or {@link #finish}, as it
  * was thrown. Not thread-safe: one calling thread.
  *
  * @param <I> the inputs
@@ -42,6 +46,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     private final int chunkSize;
     private final int maxChunks;
     private final ExecutorService workers;
+    private final RuntimeResources shared;
     private final ArrayDeque<Future<List<O>>> ahead = new ArrayDeque<>();
     private List<I> chunk;
     private long chunkStart;
@@ -64,6 +69,25 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
             return thread;
         });
         this.chunk = new ArrayList<>(chunkSize);
+        this.shared = null;
+    }
+
+    /**
+     * A pipeline on a shared runtime's preparing pool: one chunk at a time on the pool while the calling thread
+     * fills the next (the pool's threads are kept busy by the many calls sharing it, and each chunk ahead is
+     * memory held per call).
+     *
+     * @param shared    the runtime whose preparing pool runs the stage
+     * @param chunkSize inputs per task
+     */
+    OrderedPipeline(RuntimeResources shared, int chunkSize, Stage<I, O> stage, Sink<O> sink) {
+        this.stage = stage;
+        this.sink = sink;
+        this.chunkSize = chunkSize;
+        this.maxChunks = 1;
+        this.workers = null;
+        this.shared = shared;
+        this.chunk = new ArrayList<>(chunkSize);
     }
 
     /** The number of worker threads worth using on this machine for CPU-bound work, at most {@code cap}. */
@@ -77,7 +101,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for a worker
      */
     void add(I input, long position) throws InterruptedException {
-        if (workers == null) {
+        if (workers == null && shared == null) {
             sink.accept(stage.apply(input, position));
             return;
         }
@@ -96,7 +120,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting for a worker
      */
     void finish() throws InterruptedException {
-        if (workers == null) {
+        if (workers == null && shared == null) {
             return;
         }
         if (!chunk.isEmpty()) {
@@ -114,19 +138,22 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         while (ahead.size() >= maxChunks) {
             drainOldest();
         }
-        ahead.add(workers.submit(() -> {
+        Callable<List<O>> task = () -> {
             List<O> outputs = new ArrayList<>(inputs.size());
             for (int i = 0; i < inputs.size(); i++) {
                 outputs.add(stage.apply(inputs.get(i), start + i));
             }
             return outputs;
-        }));
+        };
+        ahead.add(shared != null ? shared.prepare(task) : workers.submit(task));
     }
 
     private void drainOldest() throws InterruptedException {
         List<O> outputs;
         try {
             outputs = ahead.remove().get();
+        } catch (CancellationException e) {
+            throw shared != null ? shared.closedException() : e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
@@ -145,13 +172,13 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     /** Drops whatever is still pending and stops the workers. */
     @Override
     public void close() {
+        for (Future<List<O>> future : ahead) {
+            future.cancel(shared == null);
+        }
+        ahead.clear();
         if (workers == null) {
             return;
         }
-        for (Future<List<O>> future : ahead) {
-            future.cancel(true);
-        }
-        ahead.clear();
         workers.shutdownNow();
         try {
             if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {

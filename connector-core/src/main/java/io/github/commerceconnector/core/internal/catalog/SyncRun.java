@@ -16,6 +16,7 @@ import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One catalog call on one open feed state: reads the input on the calling thread (never collecting it), has
  * each item validated, hashed, looked up and written as JSON by an {@link ItemPreparer} on up to four worker
- * threads (a bounded number of items ahead), then, in input order, catches duplicates, skips what the gateway
+ * threads of its own, or on a shared runtime's preparing pool (a bounded number of items ahead), then, in input order, catches duplicates, skips what the gateway
  * already holds, batches the rest by count and bytes for the {@link FeedSender}, finds the items that
  * disappeared (full syncs), and builds the report. Progress goes to the listener after every batch (from the
  * thread that sent it) and at least every progress interval (from the reading thread), one call at a time.
@@ -40,7 +41,7 @@ final class SyncRun {
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
     /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
     private static final int MAX_PREPARERS = 4;
-    /** Items per preparation task. */
+    /** Items per preparation task (a quarter on a shared runtime). */
     private static final int PREPARE_CHUNK = 64;
 
     /** What the call does. */
@@ -74,7 +75,8 @@ final class SyncRun {
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
     private final ItemValidator validator;
     private final ItemHasher hasher = new ItemHasher();
-    private final FeedSender sender;
+    private final BatchSender sender;
+    private final RuntimeResources runtime;
     private final int batchSize;
     private final int maxBatchBytes;
     private List<BatchItem> batch = new ArrayList<>();
@@ -90,10 +92,12 @@ final class SyncRun {
      *
      * @param dryRun        count what would be sent, send and record nothing
      * @param stateErased   treat the state as empty (a dry run of a resync with cleanup)
+     * @param runtime       the shared runtime whose pool prepares items, or {@code null} for threads of the run's own
      * @param senderFactory builds the sender over the run's totals and pending identities
      */
     SyncRun(FeedSyncState state, CatalogSyncSettings settings, SyncListener listener, Clock clock, boolean dryRun,
-            boolean stateErased, SenderFactory senderFactory) {
+            boolean stateErased, RuntimeResources runtime, SenderFactory senderFactory) {
+        this.runtime = runtime;
         this.feed = state.feed();
         this.state = state;
         this.settings = settings;
@@ -120,7 +124,7 @@ final class SyncRun {
          * @param patience   how long the run keeps trying while the gateway fails it
          * @param afterBatch called after each batch (progress)
          */
-        FeedSender create(SyncTally tally, Set<Long> pending, SyncPatience patience, Runnable afterBatch);
+        BatchSender create(SyncTally tally, Set<Long> pending, SyncPatience patience, Runnable afterBatch);
     }
 
     /** Syncs, upserts or resyncs items. */
@@ -161,9 +165,11 @@ final class SyncRun {
         return execute(() -> {
             ItemPreparer preparer = new ItemPreparer(validator, state, !(mode.forced || stateErased), skip,
                     maxBatchBytes);
-            try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new OrderedPipeline<>(
-                    "catalog-prepare-" + feed.name() + "-", preparers(), prepareChunk(batchSize), preparer::prepare,
-                    this::accept)) {
+            try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
+                    ? new OrderedPipeline<>("catalog-prepare-" + feed.name() + "-", preparers(),
+                            prepareChunk(batchSize), preparer::prepare, this::accept)
+                    : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer::prepare,
+                            this::accept)) {
                 long position = 0;
                 for (FeedItem item : items) {
                     if (sender.stopped()) {
@@ -213,6 +219,14 @@ final class SyncRun {
     /** Items per preparation task: a batch's worth, at most {@link #PREPARE_CHUNK}. */
     private static int prepareChunk(int batchSize) {
         return Math.max(1, Math.min(PREPARE_CHUNK, batchSize));
+    }
+
+    /**
+     * Items per preparation task on a shared runtime: a quarter as many, as many calls share its pool and each
+     * holds its items (the input objects, then their JSON) in memory until they are sent.
+     */
+    private static int sharedPrepareChunk(int batchSize) {
+        return Math.max(1, Math.min(PREPARE_CHUNK / 4, batchSize));
     }
 
     /**

@@ -404,13 +404,22 @@ public final class HttpGatewayCaller implements GatewayCaller {
                     + (reason == StopReason.DEADLINE ? " (the next retry would pass the "
                             + settings.timeouts().call().toSeconds() + " s call deadline)" : "");
             if (failure instanceof ConnectorServiceException service) {
-                LOG.warn("{} failed{}: HTTP {} (request id {})", what, after, service.statusCode(),
-                        service.requestId().orElse(NO_REQUEST_ID));
+                if (redelivered()) {
+                    LOG.debug("{} failed{}: HTTP {} (request id {})", what, after, service.statusCode(),
+                            service.requestId().orElse(NO_REQUEST_ID));
+                } else {
+                    LOG.warn("{} failed{}: HTTP {} (request id {})", what, after, service.statusCode(),
+                            service.requestId().orElse(NO_REQUEST_ID));
+                }
                 return service;
             }
             if (failure instanceof TransportFailure transportFailure) {
                 boolean interrupted = reason == StopReason.INTERRUPTED || Thread.currentThread().isInterrupted();
-                LOG.warn("{} failed{}: {}", what, after, describe(transportFailure));
+                if (redelivered()) {
+                    LOG.debug("{} failed{}: {}", what, after, describe(transportFailure));
+                } else {
+                    LOG.warn("{} failed{}: {}", what, after, describe(transportFailure));
+                }
                 return new ConnectorClientException(what + " got no usable reply from " + host() + after + ": "
                         + describe(transportFailure) + (interrupted ? "; the thread was interrupted."
                         : ". Check the network, the proxy and the endpoint; the call can be repeated later."),
@@ -435,6 +444,14 @@ public final class HttpGatewayCaller implements GatewayCaller {
             }
             return failure instanceof RuntimeException runtime ? runtime
                     : new IllegalStateException("Unexpected failure of " + what, failure);
+        }
+
+        /**
+         * Whether the caller paces the call and delivers it again itself (a gate and no retries: a catalog batch on a
+         * shared runtime), so that a failed attempt is its to report, not a final failure.
+         */
+        private boolean redelivered() {
+            return call.gate() != null && call.retryPolicy() == RetryPolicy.NONE;
         }
 
         private TransportRequest request(Map<String, String> authHeaders) {

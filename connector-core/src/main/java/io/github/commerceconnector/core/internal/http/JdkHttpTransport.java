@@ -36,6 +36,7 @@ public final class JdkHttpTransport implements HttpTransport {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final AtomicInteger CLIENT_NUMBER = new AtomicInteger();
+    private static final long STOP_WAIT_SECONDS = 5;
 
     private final ExecutorService executor;
     private final HttpClient client;
@@ -48,8 +49,28 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param version        {@link HttpClient.Version#HTTP_2} (negotiated, falls back to 1.1) or {@code HTTP_1_1}
      */
     public JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version) {
-        int number = CLIENT_NUMBER.incrementAndGet();
-        this.executor = Executors.newCachedThreadPool(daemonThreads("commerce-connector-http-" + number + "-"));
+        this(connectTimeout, proxy, version, Executors.newCachedThreadPool(
+                daemonThreads("commerce-connector-http-" + CLIENT_NUMBER.incrementAndGet() + "-")));
+    }
+
+    /**
+     * Creates the transport of a shared runtime: the client's own work (completing replies, HTTP/2 framing) runs on
+     * a fixed number of threads.
+     *
+     * @param connectTimeout how long opening a connection may take
+     * @param proxy          the proxy selector, or {@code null} for the system default
+     * @param version        {@link HttpClient.Version#HTTP_2} (negotiated, falls back to 1.1) or {@code HTTP_1_1}
+     * @param threadPrefix   the prefix of the client's thread names
+     * @param threads        how many threads the client's executor has
+     */
+    public JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version,
+            String threadPrefix, int threads) {
+        this(connectTimeout, proxy, version, Executors.newFixedThreadPool(threads, daemonThreads(threadPrefix)));
+    }
+
+    private JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version,
+            ExecutorService executor) {
+        this.executor = executor;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(version)
@@ -86,10 +107,18 @@ public final class JdkHttpTransport implements HttpTransport {
         return new TransportResponse(response.statusCode(), response.headers().map(), decode(response));
     }
 
-    /** Stops the client's worker threads. The JDK 17 client has no close; its selector thread ends with it. */
+    /**
+     * Stops the client's worker threads and waits briefly for them to end. The JDK 17 client has no close; its
+     * selector thread ends with it.
+     */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static HttpRequest toHttpRequest(TransportRequest request, Duration deadline) {

@@ -54,13 +54,24 @@ final class GatewayConnection {
             if (request == null) {
                 return;
             }
-            if (!dispatcher.serve(request, action -> carryOut(action, request.keepAlive(), in, out))) {
+            if (!dispatcher.serve(request, action -> (settings.latency().isZero() || delay(settings.latency()))
+                    && carryOut(action, request.keepAlive(), in, out))) {
                 return;
             }
         }
     }
 
     /** Does what the dispatcher decided; returns whether the connection stays open. */
+    /** Waits out the added latency; false if the server is closing meanwhile. */
+    private boolean delay(Duration latency) {
+        try {
+            return !serverClosed.await(latency.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private boolean carryOut(GatewayAction action, boolean keepAlive, InputStream in, OutputStream out)
             throws IOException {
         if (action instanceof GatewayAction.Reply) {

@@ -16,7 +16,9 @@ import java.time.Duration;
  * @param retryAfter       the {@code Retry-After} the rate limit answers, or {@code null} for the time until a
  *                         request would be allowed, rounded up to whole seconds
  * @param feedChaos        the faults added to feed requests that pass the rate limit
+ * @param latency          how long every request waits before it is answered (a network's round trip); zero for none
  */
 public record GatewaySettings(double rateLimit, boolean sink, Duration hangLimit, Duration slowBodyDuration,
-        Duration clockSkew, int requestLogLimit, int maxBodyBytes, Duration retryAfter, FeedChaos feedChaos) {
+        Duration clockSkew, int requestLogLimit, int maxBodyBytes, Duration retryAfter, FeedChaos feedChaos,
+        Duration latency) {
 }
