@@ -4,6 +4,7 @@ import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.Installation;
 import io.github.commerceconnector.api.spi.SyncStateStore;
 import io.github.commerceconnector.core.CommerceServicesClient;
+import io.github.commerceconnector.core.CommerceServicesRuntime;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.http.Timeouts;
 import io.github.commerceconnector.jdbc.JdbcCredentialStore;
@@ -22,8 +23,9 @@ import javax.sql.DataSource;
  * Builds, and keeps for the worker's life, one client per merchant: its keys ({@link JdbcCredentialStore}, encrypted
  * with the fleet's key) and its selected data space ({@link JdbcSelectionStore}), both keyed by the merchant id, and
  * the worker's one sync state store (the leases name the worker). This is the one place where a worker's clients
- * are made, so it is where a worker's shared runtime (one HTTP transport and bounded executors for every merchant,
- * issue 15) is handed to each builder.
+ * are made; they all share the worker's one {@link CommerceServicesRuntime} (one HTTP transport and bounded
+ * executors for every merchant, so a worker's threads do not grow with its merchants), which this object owns and
+ * closes after the clients.
  *
  * <p>Each client keeps one feed request in flight per data space: a merchant's pace is its data space's guardrail
  * (about 2 requests a second), which one request at a time reaches; the fleet's throughput comes from many
@@ -37,6 +39,7 @@ public final class MerchantClients implements AutoCloseable {
     private final SyncStateStore syncState;
     private final CatalogSyncSettings settings;
     private final Map<String, CommerceServicesClient> clients = new ConcurrentHashMap<>();
+    private final CommerceServicesRuntime runtime = CommerceServicesRuntime.builder().name("fleet-runtime").build();
 
     /**
      * Clients over the fleet's database.
@@ -89,10 +92,11 @@ public final class MerchantClients implements AutoCloseable {
                 .syncStateStore(syncState)
                 .catalogSync(settings)
                 .timeouts(Timeouts.defaults().withAttempt(Duration.ofSeconds(60)))
+                .runtime(runtime)
                 .build();
     }
 
-    /** Closes every client (a shared runtime stays open: its owner closes it). */
+    /** Closes every client, then the worker's runtime (closing a client leaves the shared runtime open). */
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
@@ -104,6 +108,11 @@ public final class MerchantClients implements AutoCloseable {
             }
         });
         clients.clear();
+        try {
+            runtime.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
