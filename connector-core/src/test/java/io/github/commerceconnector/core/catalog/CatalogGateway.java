@@ -43,9 +43,13 @@ final class CatalogGateway implements AutoCloseable {
     final CredentialStore credentials = CredentialStores.inMemory();
 
     private CatalogGateway(TestClock clock, double gatewayRateLimit) {
+        this(clock, gatewayRateLimit, Duration.ZERO);
+    }
+
+    private CatalogGateway(TestClock clock, double gatewayRateLimit, Duration latency) {
         this.clock = clock;
         this.account = FakeCommerceServices.builder().clock(clock).checkSchema(true).build();
-        this.gateway = FakeGateway.builder().services(account).rateLimit(gatewayRateLimit).start();
+        this.gateway = FakeGateway.builder().services(account).rateLimit(gatewayRateLimit).latency(latency).start();
         this.project = account.addProject("Shop");
         this.dataSpaceId = project.testingDataSpaces().get(0).id();
         ServiceCredentials keys = TestKeys.credentialsFor(gateway);
@@ -61,6 +65,11 @@ final class CatalogGateway implements AutoCloseable {
     /** A gateway on the system clock without a rate limit (for clients that run in real time). */
     static CatalogGateway startRealTime() {
         return new CatalogGateway(TestClock.system(), 0);
+    }
+
+    /** A gateway on the system clock without a rate limit that answers each request after a latency. */
+    static CatalogGateway startRealTime(Duration latency) {
+        return new CatalogGateway(TestClock.system(), 0, latency);
     }
 
     /** A client builder for this gateway: sandbox, non-production, short timeouts, no real sleeping. */

@@ -15,6 +15,7 @@ import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.testkit.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -152,5 +153,27 @@ class PerFeedSettingsTest {
                 inFlight.getMessage());
         assertTrue(route.getMessage().startsWith("Feed variants: route of a feed is '/feeds/variants/'"),
                 route.getMessage());
+    }
+
+    /**
+     * A feed's own requests in flight (the exporter's {@code --thread-count}) bound it, seen at the gateway as the
+     * most requests of the data space it had in flight at once, while another feed keeps the client-wide number.
+     * Every reply takes 150 ms, so senders allowed to overlap do.
+     */
+    @Test
+    void aFeedsOwnRequestsInFlightBoundItAtTheGateway() {
+        CatalogSyncSettings settings = CatalogSyncSettings.defaults().withRequestsPerSecond(0).withMaxInFlight(4)
+                .withMaxInFlight(Feed.PRICES, 1).withBatchSize(Feed.PRICES, 10).withBatchSize(Feed.PRODUCTS, 10);
+        try (CatalogGateway fake = CatalogGateway.startRealTime(Duration.ofMillis(150));
+                CommerceServicesClient client = fake.client(stateDirectory.resolve("prices"), settings)) {
+            assertEquals(120, client.catalog().sync(Feed.PRICES, generated(120, PerFeedSettingsTest::price)).sent());
+            assertEquals(1, fake.gateway.maxConcurrentFeedRequests(fake.dataSpaceId), "prices: one at a time");
+        }
+        try (CatalogGateway fake = CatalogGateway.startRealTime(Duration.ofMillis(150));
+                CommerceServicesClient client = fake.client(stateDirectory.resolve("products"), settings)) {
+            assertEquals(120, client.catalog().sync(Feed.PRODUCTS, generated(120, n -> product(n, 1))).sent());
+            int products = fake.gateway.maxConcurrentFeedRequests(fake.dataSpaceId);
+            assertTrue(products > 1 && products <= 4, "products: up to the client-wide 4 at once, was " + products);
+        }
     }
 }
