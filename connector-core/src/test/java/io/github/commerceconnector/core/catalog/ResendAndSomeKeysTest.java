@@ -4,6 +4,7 @@ import static io.github.commerceconnector.core.catalog.CatalogGateway.generated;
 import static io.github.commerceconnector.core.catalog.CatalogGateway.product;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
@@ -124,10 +125,13 @@ class ResendAndSomeKeysTest {
         assertEquals(2, marked.unknown(), "MH01 and MH02 are not in this catalog");
         int items = fake.feedRequests().subList(requestsBefore, fake.feedRequests().size()).stream()
                 .mapToInt(request -> request.items().size()).sum();
-        int batch = Feed.PRODUCTS.defaultBatchSize();
-        assertEquals(2 + CATALOG - batch, items, "the two keys now, then all but the batch the interrupted resync "
-                + "had accepted");
+        int resumed = CATALOG - Feed.PRODUCTS.defaultBatchSize();
+        assertTrue(items == 2 + resumed || items == resumed, "the two keys now, then all but the batch the "
+                + "interrupted resync had accepted (less the two keys when that batch was the second in flight and "
+                + "the refused first held them): " + items);
         assertEquals(CATALOG, fake.productsHeld().size());
+        assertTrue(fake.productsHeld().values().stream().allMatch(product -> ((String) product.get("name"))
+                .endsWith(" v2")), "every product at its resynced content");
     }
 
     private static Iterable<FeedItem> productsFromYourStore() {
