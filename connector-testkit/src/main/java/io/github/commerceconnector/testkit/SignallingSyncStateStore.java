@@ -20,15 +20,14 @@ import java.util.function.Consumer;
  * A {@link SyncStateStore} that signals when a feed's state opens and when each write starts and ends, for crash
  * tests that kill a process at a chosen moment: the signals are the lines {@code OPENING}, {@code OPENED},
  * {@code RECORDING n} and {@code RECORDED n} ({@code n} counts the writes of this store from 1), handed to a
- * consumer on the thread that opens or writes (a child JVM prints them on its standard output). Everything else
+ * consumer on the thread that opens or writes (a child JVM hands them to its parent, e.g. through its standard
+ * output, flushed after each line). Everything else
  * is the wrapped store's ({@link FeedSyncState#markChanged} records through the signalling {@code record}).
  * Thread-safe if the consumer is.
  *
  * <pre>{@code
- * SyncStateStore store = new SignallingSyncStateStore(new FileSyncStateStore(directory), line -> {
- *     System.out.println(line);
- *     System.out.flush();
- * });
+ * BlockingQueue<String> signals = new LinkedBlockingQueue<>();
+ * SyncStateStore store = new SignallingSyncStateStore(new FileSyncStateStore(directory), signals::add);
  * }</pre>
  */
 public final class SignallingSyncStateStore implements SyncStateStore {

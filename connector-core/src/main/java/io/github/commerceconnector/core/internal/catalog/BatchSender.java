@@ -10,11 +10,18 @@ import java.util.function.BiConsumer;
  */
 interface BatchSender extends AutoCloseable {
 
+    /** The call's deliveries: its outcomes, records and stop, which every sender keeps the same way. */
+    FeedDeliveries deliveries();
+
     /** What stopped the call, or {@code null} while it goes on. */
-    RuntimeException failure();
+    default RuntimeException failure() {
+        return deliveries().failure();
+    }
 
     /** Whether the call must stop reading its input. */
-    boolean stopped();
+    default boolean stopped() {
+        return deliveries().stopped();
+    }
 
     /**
      * Hands a batch over, waiting for room.
@@ -36,7 +43,9 @@ interface BatchSender extends AutoCloseable {
      *
      * @param listener given the items and their changes, in the same order
      */
-    void onRecorded(BiConsumer<List<BatchItem>, List<StateChange>> listener);
+    default void onRecorded(BiConsumer<List<BatchItem>, List<StateChange>> listener) {
+        deliveries().onRecorded(listener);
+    }
 
     /** Lets the batches in flight finish and releases what the sender holds. */
     @Override

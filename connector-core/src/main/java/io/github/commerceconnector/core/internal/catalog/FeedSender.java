@@ -12,9 +12,7 @@ import io.github.commerceconnector.core.internal.http.GatewayCall;
 import io.github.commerceconnector.core.internal.http.GatewayCaller;
 import io.github.commerceconnector.core.internal.http.RequestLabel;
 import java.time.Duration;
-import io.github.commerceconnector.api.spi.StateChange;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -92,18 +90,8 @@ final class FeedSender implements BatchSender {
     }
 
     @Override
-    public RuntimeException failure() {
-        return deliveries.failure();
-    }
-
-    @Override
-    public void onRecorded(BiConsumer<List<BatchItem>, List<StateChange>> listener) {
-        deliveries.onRecorded(listener);
-    }
-
-    @Override
-    public boolean stopped() {
-        return deliveries.stopped();
+    public FeedDeliveries deliveries() {
+        return deliveries;
     }
 
     /** Hands a batch to a free sender thread, waiting for one. */

@@ -15,9 +15,7 @@ import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import io.github.commerceconnector.api.spi.StateChange;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -78,18 +76,8 @@ final class PacedFeedSender implements BatchSender {
     }
 
     @Override
-    public RuntimeException failure() {
-        return deliveries.failure();
-    }
-
-    @Override
-    public void onRecorded(BiConsumer<List<BatchItem>, List<StateChange>> listener) {
-        deliveries.onRecorded(listener);
-    }
-
-    @Override
-    public boolean stopped() {
-        return deliveries.stopped();
+    public FeedDeliveries deliveries() {
+        return deliveries;
     }
 
     @Override
