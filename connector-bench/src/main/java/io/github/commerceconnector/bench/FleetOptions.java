@@ -17,9 +17,13 @@ import java.util.Locale;
  * @param heapEverySeconds how often the live heap is measured (a forced full collection)
  * @param batchSize        products per request; 0 for the feed's default (100)
  * @param merchantInFlight batches each merchant keeps waiting or in flight (its {@code maxInFlight})
+ * @param warmUpProducts   products per merchant of the warm-up run (not judged)
+ * @param blocking         whether each merchant calls the blocking {@code sync} on a caller thread of its own
+ *                         instead of {@code syncAsync}
  */
 record FleetOptions(int merchants, int products, int failing, double rate, int latencyMillis, int sendingThreads,
-        int preparingThreads, int maxInFlight, int heapEverySeconds, int batchSize, int merchantInFlight) {
+        int preparingThreads, int maxInFlight, int heapEverySeconds, int batchSize, int merchantInFlight,
+        int warmUpProducts, boolean blocking) {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: e2e-fleet.sh [options]",
@@ -36,13 +40,17 @@ record FleetOptions(int merchants, int products, int failing, double rate, int l
             "  --batch-size N         products per request (default 0: the feed's 100); fewer items per request",
             "                         check the pacing where the CPU could not prepare 100 items per request",
             "  --merchant-in-flight N each merchant's batches waiting or in flight (default 1: one suffices at",
-            "                         2 requests/s and 50 ms replies, and holds half the memory of the SDK's 2)");
+            "                         2 requests/s and 50 ms replies, and holds half the memory of the SDK's 2)",
+            "  --warm-up N            products per merchant of the warm-up run, not judged (default 2500)",
+            "  --blocking N           1: each merchant calls the blocking sync on a caller thread of its own;",
+            "                         0 (default): syncAsync, no caller thread");
 
     /** Parses {@code --name value} pairs over the defaults. */
     static FleetOptions parse(String... args) {
-        int[] values = {200, 5000, 20, 2, 50, 32, 2, 1024, 5, 0, 1};
+        int[] values = {200, 5000, 20, 2, 50, 32, 2, 1024, 5, 0, 1, 2500, 0};
         String[] names = {"--merchants", "--products", "--failing", "--rate", "--latency-ms", "--sending-threads",
-            "--preparing-threads", "--max-in-flight", "--heap-every", "--batch-size", "--merchant-in-flight"};
+            "--preparing-threads", "--max-in-flight", "--heap-every", "--batch-size", "--merchant-in-flight",
+            "--warm-up", "--blocking"};
         for (int i = 0; i < args.length; i += 2) {
             int index = Arrays.asList(names).indexOf(args[i]);
             if (index < 0 || i + 1 >= args.length) {
@@ -53,7 +61,7 @@ record FleetOptions(int merchants, int products, int failing, double rate, int l
             } catch (NumberFormatException notANumber) {
                 throw new IllegalArgumentException(args[i] + " needs a whole number, not '" + args[i + 1] + "'");
             }
-            int least = index == 2 || index == 9 ? 0 : 1;
+            int least = index == 2 || index == 9 || index == 12 ? 0 : 1;
             if (values[index] < least) {
                 throw new IllegalArgumentException(args[i] + " must be at least " + least);
             }
@@ -63,15 +71,17 @@ record FleetOptions(int merchants, int products, int failing, double rate, int l
                     + values[0]);
         }
         return new FleetOptions(values[0], values[1], values[2], values[3], values[4], values[5], values[6],
-                values[7], values[8], values[9], values[10]);
+                values[7], values[8], values[9], values[10], values[11], values[12] != 0);
     }
 
     /** One line naming every size. */
     String describe() {
         return String.format(Locale.ROOT, "%d merchants x %,d products (%s per request), guardrail %.0f requests/s "
                 + "per data space, latency %d ms, %d batches in flight per merchant, runtime: %d sending threads, %d "
-                + "preparing threads, %d requests in flight; second run with %d failing merchants", merchants,
-                products, batchSize == 0 ? "100" : String.valueOf(batchSize), rate, latencyMillis, merchantInFlight,
-                sendingThreads, preparingThreads, maxInFlight, failing);
+                + "preparing threads, %d requests in flight; %s; warm-up %,d products each; second run with %d failing "
+                + "merchants", merchants, products, batchSize == 0 ? "100" : String.valueOf(batchSize), rate,
+                latencyMillis, merchantInFlight, sendingThreads, preparingThreads, maxInFlight,
+                blocking ? "blocking sync, one caller thread per merchant" : "syncAsync, no caller threads",
+                warmUpProducts, failing);
     }
 }

@@ -17,6 +17,7 @@ final class ThreadCensus implements AutoCloseable {
     private final AtomicInteger callers = new AtomicInteger();
     private final AtomicInteger gateway = new AtomicInteger();
     private final AtomicInteger own = new AtomicInteger();
+    private final AtomicInteger withoutGateway = new AtomicInteger();
     private final Thread sampler;
     private volatile boolean running = true;
 
@@ -50,6 +51,7 @@ final class ThreadCensus implements AutoCloseable {
             callers.accumulateAndGet(callersNow, Math::max);
             gateway.accumulateAndGet(gatewayNow, Math::max);
             own.accumulateAndGet(allNow - callersNow - gatewayNow, Math::max);
+            withoutGateway.accumulateAndGet(allNow - gatewayNow, Math::max);
             try {
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException stop) {
@@ -85,6 +87,11 @@ final class ThreadCensus implements AutoCloseable {
     /** The peak of the threads that are neither callers nor the fake gateway's: the SDK's and the JVM's. */
     int ownPeak() {
         return own.get();
+    }
+
+    /** The peak of the live threads but the fake gateway's (which stands in for a remote server): callers count. */
+    int withoutGatewayPeak() {
+        return withoutGateway.get();
     }
 
     /** The peak of the threads calling {@code sync}. */

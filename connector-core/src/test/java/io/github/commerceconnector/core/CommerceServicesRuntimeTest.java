@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -340,30 +341,26 @@ class CommerceServicesRuntimeTest {
             // README:begin many merchants on one runtime
             try (CommerceServicesRuntime runtime = CommerceServicesRuntime.builder()
                     .sendingThreads(32)          // threads sending requests, for every merchant together
-                    .preparingThreads(2)         // threads validating, hashing and writing items as JSON
+                    .preparingThreads(2)         // threads reading, validating, hashing and writing items
                     .maxRequestsInFlight(1024)   // batches waiting for their data space's pace or in flight
                     .build()) {
-                ExecutorService callers = Executors.newFixedThreadPool(shops.size());   // sync() blocks its caller
-                List<Future<?>> syncs = new ArrayList<>();
+                List<CommerceServicesClient> clients = new ArrayList<>();
+                List<CompletableFuture<Void>> syncs = new ArrayList<>();
                 for (Shop shop : shops) {
-                    syncs.add(callers.submit(() -> {
-                        try (CommerceServicesClient client = CommerceServicesClient.builder()
-                                .environment(Environment.SANDBOX)
-                                .credentials(shop.keys())
-                                .installation(Installation.NON_PRODUCTION)
-                                .endpoint(endpoint)
-                                .runtime(runtime)    // shares its threads and connections; close() leaves it open
-                                .build()) {
-                            client.dataSpaces().select(shop.projectId(), shop.dataSpaceId());
-                            reports.put(shop.name(), client.catalog().sync(Feed.PRODUCTS, shop.catalog()));
-                        }
-                        return null;
-                    }));
+                    CommerceServicesClient client = CommerceServicesClient.builder()
+                            .environment(Environment.SANDBOX)
+                            .credentials(shop.keys())
+                            .installation(Installation.NON_PRODUCTION)
+                            .endpoint(endpoint)
+                            .runtime(runtime)    // shares its threads and connections; close() leaves it open
+                            .build();
+                    clients.add(client);
+                    client.dataSpaces().select(shop.projectId(), shop.dataSpaceId());
+                    syncs.add(client.catalog().syncAsync(Feed.PRODUCTS, shop.catalog())   // holds no thread
+                            .thenAccept(report -> reports.put(shop.name(), report)));
                 }
-                for (Future<?> sync : syncs) {
-                    sync.get();
-                }
-                callers.shutdown();
+                CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new)).join();
+                clients.forEach(CommerceServicesClient::close);
             }   // closing the runtime ends its threads
             // README:end
             for (Shop shop : shops) {
@@ -381,13 +378,13 @@ class CommerceServicesRuntimeTest {
     }
 
     /** One merchant: its client on the runtime, syncing into its own data space. */
-    private record Merchant(String name, CommerceServicesClient client, String dataSpaceId) {
+    record Merchant(String name, CommerceServicesClient client, String dataSpaceId) {
         void close() {
             client.close();
         }
     }
 
-    private static Merchant merchant(FakeCommerceServices account, FakeGateway gateway,
+    static Merchant merchant(FakeCommerceServices account, FakeGateway gateway,
             CommerceServicesRuntime runtime, String name, ServiceCredentials keys, double rate) {
         SaasProject project = account.addProject("Shop " + name);
         String dataSpaceId = project.testingDataSpaces().get(0).id();
@@ -434,22 +431,22 @@ class CommerceServicesRuntimeTest {
         }
     }
 
-    private static void awaitRequests(FakeGateway gateway, int count) throws InterruptedException {
+    static void awaitRequests(FakeGateway gateway, int count) throws InterruptedException {
         while (feedRequests(gateway).size() < count) {
             Thread.sleep(20);
         }
     }
 
-    private static List<RecordedRequest> feedRequests(FakeGateway gateway) {
+    static List<RecordedRequest> feedRequests(FakeGateway gateway) {
         return gateway.requests().stream().filter(request -> request.path().startsWith("feeds/")).toList();
     }
 
-    private static List<FeedItem> catalog(String merchant, int products) {
+    static List<FeedItem> catalog(String merchant, int products) {
         return IntStream.range(0, products).<FeedItem>mapToObj(n -> Product.builder().sku(merchant + "-" + n)
                 .storeViewCode("default").name("Product " + n + " of " + merchant).build()).toList();
     }
 
-    private static void assertHolds(FakeCommerceServices account, Merchant merchant, int products) {
+    static void assertHolds(FakeCommerceServices account, Merchant merchant, int products) {
         Map<String, Object> held = new HashMap<>();
         for (Map<String, Object> item : account.items(merchant.dataSpaceId(), Feed.PRODUCTS)) {
             held.put((String) item.get("sku"), item.get("name"));
@@ -461,7 +458,7 @@ class CommerceServicesRuntimeTest {
     }
 
     /** Samples the live threads: the peak number of a runtime's, and any thread of a client's or call's own. */
-    private static final class ThreadSampler implements AutoCloseable {
+    static final class ThreadSampler implements AutoCloseable {
         private final String prefix;
         private final AtomicInteger peak = new AtomicInteger();
         private final List<String> own = new CopyOnWriteArrayList<>();

@@ -2,6 +2,8 @@ package io.github.commerceconnector.api.catalog;
 
 import io.github.commerceconnector.api.exception.DataSpaceGuardException;
 import io.github.commerceconnector.api.exception.SyncLockedException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +55,90 @@ public interface CatalogSyncClient {
         try (Stream<? extends FeedItem> stream = items) {
             Iterable<FeedItem> iterable = stream.<FeedItem>map(item -> item)::iterator;
             return upsert(feed, iterable, SyncListener.NONE);
+        }
+    }
+
+    /**
+     * As {@link #sync(Feed, Iterable)}, without holding the calling thread: see
+     * {@link #syncAsync(Feed, Iterable, SyncListener)}.
+     */
+    default CompletableFuture<SyncReport> syncAsync(Feed feed, Iterable<? extends FeedItem> items) {
+        return syncAsync(feed, items, SyncListener.NONE);
+    }
+
+    /**
+     * As {@link #sync(Feed, Iterable, SyncListener)}, without holding the calling thread for the call. The future
+     * completes with the report, or exceptionally with what {@code sync} would have thrown (a
+     * {@link io.github.commerceconnector.api.exception.SyncDeadlineExceededException} with its report, a
+     * {@link SyncLockedException}, ...).
+     *
+     * <p>Which threads run the call is the implementation's. The HTTP client built on a shared
+     * {@code CommerceServicesRuntime} reads the input in steps on the runtime's preparing threads and holds no
+     * thread while a batch waits for the gateway, so hundreds of calls can be in progress on a few dozen threads.
+     * The input's iterator is then called on those threads, one call at a time and never concurrently, and must
+     * not block for long (read a database cursor page by page ahead of it, not per item). Without a runtime, the
+     * HTTP client runs the call on one thread of its own. This default runs {@code sync} on the calling thread
+     * and returns a completed future: right for implementations whose calls do not wait, like the in-memory fake.
+     *
+     * <p>Cancelling the future stops reading the input; the batches in flight finish and are recorded, so
+     * nothing is lost (the next sync sends what was not confirmed), and the feed's state is released once they
+     * have.
+     *
+     * @param feed     the feed
+     * @param items    the full catalog of the feed
+     * @param listener told of progress, from the threads that run the call, one call at a time
+     * @return the report, once the call is over
+     * @throws NullPointerException if an argument is null (the only failure thrown rather than carried)
+     */
+    default CompletableFuture<SyncReport> syncAsync(Feed feed, Iterable<? extends FeedItem> items,
+            SyncListener listener) {
+        requireArguments(feed, items, listener);
+        return completed(() -> sync(feed, items, listener));
+    }
+
+    /**
+     * As {@link #upsert(Feed, Iterable)}, without holding the calling thread: see
+     * {@link #upsertAsync(Feed, Iterable, SyncListener)}.
+     */
+    default CompletableFuture<SyncReport> upsertAsync(Feed feed, Iterable<? extends FeedItem> items) {
+        return upsertAsync(feed, items, SyncListener.NONE);
+    }
+
+    /**
+     * As {@link #upsert(Feed, Iterable, SyncListener)}, without holding the calling thread for the call: the
+     * threads, the input's iterator, cancelling and this default are as for
+     * {@link #syncAsync(Feed, Iterable, SyncListener)}.
+     *
+     * @param feed     the feed
+     * @param items    the new and changed items
+     * @param listener told of progress, from the threads that run the call, one call at a time
+     * @return the report, once the call is over
+     * @throws NullPointerException if an argument is null (the only failure thrown rather than carried)
+     */
+    default CompletableFuture<SyncReport> upsertAsync(Feed feed, Iterable<? extends FeedItem> items,
+            SyncListener listener) {
+        requireArguments(feed, items, listener);
+        return completed(() -> upsert(feed, items, listener));
+    }
+
+    /** A blocking call's outcome as a completed future: its report, or what it threw. */
+    private static CompletableFuture<SyncReport> completed(Supplier<SyncReport> call) {
+        try {
+            return CompletableFuture.completedFuture(call.get());
+        } catch (RuntimeException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    /**
+     * Refuses a null argument of an asynchronous call at once, naming it.
+     *
+     * @throws NullPointerException naming the null argument
+     */
+    private static void requireArguments(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener) {
+        if (feed == null || items == null || listener == null) {
+            throw new NullPointerException((feed == null ? "feed" : items == null ? "items" : "listener")
+                    + " is null: pass a feed, its items and a listener (SyncListener.NONE for none)");
         }
     }
 

@@ -49,6 +49,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
@@ -160,6 +161,36 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(CATALOG, second.unchanged());
         assertEquals(0, second.sent());
         assertEquals(0, second.requests());
+    }
+
+    /**
+     * {@code syncAsync} and {@code upsertAsync} complete with what the blocking calls report, deletes included, and
+     * carry a failure in the future instead of throwing it.
+     */
+    @Test
+    public void asyncCallsCompleteWithTheBlockingCallsReports() {
+        Setup setup = setUp();
+        SyncReport first = setup.catalog().syncAsync(Feed.PRODUCTS, items(CATALOG, n -> product(n, 1))).join();
+        SyncReport second = setup.catalog().syncAsync(Feed.PRODUCTS, items(CATALOG - 30, n -> product(n, 1)))
+                .join();
+        SyncReport upserted = setup.catalog().upsertAsync(Feed.PRODUCTS,
+                items(CATALOG - 20, n -> product(n, n % 10 == 0 ? 2 : 1))).join();
+
+        assertEquals(List.of((long) CATALOG, (long) CATALOG, 0L), List.of(first.processed(), first.sent(),
+                first.deleted()));
+        assertEquals(List.of((long) CATALOG - 30, 0L, 30L), List.of(second.processed(), second.sent(),
+                second.deleted()));
+        assertEquals((CATALOG - 30) / 10 + 10, upserted.sent(), "the changed items and the 10 deleted ones again");
+        assertHoldsExactly(setup, CATALOG - 20, n -> "Product " + n + " v" + (n % 10 == 0 ? 2 : 1));
+        CompletionException failed = assertThrows(CompletionException.class,
+                () -> setup.catalog().syncAsync(Feed.PRODUCTS, List.of(product(1, 1), product(1, 2)),
+                        new SyncListener() {
+                            @Override
+                            public void finished(SyncReport report) {
+                                throw new IllegalStateException("the listener failed");
+                            }
+                        }).join());
+        assertEquals("the listener failed", failed.getCause().getMessage());
     }
 
     /** Only the items whose content changed are sent again. */

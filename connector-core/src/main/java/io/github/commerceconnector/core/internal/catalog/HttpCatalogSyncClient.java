@@ -33,7 +33,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -168,6 +170,28 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         return run(feed, listener, false, false, run -> run.items(items, SyncRun.Mode.SYNC));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On a shared runtime the call runs in steps on its preparing pool; without one, on a thread of its own.
+     */
+    @Override
+    public CompletableFuture<SyncReport> syncAsync(Feed feed, Iterable<? extends FeedItem> items,
+            SyncListener listener) {
+        return inSteps(feed, items, listener, SyncRun.Mode.SYNC);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On a shared runtime the call runs in steps on its preparing pool; without one, on a thread of its own.
+     */
+    @Override
+    public CompletableFuture<SyncReport> upsertAsync(Feed feed, Iterable<? extends FeedItem> items,
+            SyncListener listener) {
+        return inSteps(feed, items, listener, SyncRun.Mode.UPSERT);
+    }
+
     @Override
     public SyncReport upsert(Feed feed, Iterable<? extends FeedItem> items, SyncListener listener) {
         Objects.requireNonNull(items, "items");
@@ -245,28 +269,12 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
                 store.resetDataSpace(dataSpaceId, () -> erase(dataSpaceId));
             }
         }
-        AdaptiveRateLimiter limiter = limiter(dataSpaceId);
-        String path = settings.routed(feed).route() + "/" + encode(dataSpaceId);
-        RequestLabel label = RequestLabel.feed(feed.name(), dataSpaceId);
         SyncObservation observation = observer.syncStarted(feed, dataSpaceId);
         Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
-            SyncRun run = new SyncRun(state, settings, new BothListeners(listener, observation), clock, dryRun,
-                    cleanup && dryRun, runtime, (tally, pending, patience, afterBatch) -> {
-                        mine.add(pending);
-                        running.add(pending);
-                        FeedDeliveries deliveries = new FeedDeliveries(caller, path, settings, limiter, state, tally,
-                                pending, clock, patience);
-                        return runtime == null
-                                ? new FeedSender(caller, label, headers, settings, deliveries, sleeper, afterBatch)
-                                : new PacedFeedSender(caller, label, headers, settings, deliveries, runtime,
-                                        afterBatch);
-                    });
+            SyncRun run = newRun(feed, state, listener, observation, dryRun, cleanup && dryRun, mine);
             SyncReport report = body.apply(run);
-            LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "
-                    + "{} retryable, {} deleted, {} requests{}", dryRun ? "dry run" : "call", feed.name(),
-                    dataSpaceId, report.processed(), report.unchanged(), report.sent(), report.rejectedCount(),
-                    report.retryable(), report.deleted(), report.requests(), dryRun ? " (nothing sent)" : "");
+            logReport(feed, dataSpaceId, report, dryRun);
             return report;
         } catch (RuntimeException failed) {
             observation.failed(failed);
@@ -274,6 +282,120 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         } finally {
             running.removeAll(mine);
         }
+    }
+
+    /**
+     * Runs a sync or upsert without holding the calling thread: in steps on the runtime's preparing pool, or on a
+     * thread of its own without a runtime. The state stays open (the feed locked) until the last batch is recorded,
+     * and is closed before the returned future completes, so a call chained on it may open the feed again.
+     */
+    private CompletableFuture<SyncReport> inSteps(Feed feed, Iterable<? extends FeedItem> items,
+            SyncListener listener, SyncRun.Mode mode) {
+        if (feed == null || items == null || listener == null) {
+            throw new NullPointerException((feed == null ? "feed" : items == null ? "items" : "listener")
+                    + " is null: pass a feed, its items and a listener (SyncListener.NONE for none)");
+        }
+        if (runtime == null) {
+            return onOwnThread(feed, () -> mode == SyncRun.Mode.SYNC ? sync(feed, items, listener)
+                    : upsert(feed, items, listener));
+        }
+        CompletableFuture<SyncReport> result = new CompletableFuture<>();
+        SyncObservation observation = null;
+        FeedSyncState state = null;
+        Set<Long> inFlight = null;
+        try {
+            SaasIdentity selected = selected();
+            String dataSpaceId = selected.dataSpaceId();
+            guard.permit(DataSpaceGuard.Action.SYNC, dataSpaceId, selected.dataSpaceType());
+            observation = observer.syncStarted(feed, dataSpaceId);
+            state = store.open(dataSpaceId, feed);
+            Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();
+            SyncRun run = newRun(feed, state, listener, observation, false, false, mine);
+            SyncObservation observed = observation;
+            FeedSyncState opened = state;
+            run.itemsInSteps(items, mode).whenComplete((report, failure) -> {
+                running.removeAll(mine);
+                RuntimeException closeFailure = closeQuietly(opened);
+                if (failure != null) {
+                    if (failure instanceof RuntimeException runtimeFailure) {
+                        observed.failed(runtimeFailure);
+                    }
+                    result.completeExceptionally(failure);
+                } else if (closeFailure != null) {
+                    observed.failed(closeFailure);
+                    result.completeExceptionally(closeFailure);
+                } else {
+                    logReport(feed, dataSpaceId, report, false);
+                    result.complete(report);
+                }
+            });
+            result.whenComplete((report, failure) -> {
+                if (result.isCancelled()) {
+                    run.cancel();
+                }
+            });
+        } catch (RuntimeException failed) {
+            if (observation != null) {
+                observation.failed(failed);
+            }
+            if (state != null) {
+                closeQuietly(state);
+            }
+            result.completeExceptionally(failed);
+        }
+        return result;
+    }
+
+    private static RuntimeException closeQuietly(FeedSyncState state) {
+        try {
+            state.close();
+            return null;
+        } catch (RuntimeException failed) {
+            return failed;
+        }
+    }
+
+    private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
+
+    /** Runs a blocking call on a daemon thread of its own (a client without a runtime has no pool to share). */
+    private static CompletableFuture<SyncReport> onOwnThread(Feed feed, Supplier<SyncReport> call) {
+        CompletableFuture<SyncReport> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(call.get());
+            } catch (RuntimeException | Error failed) {
+                result.completeExceptionally(failed);
+            }
+        }, "commerce-sync-" + feed.name() + "-" + ASYNC_THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    /** A run over an open state, its sender paced by the data space's limiter, its items in flight counted. */
+    private SyncRun newRun(Feed feed, FeedSyncState state, SyncListener listener, SyncObservation observation,
+            boolean dryRun, boolean stateErased, Set<Set<Long>> mine) {
+        String dataSpaceId = state.dataSpaceId();
+        AdaptiveRateLimiter limiter = limiter(dataSpaceId);
+        String path = settings.routed(feed).route() + "/" + encode(dataSpaceId);
+        RequestLabel label = RequestLabel.feed(feed.name(), dataSpaceId);
+        return new SyncRun(state, settings, new BothListeners(listener, observation), clock, dryRun, stateErased,
+                runtime, (tally, pending, patience, afterBatch) -> {
+                    mine.add(pending);
+                    running.add(pending);
+                    FeedDeliveries deliveries = new FeedDeliveries(caller, path, settings, limiter, state, tally,
+                            pending, clock, patience);
+                    return runtime == null
+                            ? new FeedSender(caller, label, headers, settings, deliveries, sleeper, afterBatch)
+                            : new PacedFeedSender(caller, label, headers, settings, deliveries, runtime, afterBatch);
+                });
+    }
+
+    private static void logReport(Feed feed, String dataSpaceId, SyncReport report, boolean dryRun) {
+        LOG.info("Catalog {} of feed {} into data space {}: {} processed, {} unchanged, {} sent, {} rejected, "
+                + "{} retryable, {} deleted, {} requests{}", dryRun ? "dry run" : "call", feed.name(),
+                dataSpaceId, report.processed(), report.unchanged(), report.sent(), report.rejectedCount(),
+                report.retryable(), report.deleted(), report.requests(), dryRun ? " (nothing sent)" : "");
     }
 
     private void erase(String dataSpaceId) {

@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The sender of a catalog call on a shared runtime: the same outcomes as {@link FeedSender} (see there), but a batch
@@ -33,11 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * beyond either (backpressure). If the runtime is closed, the call stops with the runtime's exception and its
  * unanswered batches stay unconfirmed (the next call sends them again).
  */
-final class PacedFeedSender implements BatchSender {
+final class PacedFeedSender implements SteppedSender {
     /** The gate of a request whose start slot was already waited for: it passes at once. */
     private static final RequestGate PASSED = notBefore -> { };
     /** How often a waiting reading thread checks whether the runtime was closed. */
     private static final long POLL_MILLIS = 100;
+    /** How soon a call in steps tries again when the runtime's requests, not its own, are all taken. */
+    private static final long RUNTIME_FULL_RETRY_MILLIS = 10;
 
     private final GatewayCaller caller;
     private final String path;
@@ -49,7 +52,10 @@ final class PacedFeedSender implements BatchSender {
     private final RuntimeResources runtime;
     private final Runnable afterBatch;
     private final Semaphore slots;
+    private final int maxInFlight;
     private final Turns probe;
+    private final AtomicReference<Runnable> roomWaiter = new AtomicReference<>();
+    private final AtomicReference<Runnable> idleWaiter = new AtomicReference<>();
 
     /**
      * A sender for one call on a runtime.
@@ -71,7 +77,8 @@ final class PacedFeedSender implements BatchSender {
         this.deliveries = deliveries;
         this.runtime = runtime;
         this.afterBatch = afterBatch;
-        this.slots = new Semaphore(settings.maxInFlightFor(deliveries.feed()));
+        this.maxInFlight = settings.maxInFlightFor(deliveries.feed());
+        this.slots = new Semaphore(maxInFlight);
         this.probe = new Turns(runtime);
     }
 
@@ -93,9 +100,34 @@ final class PacedFeedSender implements BatchSender {
                 slots.release();
             }
         }
-        if (!permitted) {
-            return;
+        if (permitted) {
+            start(batch);
         }
+    }
+
+    @Override
+    public boolean offer(List<BatchItem> batch) {
+        if (!slots.tryAcquire()) {
+            return false;
+        }
+        boolean permitted;
+        try {
+            permitted = runtime.tryAcquireRequestNow();
+        } catch (ConnectorClientException closed) {
+            slots.release();
+            deliveries.stop(closed);
+            return true;
+        }
+        if (!permitted) {
+            slots.release();
+            return false;
+        }
+        start(batch);
+        return true;
+    }
+
+    /** Starts the delivery of a batch holding its places (or gives them back if the call stopped). */
+    private void start(List<BatchItem> batch) {
         if (stopped()) {
             release();
             return;
@@ -113,10 +145,37 @@ final class PacedFeedSender implements BatchSender {
     }
 
     @Override
+    public void whenRoom(Runnable resume) {
+        if (slots.availablePermits() == 0) {
+            roomWaiter.set(resume);
+            if (slots.availablePermits() == 0 || !roomWaiter.compareAndSet(resume, null)) {
+                return;
+            }
+        }
+        try {
+            runtime.prepareStepAfter(RUNTIME_FULL_RETRY_MILLIS, resume);
+        } catch (ConnectorClientException closed) {
+            deliveries.stop(closed);
+        }
+    }
+
+    @Override
+    public boolean idle() {
+        return slots.availablePermits() == maxInFlight;
+    }
+
+    @Override
+    public void whenIdle(Runnable resume) {
+        idleWaiter.set(resume);
+        if (idle() && idleWaiter.compareAndSet(resume, null)) {
+            resume.run();
+        }
+    }
+
+    @Override
     public void awaitIdle(Runnable whileWaiting) throws InterruptedException {
-        int all = settings.maxInFlightFor(deliveries.feed());
-        if (await(() -> slots.tryAcquire(all, POLL_MILLIS, TimeUnit.MILLISECONDS), whileWaiting)) {
-            slots.release(all);
+        if (await(() -> slots.tryAcquire(maxInFlight, POLL_MILLIS, TimeUnit.MILLISECONDS), whileWaiting)) {
+            slots.release(maxInFlight);
         }
     }
 
@@ -165,9 +224,20 @@ final class PacedFeedSender implements BatchSender {
         }
     }
 
+    /** Gives a batch's places back, then wakes the call in steps waiting for room, or for no batch in flight. */
     private void release() {
         runtime.releaseRequest();
         slots.release();
+        Runnable room = roomWaiter.getAndSet(null);
+        if (room != null) {
+            room.run();
+        }
+        if (idle()) {
+            Runnable idleNow = idleWaiter.getAndSet(null);
+            if (idleNow != null) {
+                idleNow.run();
+            }
+        }
     }
 
     /** Runs a step of a batch's delivery; a failure it throws stops the call and ends the batch. */

@@ -20,11 +20,15 @@ import io.github.commerceconnector.core.internal.runtime.RuntimeResources;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +90,8 @@ final class SyncRun {
     private volatile long lastProgressNanos = System.nanoTime();
     /** The checkpoint of a resync, told of the items settled without sending; {@code null} for other calls. */
     private ResyncCheckpoints checkpoints;
+    /** The driver of a call run in steps; {@code null} for a call on the calling thread. */
+    private Steps steps;
 
     /**
      * A run.
@@ -198,6 +204,246 @@ final class SyncRun {
         });
     }
 
+    /**
+     * Syncs or upserts items in steps on the shared runtime's preparing pool, holding no thread while a batch waits
+     * for its place: each step reads, prepares and queues up to a batch's worth of items, then hands the pool over
+     * to the next call's step. Needs a runtime and its {@link SteppedSender}. The future completes once every batch
+     * in flight is recorded (or the runtime is closed), with the report or what stopped the call.
+     */
+    CompletableFuture<SyncReport> itemsInSteps(Iterable<? extends FeedItem> items, Mode mode) {
+        if (mode.forced || !(sender instanceof SteppedSender stepped) || runtime == null) {
+            throw new IllegalStateException("Only a sync or an upsert on a shared runtime runs in steps");
+        }
+        steps = new Steps(items.iterator(), mode, stepped,
+                new ItemPreparer(validator, state, !stateErased, ItemPreparer.Skip.NONE, maxBatchBytes));
+        steps.start();
+        return steps.done;
+    }
+
+    /** Stops reading the input of a call run in steps (its future was cancelled); the batches in flight finish. */
+    void cancel() {
+        if (steps != null) {
+            steps.cancel();
+        }
+    }
+
+    /** Where a call run in steps is. */
+    private enum Phase {
+        READING, ENDING_INPUT, DELETING, ENDING_DELETES, FINISHING
+    }
+
+    /**
+     * Drives a call in steps. At most one step of a call is queued or running at a time (wake-ups that come while
+     * one is pending only make it run once more), and every step checks again what it waits for, so a wake-up too
+     * many does no harm. Fields other than the counters are touched by one step at a time, each step handed over
+     * through the pool's queue.
+     */
+    private final class Steps {
+        private final Iterator<? extends FeedItem> input;
+        private final Mode mode;
+        private final SteppedSender sender;
+        private final ItemPreparer preparer;
+        private final CompletableFuture<SyncReport> done = new CompletableFuture<>();
+        private final AtomicInteger wakeUps = new AtomicInteger();
+        private final AtomicBoolean concluded = new AtomicBoolean();
+        private final Runnable onRuntimeClosed = this::runtimeClosed;
+        private final int itemsPerStep;
+        private volatile boolean cancelled;
+        /** A full batch the sender had no room for, offered again before anything else. */
+        private List<BatchItem> held;
+        private Phase phase = Phase.READING;
+        private long position;
+        private long[] unseen;
+        private int unseenAt;
+        private RuntimeException failure;
+
+        Steps(Iterator<? extends FeedItem> input, Mode mode, SteppedSender sender, ItemPreparer preparer) {
+            this.input = input;
+            this.mode = mode;
+            this.sender = sender;
+            this.preparer = preparer;
+            this.itemsPerStep = Math.max(16, batchSize);
+        }
+
+        void start() {
+            runtime.onClose(onRuntimeClosed);
+            wake();
+        }
+
+        void cancel() {
+            cancelled = true;
+            wake();
+        }
+
+        /** Has a step run: now if none is queued or running, else once more after the one that is. */
+        void wake() {
+            if (wakeUps.getAndIncrement() == 0) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            try {
+                runtime.prepareStep(this::run);
+            } catch (ConnectorClientException closed) {
+                LOG.debug("A step of feed {} found the runtime closed; its close hook ends the call", feed.name());
+            }
+        }
+
+        private void run() {
+            int seen = wakeUps.get();
+            if (!concluded.get()) {
+                try {
+                    step();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail(new ConnectorClientException("A step of the catalog call on feed " + feed.name()
+                            + " was interrupted (the runtime is closing)", e, true));
+                } catch (RuntimeException | Error e) {
+                    fail(e instanceof RuntimeException runtimeException ? runtimeException
+                            : new IllegalStateException("A step of the catalog call failed: " + e, e));
+                }
+            }
+            if (wakeUps.addAndGet(-seen) > 0) {
+                submit();
+            }
+        }
+
+        private void step() throws InterruptedException {
+            if (cancelled && !sender.stopped()) {
+                sender.deliveries().stop(new ConnectorClientException("The catalog call on feed " + feed.name()
+                        + " was cancelled; the batches in flight were finished and recorded", null, false));
+            }
+            if (failure != null) {
+                whenIdleThen(this::end);
+                return;
+            }
+            if (held != null) {
+                if (!sender.offer(held)) {
+                    sender.whenRoom(this::wake);
+                    return;
+                }
+                held = null;
+            }
+            switch (phase) {
+                case READING -> read();
+                case ENDING_INPUT -> endInput(mode.full && !sender.stopped() ? Phase.DELETING : Phase.FINISHING);
+                case DELETING -> deleteSome();
+                case ENDING_DELETES -> endInput(Phase.FINISHING);
+                case FINISHING -> finish();
+                default -> throw new IllegalStateException("Unexpected phase " + phase);
+            }
+        }
+
+        private void read() throws InterruptedException {
+            for (int n = 0; n < itemsPerStep; n++) {
+                if (sender.stopped() || !input.hasNext()) {
+                    phase = Phase.ENDING_INPUT;
+                    wake();
+                    return;
+                }
+                FeedItem item = input.next();
+                tally.processed.incrementAndGet();
+                accept(preparer.prepare(ItemPreparer.input(item), position++));
+                if (held != null) {
+                    sender.whenRoom(this::wake);
+                    return;
+                }
+            }
+            progressIfDue();
+            wake();
+        }
+
+        /** Sends the last batch, then moves on once every batch is recorded. */
+        private void endInput(Phase next) throws InterruptedException {
+            flush();
+            if (held != null) {
+                sender.whenRoom(this::wake);
+                return;
+            }
+            recordLocalRejections();
+            whenIdleThen(() -> {
+                progress();
+                phase = next;
+                if (next == Phase.DELETING) {
+                    unseen = stateErased ? new long[0] : state.unseen();
+                }
+                wake();
+            });
+        }
+
+        /** Runs {@code then} in this step if no batch is in flight, else waits for that in a later step. */
+        private void whenIdleThen(Runnable then) {
+            if (sender.idle()) {
+                then.run();
+            } else {
+                sender.whenIdle(this::wake);
+            }
+        }
+
+        private void deleteSome() throws InterruptedException {
+            for (int n = 0; n < itemsPerStep; n++) {
+                if (sender.stopped() || unseenAt >= unseen.length) {
+                    phase = Phase.ENDING_DELETES;
+                    wake();
+                    return;
+                }
+                deleteDisappeared(unseen[unseenAt++]);
+                if (held != null) {
+                    sender.whenRoom(this::wake);
+                    return;
+                }
+            }
+            wake();
+        }
+
+        private void finish() {
+            if (mode.full && !sender.stopped() && !dryRun) {
+                state.fullSyncFinished(clock.instant());
+                purgeDeletes();
+            }
+            end();
+        }
+
+        /** A step threw: nothing more is read, and the call ends once the batches in flight are recorded. */
+        private void fail(RuntimeException thrown) {
+            if (failure == null) {
+                failure = thrown;
+            } else if (failure != thrown) {
+                failure.addSuppressed(thrown);
+            }
+            wake();
+        }
+
+        private void end() {
+            if (!concluded.compareAndSet(false, true)) {
+                return;
+            }
+            runtime.forgetOnClose(onRuntimeClosed);
+            complete(failure);
+        }
+
+        /** The runtime closed under the call: its batches will not finish, so it ends now, on the closing thread. */
+        private void runtimeClosed() {
+            if (concluded.compareAndSet(false, true)) {
+                RuntimeException closed = runtime.closedException();
+                sender.deliveries().stop(closed);
+                if (failure != null) {
+                    closed.addSuppressed(failure);
+                }
+                complete(closed);
+            }
+        }
+
+        private void complete(RuntimeException stoppedBy) {
+            try {
+                done.complete(conclude(stoppedBy));
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }
+    }
+
     /** Forgets the accepted deletes past their retention; a failure is logged, the sync having succeeded. */
     private void purgeDeletes() {
         try {
@@ -279,6 +525,18 @@ final class SyncRun {
         } catch (RuntimeException e) {
             failure = e;
         }
+        return conclude(failure);
+    }
+
+    /**
+     * Ends a call once its input is done with: waits for the batches in flight, builds the report and tells the
+     * listener.
+     *
+     * @param failure what stopped the reading, or {@code null}
+     * @return the report
+     * @throws RuntimeException what stopped the call, the report attached where the exception takes one
+     */
+    private SyncReport conclude(RuntimeException failure) {
         sender.close();
         if (failure == null) {
             failure = sender.failure();
@@ -517,19 +775,24 @@ final class SyncRun {
             if (sender.stopped()) {
                 return;
             }
-            StoredItem stored = state.find(identity);
-            if (stored == null || keptDelete(stored)) {
-                continue;
-            }
-            if (dryRun) {
-                tally.deleted.incrementAndGet();
-                continue;
-            }
-            ItemKey key = state.key(identity);
-            if (key != null) {
-                queue(new BatchItem(key, identity, StateChange.DELETE_CONTENT, deleteJson(key), -1, true));
-                progressIfDue();
-            }
+            deleteDisappeared(identity);
+        }
+    }
+
+    /** Queues the delete of an item the input no longer has (unless the state keeps it as deleted already). */
+    private void deleteDisappeared(long identity) throws InterruptedException {
+        StoredItem stored = state.find(identity);
+        if (stored == null || keptDelete(stored)) {
+            return;
+        }
+        if (dryRun) {
+            tally.deleted.incrementAndGet();
+            return;
+        }
+        ItemKey key = state.key(identity);
+        if (key != null) {
+            queue(new BatchItem(key, identity, StateChange.DELETE_CONTENT, deleteJson(key), -1, true));
+            progressIfDue();
         }
     }
 
@@ -562,7 +825,11 @@ final class SyncRun {
         List<BatchItem> full = batch;
         batch = new ArrayList<>();
         batchBytes = 2;
-        sender.submit(full, this::progress);
+        if (steps == null) {
+            sender.submit(full, this::progress);
+        } else if (!steps.sender.offer(full)) {
+            steps.held = full;
+        }
     }
 
     private void finishInput() throws InterruptedException {

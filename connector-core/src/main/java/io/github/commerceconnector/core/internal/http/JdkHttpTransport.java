@@ -3,6 +3,7 @@ package io.github.commerceconnector.core.internal.http;
 import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.TransportRequest;
 import io.github.commerceconnector.api.spi.TransportResponse;
+import io.github.commerceconnector.core.internal.runtime.DaemonThreads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +39,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final long STOP_WAIT_SECONDS = 5;
 
     private final ExecutorService executor;
+    /** The factory of the executor's threads, to wait for them at close. */
+    private final DaemonThreads threads;
     private final HttpClient client;
 
     /**
@@ -49,8 +51,8 @@ public final class JdkHttpTransport implements HttpTransport {
      * @param version        {@link HttpClient.Version#HTTP_2} (negotiated, falls back to 1.1) or {@code HTTP_1_1}
      */
     public JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version) {
-        this(connectTimeout, proxy, version, Executors.newCachedThreadPool(
-                daemonThreads("commerce-connector-http-" + CLIENT_NUMBER.incrementAndGet() + "-")));
+        this(connectTimeout, proxy, version, new DaemonThreads("commerce-connector-http-"
+                + CLIENT_NUMBER.incrementAndGet() + "-"), 0);
     }
 
     /**
@@ -65,12 +67,15 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     public JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version,
             String threadPrefix, int threads) {
-        this(connectTimeout, proxy, version, Executors.newFixedThreadPool(threads, daemonThreads(threadPrefix)));
+        this(connectTimeout, proxy, version, new DaemonThreads(threadPrefix), threads);
     }
 
+    /** A transport whose client runs on a fixed pool of {@code fixedThreads}, or a cached one for 0. */
     private JdkHttpTransport(Duration connectTimeout, ProxySelector proxy, HttpClient.Version version,
-            ExecutorService executor) {
-        this.executor = executor;
+            DaemonThreads threads, int fixedThreads) {
+        this.threads = threads;
+        this.executor = fixedThreads > 0 ? Executors.newFixedThreadPool(fixedThreads, threads)
+                : Executors.newCachedThreadPool(threads);
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .version(version)
@@ -116,6 +121,7 @@ public final class JdkHttpTransport implements HttpTransport {
         executor.shutdownNow();
         try {
             executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            threads.awaitEnded(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -156,14 +162,5 @@ public final class JdkHttpTransport implements HttpTransport {
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return gzip.readAllBytes();
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

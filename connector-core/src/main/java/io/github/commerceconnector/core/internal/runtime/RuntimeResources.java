@@ -3,7 +3,10 @@ package io.github.commerceconnector.core.internal.runtime;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.HttpTransport;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,15 +16,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a shared runtime owns: one transport, a fixed pool preparing items, a fixed pool sending requests, one
  * timer thread that holds waiting requests (rate-limit slots, backoffs, probe waits) without a pool thread, and the
- * bound on requests queued or in flight over every client. Thread-safe; {@link #close} ends the threads, and work
- * handed over afterwards is refused with {@link #closedException()}.
+ * bound on requests queued or in flight over every client. Thread-safe; {@link #close} ends the threads, then ends the
+ * calls still in progress in steps (their close hooks), and work handed over afterwards is refused with
+ * {@link #closedException()}.
  */
 public final class RuntimeResources implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeResources.class);
@@ -35,6 +38,8 @@ public final class RuntimeResources implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final Semaphore requests;
     private final int maxRequests;
+    private final Set<Runnable> closeHooks = ConcurrentHashMap.newKeySet();
+    private final List<DaemonThreads> threadFactories = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -51,9 +56,9 @@ public final class RuntimeResources implements AutoCloseable {
         this.name = name;
         this.transport = transport;
         this.preparingThreads = preparingThreads;
-        this.preparing = fixedPool(preparingThreads, threads(name + "-prepare-"));
-        this.sending = fixedPool(sendingThreads, threads(name + "-send-"));
-        this.timer = new ScheduledThreadPoolExecutor(1, threads(name + "-timer-"));
+        this.preparing = fixedPool(preparingThreads, remembered(new DaemonThreads(name + "-prepare-")));
+        this.sending = fixedPool(sendingThreads, remembered(new DaemonThreads(name + "-send-")));
+        this.timer = new ScheduledThreadPoolExecutor(1, remembered(new DaemonThreads(name + "-timer-")));
         this.timer.setRemoveOnCancelPolicy(true);
         this.maxRequests = maxRequests;
         this.requests = new Semaphore(maxRequests, true);
@@ -103,6 +108,44 @@ public final class RuntimeResources implements AutoCloseable {
     }
 
     /**
+     * Runs a step of a call on the preparing pool (a call in steps has at most one step queued or running).
+     *
+     * @throws ConnectorClientException once the runtime is closed
+     */
+    public void prepareStep(Runnable step) {
+        try {
+            preparing.execute(step);
+        } catch (RejectedExecutionException refused) {
+            throw closedException();
+        }
+    }
+
+    /**
+     * Runs a step of a call on the preparing pool once a delay has passed, holding no pool thread meanwhile.
+     *
+     * @throws ConnectorClientException once the runtime is closed
+     */
+    public void prepareStepAfter(long delayMillis, Runnable step) {
+        later(delayMillis, preparing, step);
+    }
+
+    /**
+     * Runs a hook once the runtime is closed and its threads have ended (on the closing thread), unless
+     * {@link #forgetOnClose} took it back first. A hook added to a closed runtime runs at once.
+     */
+    public void onClose(Runnable hook) {
+        closeHooks.add(hook);
+        if (closed && closeHooks.remove(hook)) {
+            hook.run();
+        }
+    }
+
+    /** Takes back a hook given to {@link #onClose}; whether it was still there (so will not run). */
+    public boolean forgetOnClose(Runnable hook) {
+        return closeHooks.remove(hook);
+    }
+
+    /**
      * Runs a task on the sending pool.
      *
      * @throws ConnectorClientException once the runtime is closed
@@ -125,12 +168,17 @@ public final class RuntimeResources implements AutoCloseable {
             send(task);
             return;
         }
+        later(delayMillis, sending, task);
+    }
+
+    /** Hands a task to a pool once a delay has passed, on the timer; dropped if the runtime closed meanwhile. */
+    private void later(long delayMillis, ThreadPoolExecutor pool, Runnable task) {
         try {
             timer.schedule(() -> {
                 try {
-                    sending.execute(task);
+                    pool.execute(task);
                 } catch (RejectedExecutionException refused) {
-                    LOG.debug("A request due after the runtime {} closed was dropped", name);
+                    LOG.debug("A task due after the runtime {} closed was dropped", name);
                 }
             }, delayMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException refused) {
@@ -152,6 +200,19 @@ public final class RuntimeResources implements AutoCloseable {
         return requests.tryAcquire(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Takes one of the runtime's request permits if one is free now, never waiting.
+     *
+     * @return whether one was taken
+     * @throws ConnectorClientException once the runtime is closed
+     */
+    public boolean tryAcquireRequestNow() {
+        if (closed) {
+            throw closedException();
+        }
+        return requests.tryAcquire();
+    }
+
     /** Gives a request permit back. */
     public void releaseRequest() {
         requests.release();
@@ -167,8 +228,8 @@ public final class RuntimeResources implements AutoCloseable {
 
     /**
      * Ends the threads: queued preparation tasks are cancelled, waiting and queued requests dropped (their items
-     * stay unconfirmed, so the next sync sends them again), running ones interrupted; then closes the transport.
-     * Idempotent.
+     * stay unconfirmed, so the next sync sends them again), running ones interrupted; then closes the transport
+     * and runs the close hooks (which end the calls still in progress in steps). Idempotent.
      */
     @Override
     public void close() {
@@ -189,10 +250,20 @@ public final class RuntimeResources implements AutoCloseable {
                 break;
             }
         }
+        awaitThreadsEnded();
         try {
             transport.close();
         } catch (Exception failed) {
             LOG.warn("Closing the transport of the runtime {} failed: {}", name, failed.toString());
+        }
+        for (Runnable hook : List.copyOf(closeHooks)) {
+            if (closeHooks.remove(hook)) {
+                try {
+                    hook.run();
+                } catch (RuntimeException failed) {
+                    LOG.warn("A call ending with the runtime {} failed to end cleanly: {}", name, failed.toString());
+                }
+            }
         }
     }
 
@@ -204,12 +275,21 @@ public final class RuntimeResources implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    private DaemonThreads remembered(DaemonThreads factory) {
+        threadFactories.add(factory);
+        return factory;
+    }
+
+    /** Waits for the pools' last threads to leave (a pool is terminated before its last worker has ended). */
+    private void awaitThreadsEnded() {
+        try {
+            for (DaemonThreads factory : threadFactories) {
+                if (!factory.awaitEnded(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    LOG.warn("Threads of the runtime {} did not end within {} s", name, STOP_WAIT_SECONDS);
+                }
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
