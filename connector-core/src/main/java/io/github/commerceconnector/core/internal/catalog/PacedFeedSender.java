@@ -31,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * timer, then runs again on the sending pool. While the endpoint's breaker is not closed, the call's requests take
  * turns, queued without a thread. At most {@code maxInFlight} batches of the call and the runtime's
  * {@code maxRequestsInFlight} of all calls wait or are in flight; {@link #submit} blocks the reading thread
- * beyond either (backpressure). If the runtime is closed, the call stops with the runtime's exception and its
+ * beyond either (backpressure), and a call in steps parks its next batch ({@link #offer}), which the release of a
+ * place starts on the releasing thread. If the runtime is closed, the call stops with the runtime's exception and its
  * unanswered batches stay unconfirmed (the next call sends them again).
  */
 final class PacedFeedSender implements SteppedSender {
@@ -39,7 +40,7 @@ final class PacedFeedSender implements SteppedSender {
     private static final RequestGate PASSED = notBefore -> { };
     /** How often a waiting reading thread checks whether the runtime was closed. */
     private static final long POLL_MILLIS = 100;
-    /** How soon a call in steps tries again when the runtime's requests, not its own, are all taken. */
+    /** How soon a parked batch is tried again when the runtime's requests, not the call's own, are all taken. */
     private static final long RUNTIME_FULL_RETRY_MILLIS = 10;
 
     private final GatewayCaller caller;
@@ -54,7 +55,7 @@ final class PacedFeedSender implements SteppedSender {
     private final Semaphore slots;
     private final int maxInFlight;
     private final Turns probe;
-    private final AtomicReference<Runnable> roomWaiter = new AtomicReference<>();
+    private final AtomicReference<Parked> parked = new AtomicReference<>();
     private final AtomicReference<Runnable> idleWaiter = new AtomicReference<>();
 
     /**
@@ -106,9 +107,24 @@ final class PacedFeedSender implements SteppedSender {
     }
 
     @Override
-    public boolean offer(List<BatchItem> batch) {
-        if (!slots.tryAcquire()) {
-            return false;
+    public void offer(List<BatchItem> batch, Runnable resume) {
+        parked.set(new Parked(batch, resume));
+        startParked();
+    }
+
+    @Override
+    public boolean hasParked() {
+        return parked.get() != null;
+    }
+
+    /**
+     * Starts the parked batch if its places are free now, taking them before unparking it (so the call never looks
+     * idle in between), then resumes its call. A place taken by another batch meanwhile is left to its release; the
+     * runtime's places being what is missing, the timer tries again shortly.
+     */
+    private void startParked() {
+        if (parked.get() == null || !slots.tryAcquire()) {
+            return;
         }
         boolean permitted;
         try {
@@ -116,14 +132,36 @@ final class PacedFeedSender implements SteppedSender {
         } catch (ConnectorClientException closed) {
             slots.release();
             deliveries.stop(closed);
-            return true;
+            resumeParked(parked.getAndSet(null));
+            return;
         }
         if (!permitted) {
             slots.release();
-            return false;
+            retryParkedLater();
+            return;
         }
-        start(batch);
-        return true;
+        Parked waiting = parked.getAndSet(null);
+        if (waiting == null) {
+            runtime.releaseRequest();
+            slots.release();
+            return;
+        }
+        start(waiting.batch());
+        resumeParked(waiting);
+    }
+
+    private static void resumeParked(Parked waiting) {
+        if (waiting != null) {
+            waiting.resume().run();
+        }
+    }
+
+    private void retryParkedLater() {
+        try {
+            runtime.prepareStepAfter(RUNTIME_FULL_RETRY_MILLIS, this::startParked);
+        } catch (ConnectorClientException closed) {
+            deliveries.stop(closed);
+        }
     }
 
     /** Starts the delivery of a batch holding its places (or gives them back if the call stopped). */
@@ -145,23 +183,8 @@ final class PacedFeedSender implements SteppedSender {
     }
 
     @Override
-    public void whenRoom(Runnable resume) {
-        if (slots.availablePermits() == 0) {
-            roomWaiter.set(resume);
-            if (slots.availablePermits() == 0 || !roomWaiter.compareAndSet(resume, null)) {
-                return;
-            }
-        }
-        try {
-            runtime.prepareStepAfter(RUNTIME_FULL_RETRY_MILLIS, resume);
-        } catch (ConnectorClientException closed) {
-            deliveries.stop(closed);
-        }
-    }
-
-    @Override
     public boolean idle() {
-        return slots.availablePermits() == maxInFlight;
+        return parked.get() == null && slots.availablePermits() == maxInFlight;
     }
 
     @Override
@@ -224,14 +247,11 @@ final class PacedFeedSender implements SteppedSender {
         }
     }
 
-    /** Gives a batch's places back, then wakes the call in steps waiting for room, or for no batch in flight. */
+    /** Gives a batch's places back, then starts the parked batch, or wakes a call waiting for none in flight. */
     private void release() {
         runtime.releaseRequest();
         slots.release();
-        Runnable room = roomWaiter.getAndSet(null);
-        if (room != null) {
-            room.run();
-        }
+        startParked();
         if (idle()) {
             Runnable idleNow = idleWaiter.getAndSet(null);
             if (idleNow != null) {
@@ -445,5 +465,9 @@ final class PacedFeedSender implements SteppedSender {
                 }
             }
         }
+    }
+
+    /** A batch waiting for its places, and what to wake once it has started. */
+    private record Parked(List<BatchItem> batch, Runnable resume) {
     }
 }

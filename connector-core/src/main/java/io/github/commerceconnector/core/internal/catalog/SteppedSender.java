@@ -3,24 +3,24 @@ package io.github.commerceconnector.core.internal.catalog;
 import java.util.List;
 
 /**
- * A {@link BatchSender} that a call run in steps drives without blocking: it offers a batch and, when there is no
- * room, asks to be woken once there may be. Wake-ups may come more often than needed (a woken step checks again)
- * but never fewer: a step that registers after the room came back is woken too.
+ * A {@link BatchSender} that a call run in steps drives without blocking. A batch offered when there is no room is
+ * parked: the sender starts it itself as soon as a place frees (on the thread that freed it, with no queue between),
+ * then wakes the call. Wake-ups may come more often than needed (a woken step checks again) but never fewer.
  */
 interface SteppedSender extends BatchSender {
 
     /**
-     * Hands a batch over if there is room now, never waiting.
+     * Hands a batch over, never waiting: starts it now if there is room, else parks it until there is. The caller
+     * offers no other batch while one is {@linkplain #hasParked() parked}.
      *
-     * @return whether the batch was taken (sent, or dropped because the call stopped); {@code false} leaves it with
-     *         the caller, who offers it again after {@link #whenRoom}
+     * @param resume run (it must not block) once a parked batch has started, or was dropped because the call stopped
      */
-    boolean offer(List<BatchItem> batch);
+    void offer(List<BatchItem> batch, Runnable resume);
 
-    /** Runs {@code resume} (which must not block) once a batch's place may have come free. */
-    void whenRoom(Runnable resume);
+    /** Whether a batch offered is still waiting for its place. */
+    boolean hasParked();
 
-    /** Whether no batch of the call is waiting or in flight: every outcome handed over is recorded. */
+    /** Whether no batch of the call is parked, waiting or in flight: every outcome handed over is recorded. */
     boolean idle();
 
     /** Runs {@code resume} (which must not block) once the call may be {@link #idle()}. */

@@ -249,8 +249,6 @@ final class SyncRun {
         private final Runnable onRuntimeClosed = this::runtimeClosed;
         private final int itemsPerStep;
         private volatile boolean cancelled;
-        /** A full batch the sender had no room for, offered again before anything else. */
-        private List<BatchItem> held;
         private Phase phase = Phase.READING;
         private long position;
         private long[] unseen;
@@ -314,16 +312,12 @@ final class SyncRun {
                 sender.deliveries().stop(new ConnectorClientException("The catalog call on feed " + feed.name()
                         + " was cancelled; the batches in flight were finished and recorded", null, false));
             }
+            if (sender.hasParked()) {
+                return;
+            }
             if (failure != null) {
                 whenIdleThen(this::end);
                 return;
-            }
-            if (held != null) {
-                if (!sender.offer(held)) {
-                    sender.whenRoom(this::wake);
-                    return;
-                }
-                held = null;
             }
             switch (phase) {
                 case READING -> read();
@@ -345,8 +339,7 @@ final class SyncRun {
                 FeedItem item = input.next();
                 tally.processed.incrementAndGet();
                 accept(preparer.prepare(ItemPreparer.input(item), position++));
-                if (held != null) {
-                    sender.whenRoom(this::wake);
+                if (sender.hasParked()) {
                     return;
                 }
             }
@@ -357,8 +350,7 @@ final class SyncRun {
         /** Sends the last batch, then moves on once every batch is recorded. */
         private void endInput(Phase next) throws InterruptedException {
             flush();
-            if (held != null) {
-                sender.whenRoom(this::wake);
+            if (sender.hasParked()) {
                 return;
             }
             recordLocalRejections();
@@ -389,8 +381,7 @@ final class SyncRun {
                     return;
                 }
                 deleteDisappeared(unseen[unseenAt++]);
-                if (held != null) {
-                    sender.whenRoom(this::wake);
+                if (sender.hasParked()) {
                     return;
                 }
             }
@@ -827,8 +818,8 @@ final class SyncRun {
         batchBytes = 2;
         if (steps == null) {
             sender.submit(full, this::progress);
-        } else if (!steps.sender.offer(full)) {
-            steps.held = full;
+        } else {
+            steps.sender.offer(full, steps::wake);
         }
     }
 
