@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * threads of its own, or on a shared runtime's preparing pool (a bounded number of items ahead), then, in input order, catches duplicates, skips what the gateway
  * already holds, batches the rest by count and bytes for the {@link FeedSender}, finds the items that
  * disappeared (full syncs), and builds the report. Progress goes to the listener after every batch (from the
- * thread that sent it) and at least every progress interval (from the reading thread), one call at a time.
+ * thread that sent it) and at least every progress interval (from the reading thread), one call at a time. A sync
+ * or upsert on a shared runtime may instead run in steps ({@link #itemsInSteps}): the same work, with the reading
+ * and preparing done a batch's worth at a time on the runtime's preparing pool and no thread held between steps.
  */
 final class SyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
