@@ -110,14 +110,7 @@ public class PerItemPathBenchmark {
     @Benchmark
     public int productToSend() {
         int index = (next++ & (PRODUCTS - 2)) + 1;
-        ItemPreparer.Prepared prepared = preparer.prepare(ItemPreparer.input(products[index]), index);
-        batch.add(prepared.json());
-        if (batch.size() < BATCH) {
-            return batch.size();
-        }
-        int length = RequestBody.encodeJson(batch, true, CatalogSyncSettings.defaults().gzipLevel()).length;
-        batch.clear();
-        return length;
+        return addToBody(preparer.prepare(ItemPreparer.input(products[index]), index).json());
     }
 
     /**
@@ -133,7 +126,12 @@ public class PerItemPathBenchmark {
         if (state.find(identity) == null) {
             return -1;
         }
-        batch.add(hasher.json());
+        return addToBody(hasher.json());
+    }
+
+    /** Adds an item's JSON to the batch; every 100 items, encodes their body and gives its length. */
+    private int addToBody(byte[] json) {
+        batch.add(json);
         if (batch.size() < BATCH) {
             return batch.size();
         }
