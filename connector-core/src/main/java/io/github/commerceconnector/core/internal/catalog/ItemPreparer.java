@@ -21,7 +21,6 @@ import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -235,13 +234,11 @@ public final class ItemPreparer {
         if (hasher.needsValidation()) {
             return null;
         }
-        Map<String, Object> identityFields = new HashMap<>();
-        for (int i = 0; i < captured.size() - 1; i++) {
-            if (hasher.captured(i) != null) {
-                identityFields.put(captured.get(i), hasher.captured(i));
-            }
+        Object[] identityValues = new Object[captured.size() - 1];
+        for (int i = 0; i < identityValues.length; i++) {
+            identityValues[i] = hasher.captured(i);
         }
-        ItemKey key = validator.identity(identityFields).key();
+        ItemKey key = validator.identityOf(identityValues).key();
         if (key == null) {
             return null;
         }

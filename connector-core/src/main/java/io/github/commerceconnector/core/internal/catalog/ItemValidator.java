@@ -90,10 +90,26 @@ public final class ItemValidator {
      */
     public Result identity(Map<String, ?> fields) {
         List<String> identityFields = feed.identityFields();
+        Object[] values = new Object[identityFields.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = fields.get(identityFields.get(i));
+        }
+        return identityOf(values);
+    }
+
+    /**
+     * {@link #identity(Map)} for identity values given in the order of {@link #identityFields()} ({@code null}
+     * where one is missing).
+     *
+     * @param given the identity values, one per identity field
+     * @return the key when they are sound, else the problem
+     */
+    public Result identityOf(Object[] given) {
+        List<String> identityFields = feed.identityFields();
         String[] values = new String[identityFields.size()];
         for (int i = 0; i < values.length; i++) {
             String field = identityFields.get(i);
-            Object value = fields.get(field);
+            Object value = given[i];
             Problem problem = identityProblem(field, value);
             if (problem != null) {
                 return new Result(null, problem);
