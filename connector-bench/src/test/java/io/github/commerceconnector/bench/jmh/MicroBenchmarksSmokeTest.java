@@ -63,6 +63,8 @@ class MicroBenchmarksSmokeTest {
         assertTrue(steps.fields().containsKey("sku"));
         assertEquals(null, steps.validate().problem(), "a generated product is valid");
         assertTrue(steps.writeJson().length > 1000);
+        assertEquals("2024-03-01T09:10:42Z", steps.formatTimestamp());
+        assertTrue(steps.writesAllFields(), "a generated product has no extra fields");
     }
 
     @Test
