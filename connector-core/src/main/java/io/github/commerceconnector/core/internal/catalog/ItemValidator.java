@@ -89,12 +89,7 @@ public final class ItemValidator {
      * problem.
      */
     public Result identity(Map<String, ?> fields) {
-        List<String> identityFields = feed.identityFields();
-        Object[] values = new Object[identityFields.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = fields.get(identityFields.get(i));
-        }
-        return identityOf(values);
+        return identity(fields, null);
     }
 
     /**
@@ -105,11 +100,16 @@ public final class ItemValidator {
      * @return the key when they are sound, else the problem
      */
     public Result identityOf(Object[] given) {
+        return identity(null, given);
+    }
+
+    /** The identity from a fields map, or else from values given in the order of the identity fields. */
+    private Result identity(Map<String, ?> fields, Object[] given) {
         List<String> identityFields = feed.identityFields();
         String[] values = new String[identityFields.size()];
         for (int i = 0; i < values.length; i++) {
             String field = identityFields.get(i);
-            Object value = given[i];
+            Object value = fields != null ? fields.get(field) : given[i];
             Problem problem = identityProblem(field, value);
             if (problem != null) {
                 return new Result(null, problem);
