@@ -6,6 +6,9 @@ import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
 import io.github.commerceconnector.core.internal.catalog.FeedJson;
 import io.github.commerceconnector.core.internal.catalog.ItemValidator;
 import io.github.commerceconnector.examples.CatalogGenerator;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,9 +37,13 @@ public class ItemStepsBenchmark {
     private final CatalogGenerator generator = new CatalogGenerator();
     private final ItemValidator validator = new ItemValidator(Feed.PRODUCTS,
             CatalogSyncSettings.DEFAULT_MAX_STRING_BYTES, CatalogSyncSettings.defaults().maxDepth());
+    /** The formatter the typed items write their timestamps with ({@code ItemFields.time}). */
+    private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().appendInstant(-1).toFormatter();
+
     private Product product;
     private Map<String, Object> fields;
     private int index;
+    private final Instant time = Instant.parse("2024-03-01T09:10:42Z");
 
     /** Generates the product the other steps work on. */
     @Setup
@@ -68,6 +75,21 @@ public class ItemStepsBenchmark {
     @Benchmark
     public ItemValidator.Result identity() {
         return validator.identity(fields);
+    }
+
+    /**
+     * Formats one timestamp as a typed item writes it (RFC 3339, UTC): a product writes two or three of them per
+     * pass ({@code createdAt}, {@code updatedAt}, ...), in its own code before the SDK sees their text.
+     */
+    @Benchmark
+    public String formatTimestamp() {
+        return RFC_3339.format(time);
+    }
+
+    /** Whether the product gives all its fields (no extra fields anywhere): asked before each typed pass. */
+    @Benchmark
+    public boolean writesAllFields() {
+        return product.writesAllFields();
     }
 
     /** Writes the fields as JSON with Jackson (how the SDK wrote an item's body before the one-pass change). */

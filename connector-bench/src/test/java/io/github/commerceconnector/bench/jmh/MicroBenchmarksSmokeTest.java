@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commerceconnector.core.internal.catalog.ItemPreparer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.zip.GZIPInputStream;
@@ -36,6 +37,9 @@ class MicroBenchmarksSmokeTest {
         ContentHashBenchmark hash = new ContentHashBenchmark();
         hash.setUp();
         assertEquals(hash.contentHash(), hash.fieldsAndContentHash());
+        assertEquals(hash.contentHash(), hash.writeItemAndContentHash(), "the one pass hashes the canonical text");
+        assertEquals(hash.contentHash(), hash.writeTypedItemAndContentHash(), "a typed product hashes as its map");
+        assertEquals(32, hash.sha256OfJson().length);
         assertNotEquals(0, hash.identityHash());
     }
 
@@ -59,6 +63,27 @@ class MicroBenchmarksSmokeTest {
         assertTrue(steps.fields().containsKey("sku"));
         assertEquals(null, steps.validate().problem(), "a generated product is valid");
         assertTrue(steps.writeJson().length > 1000);
+        assertEquals("2024-03-01T09:10:42Z", steps.formatTimestamp());
+        assertTrue(steps.writesAllFields(), "a generated product has no extra fields");
+    }
+
+    @Test
+    void thePerItemPathFindsTheEvenProductsUnchangedAndSendsTheOdd() throws IOException {
+        PerItemPathBenchmark path = new PerItemPathBenchmark();
+        path.items = 2_000;
+        path.setUp();
+        try {
+            ItemPreparer.Prepared unchanged = path.unchangedProduct();
+            assertEquals(ItemPreparer.Outcome.UNCHANGED, unchanged.outcome(), "an even product is held unchanged");
+            assertTrue(path.unchangedItem(), "the map path finds the same product unchanged");
+            int last = 0;
+            for (int i = 0; i < 100; i++) {
+                last = path.productToSend();
+            }
+            assertTrue(last > 10_000, "100 products gzipped into one body: " + last);
+        } finally {
+            path.tearDown();
+        }
     }
 
     @Test

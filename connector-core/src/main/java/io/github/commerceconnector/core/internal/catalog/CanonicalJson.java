@@ -102,6 +102,7 @@ public final class CanonicalJson {
         private boolean leftOutWritten;
         private int canonicalEnd;
         private final TypedFields fields = new TypedFields();
+        private final FieldNames names = new FieldNames();
 
         private Writer(Set<String> orderFreeArrays, int maxStringBytes, int maxDepth) {
             this.orderFreeArrays = orderFreeArrays;
@@ -242,9 +243,7 @@ public final class CanonicalJson {
                     buffer[size++] = ',';
                 }
                 int index = order[i];
-                writeString(keys[index], true);
-                ensure(1);
-                buffer[size++] = ':';
+                writeName(keys[index]);
                 writeValue(values[index], keys[index], depth + 1);
             }
             if (topLevel) {
@@ -262,9 +261,7 @@ public final class CanonicalJson {
             if (comma) {
                 buffer[size++] = ',';
             }
-            writeString(name, true);
-            ensure(1);
-            buffer[size++] = ':';
+            writeName(name);
             writeValue(value, name, 1);
         }
 
@@ -297,19 +294,9 @@ public final class CanonicalJson {
             if (value == null) {
                 writeAscii("null");
             } else if (value instanceof String text) {
-                if (text.length() > maxStringBytes / 3) {
-                    suspect = true;
-                }
-                writeString(text, false);
+                writeText(text);
             } else if (value instanceof Boolean bool) {
                 writeAscii(bool ? "true" : "false");
-            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                    || value instanceof Byte) {
-                long number = ((Number) value).longValue();
-                if (number < 0 && "qty".equals(fieldName)) {
-                    suspect = true;
-                }
-                writeLong(number);
             } else if (value instanceof Number number) {
                 writeNumber(number, fieldName);
             } else if (value instanceof Map<?, ?> map) {
@@ -317,13 +304,65 @@ public final class CanonicalJson {
             } else if (value instanceof WritesFields typed) {
                 writeTypedObject(typed, depth);
             } else if (value instanceof Collection<?> list) {
-                writeArray(list, fieldName != null && orderFreeArrays.contains(fieldName), depth);
+                writeArray(list, orderFree(fieldName), depth);
             } else {
                 throw new IllegalArgumentException("Not a JSON value: " + value.getClass().getName());
             }
         }
 
+        private boolean orderFree(String fieldName) {
+            return fieldName != null && orderFreeArrays.contains(fieldName);
+        }
+
+        /** Writes a string value, noticing one that may be too long. */
+        private void writeText(String text) {
+            if (text.length() > maxStringBytes / 3) {
+                suspect = true;
+            }
+            writeString(text, false);
+        }
+
+        /**
+         * Writes a field name and its colon ({@code "name":}), from {@link FieldNames} when the name was met
+         * before, else written and kept there if validation has nothing to say about it.
+         */
+        private void writeName(String name) {
+            byte[] known = names.find(name);
+            if (known != null) {
+                ensure(known.length);
+                System.arraycopy(known, 0, buffer, size, known.length);
+                size += known.length;
+                return;
+            }
+            int start = size;
+            boolean suspectBefore = suspect;
+            int unpairedBefore = unpairedSurrogates;
+            suspect = false;
+            writeString(name, true);
+            ensure(1);
+            buffer[size++] = ':';
+            if (!suspect && unpairedSurrogates == unpairedBefore) {
+                names.keep(name, buffer, start, size);
+            }
+            suspect |= suspectBefore;
+        }
+
         private void writeNumber(Number number, String fieldName) {
+            if (number instanceof Integer || number instanceof Long || number instanceof Short
+                    || number instanceof Byte) {
+                long value = number.longValue();
+                if (value < 0 && "qty".equals(fieldName)) {
+                    suspect = true;
+                }
+                writeLong(value);
+                return;
+            }
+            if (number instanceof BigDecimal decimal && writeShortDecimal(decimal)) {
+                if (decimal.signum() < 0 && "qty".equals(fieldName)) {
+                    suspect = true;
+                }
+                return;
+            }
             String text = canonicalNumber(number);
             if (!(number instanceof BigDecimal || number instanceof BigInteger || number instanceof Double
                     || number instanceof Float) || ("qty".equals(fieldName) && text.startsWith("-"))
@@ -366,45 +405,55 @@ public final class CanonicalJson {
             buffer[size++] = ']';
         }
 
-        /** Writes each element after the other, then rewrites the run sorted, with commas. */
+        /**
+         * Writes the elements as they come, with commas, then sorts them by their text where they are; only when
+         * they were out of order is the run copied aside and rewritten in order.
+         */
         private void writeSorted(Collection<?> list, int depth) {
             Level level = level(depth);
             int start = size;
             int count = 0;
             if (list instanceof List<?> indexed && list instanceof RandomAccess) {
                 for (int i = 0; i < indexed.size(); i++) {
-                    writeElement(indexed.get(i), depth, level, start, count++);
+                    writeElement(indexed.get(i), depth, level, count++);
                 }
             } else {
                 for (Object element : list) {
-                    writeElement(element, depth, level, start, count++);
+                    writeElement(element, depth, level, count++);
                 }
             }
-            if (count == 0) {
+            if (count < 2) {
                 return;
             }
-            byte[] run = level.scratch(size - start);
-            System.arraycopy(buffer, start, run, 0, size - start);
-            int[] sorted = level.sortElements(run, count);
+            int[] sorted = level.sortElements(buffer, count);
+            if (Level.inOrder(sorted, count)) {
+                return;
+            }
+            int length = size - start;
+            byte[] run = level.scratch(length);
+            System.arraycopy(buffer, start, run, 0, length);
             size = start;
-            ensure(level.runLength(count) + count);
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
                     buffer[size++] = ',';
                 }
                 int element = sorted[i];
                 int from = level.start(element);
-                int length = level.end(element) - from;
-                System.arraycopy(run, from, buffer, size, length);
-                size += length;
+                int elementLength = level.end(element) - from;
+                System.arraycopy(run, from - start, buffer, size, elementLength);
+                size += elementLength;
             }
         }
 
-        private void writeElement(Object element, int depth, Level level, int start, int index) {
+        private void writeElement(Object element, int depth, Level level, int index) {
+            if (index > 0) {
+                ensure(1);
+                buffer[size++] = ',';
+            }
             int before = unpairedSurrogates;
             int elementStart = size;
             writeValue(element, null, depth + 1);
-            level.element(index, elementStart - start, size - start, unpairedSurrogates != before);
+            level.element(index, elementStart, size, unpairedSurrogates != before);
         }
 
         /** Writes a string; {@code name} when it is a field name (where validation refuses line breaks too). */
@@ -414,7 +463,16 @@ public final class CanonicalJson {
             byte[] out = buffer;
             int at = size;
             out[at++] = '"';
-            for (int i = 0; i < length; i++) {
+            int i = 0;
+            while (i < length) {
+                char c = text.charAt(i);
+                if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
+                    break;
+                }
+                out[at++] = (byte) c;
+                i++;
+            }
+            for (; i < length; i++) {
                 char c = text.charAt(i);
                 if (c < 0x80) {
                     if (c >= 0x20 && c != '"' && c != '\\') {
@@ -472,6 +530,42 @@ public final class CanonicalJson {
             }
         }
 
+        /**
+         * Writes a decimal of at most 18 digits and a scale of 0 to 18 (prices, weights) as {@link
+         * #canonicalNumber} gives it, without its text: plain, no trailing zeros. {@code false}, nothing written,
+         * for any other decimal.
+         */
+        private boolean writeShortDecimal(BigDecimal decimal) {
+            int scale = decimal.scale();
+            if (scale < 0 || scale >= POWERS_OF_TEN.length || decimal.precision() >= POWERS_OF_TEN.length) {
+                return false;
+            }
+            long unscaled = decimal.unscaledValue().longValue();
+            while (scale > 0 && unscaled % 10 == 0) {
+                unscaled /= 10;
+                scale--;
+            }
+            if (scale == 0) {
+                writeLong(unscaled);
+                return true;
+            }
+            ensure(1);
+            if (unscaled < 0) {
+                buffer[size++] = '-';
+                unscaled = -unscaled;
+            }
+            writeLong(unscaled / POWERS_OF_TEN[scale]);
+            ensure(1 + scale);
+            buffer[size++] = '.';
+            long fraction = unscaled % POWERS_OF_TEN[scale];
+            for (int i = size + scale - 1; i >= size; i--) {
+                buffer[i] = (byte) ('0' + fraction % 10);
+                fraction /= 10;
+            }
+            size += scale;
+            return true;
+        }
+
         private void writeLong(long value) {
             if (value == Long.MIN_VALUE) {
                 writeAscii(Long.toString(value));
@@ -496,10 +590,15 @@ public final class CanonicalJson {
 
         /**
          * The {@link FieldWriter} a typed item writes to: each field after a comma but the first of its object, its
-         * value as {@link #writeValue} writes any value; at the top level, the fields change detection leaves out
-         * are held back to be written last, and the captured fields noted.
+         * value as {@link #writeValue} writes a value of its kind; at the top level, the fields change detection
+         * leaves out are held back to be written last, and the captured fields noted. What a top-level field is
+         * (left out, captured or neither) is remembered by its place among the item's fields, so that items of
+         * one type, which give the same name constants in the same order, only compare references.
          */
         private final class TypedFields implements FieldWriter {
+            /** The kind of a top-level field left out of the canonical text (a captured one's is its index, else -1). */
+            private static final int LEFT_OUT = -2;
+
             private int depth;
             private boolean first;
             private List<String> capturing = List.of();
@@ -507,14 +606,21 @@ public final class CanonicalJson {
             private final String[] leftOutNames = new String[IGNORED_FIELDS.size()];
             private final Object[] leftOutValues = new Object[IGNORED_FIELDS.size()];
             private int leftOutCount;
+            private final String[] topNames = new String[128];
+            private final int[] topKinds = new int[topNames.length];
+            private int topCount;
 
             void start(List<String> names) {
+                if (names != capturing) {
+                    Arrays.fill(topNames, null);
+                }
                 capturing = names;
                 if (captured.length != names.size()) {
                     captured = new Object[names.size()];
                 }
                 Arrays.fill(captured, null);
                 leftOutCount = 0;
+                topCount = 0;
             }
 
             void enter(int objectDepth) {
@@ -524,45 +630,79 @@ public final class CanonicalJson {
 
             @Override
             public void string(String name, String value) {
-                field(name, value);
+                if (begin(name, value)) {
+                    if (value == null) {
+                        writeAscii("null");
+                    } else {
+                        writeText(value);
+                    }
+                }
             }
 
             @Override
             public void number(String name, Number value) {
-                field(name, value);
+                if (begin(name, value)) {
+                    if (value == null) {
+                        writeAscii("null");
+                    } else {
+                        writeNumber(value, name);
+                    }
+                }
             }
 
             @Override
             public void bool(String name, boolean value) {
-                field(name, value);
+                if (begin(name, value)) {
+                    writeAscii(value ? "true" : "false");
+                }
             }
 
             @Override
             public void object(String name, WritesFields value) {
-                field(name, value);
+                if (begin(name, value)) {
+                    if (value == null) {
+                        writeAscii("null");
+                    } else {
+                        writeTypedObject(value, depth + 1);
+                    }
+                }
             }
 
             @Override
             public void strings(String name, List<String> values) {
-                field(name, values);
+                list(name, values);
             }
 
             @Override
             public void objects(String name, List<? extends WritesFields> values) {
-                field(name, values);
+                list(name, values);
             }
 
-            private void field(String name, Object value) {
+            private void list(String name, List<?> values) {
+                if (begin(name, values)) {
+                    if (values == null) {
+                        writeAscii("null");
+                    } else {
+                        writeArray(values, orderFree(name), depth + 1);
+                    }
+                }
+            }
+
+            /**
+             * Starts a field: at the top level, holds a left-out field back (then {@code false}: nothing to
+             * write now) and notes a captured one; else writes its comma and name.
+             */
+            private boolean begin(String name, Object value) {
                 if (depth == 0) {
-                    if (IGNORED_FIELDS.contains(name)) {
+                    int kind = topLevelKind(name);
+                    if (kind == LEFT_OUT) {
                         checkLeftOut(value);
                         leftOutNames[leftOutCount] = name;
                         leftOutValues[leftOutCount++] = value;
-                        return;
+                        return false;
                     }
-                    int index = capturing.indexOf(name);
-                    if (index >= 0) {
-                        captured[index] = value;
+                    if (kind >= 0) {
+                        captured[kind] = value;
                     }
                 }
                 ensure(1);
@@ -570,10 +710,22 @@ public final class CanonicalJson {
                     buffer[size++] = ',';
                 }
                 first = false;
-                writeString(name, true);
-                ensure(1);
-                buffer[size++] = ':';
-                writeValue(value, name, depth + 1);
+                writeName(name);
+                return true;
+            }
+
+            /** Whether a top-level field is left out, captured (its index) or neither. */
+            private int topLevelKind(String name) {
+                int place = topCount++;
+                if (place < topNames.length && topNames[place] == name) {
+                    return topKinds[place];
+                }
+                int kind = IGNORED_FIELDS.contains(name) ? LEFT_OUT : capturing.indexOf(name);
+                if (place < topNames.length) {
+                    topNames[place] = name;
+                    topKinds[place] = kind;
+                }
+                return kind;
             }
 
             /** Writes the held-back top-level fields, in name order (as they came). */
@@ -593,6 +745,12 @@ public final class CanonicalJson {
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** 10 to the powers 0 to 18: the decimals written without their text have fewer digits than its length. */
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+        100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
 
     /**
      * Scratch space of one nesting level: key and value slots, the key orders of the object shapes seen
@@ -766,10 +924,6 @@ public final class CanonicalJson {
             return ends[element];
         }
 
-        int runLength(int count) {
-            return ends[count - 1];
-        }
-
         byte[] scratch(int length) {
             if (scratch.length < length) {
                 scratch = new byte[Math.max(length, scratch.length * 2)];
@@ -777,7 +931,17 @@ public final class CanonicalJson {
             return scratch;
         }
 
-        /** Sorts the elements of a run by their text (insertion sort: arrays here are short). */
+        /** Whether a sorted order leaves every element where it is. */
+        static boolean inOrder(int[] order, int count) {
+            for (int i = 0; i < count; i++) {
+                if (order[i] != i) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Sorts the elements written in {@code run} by their text (insertion sort: arrays here are short). */
         int[] sortElements(byte[] run, int count) {
             for (int i = 0; i < count; i++) {
                 int element = i;

@@ -21,7 +21,6 @@ import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,9 +33,10 @@ import java.util.Set;
  * when that pass noticed something validation may refuse ({@link ItemHasher#needsValidation()}); the identity
  * is always checked. What depends on order (duplicates, batching, the tally) stays with the run. The look-up is
  * safe ahead of order: the run's own records only change items it already sent, and a second occurrence of
- * those is a duplicate whatever the state says. Thread-safe.
+ * those is a duplicate whatever the state says. Thread-safe. Public for the per-item benchmarks only; the sync
+ * run is its one user.
  */
-final class ItemPreparer {
+public final class ItemPreparer {
     /** Items whose fields are read on a worker thread: the SDK's own immutable types. */
     private static final Set<Class<?>> IMMUTABLE = Set.of(Product.class, ProductAttribute.class, Category.class,
             Price.class, Variant.class, ScopeWebsite.class, ScopeCustomerGroup.class, InventoryStockStatus.class,
@@ -45,7 +45,7 @@ final class ItemPreparer {
     private static final String DELETED = "deleted";
 
     /** What became of an item. */
-    enum Outcome {
+    public enum Outcome {
         /** Its identity could not be read: rejected by position. */
         UNIDENTIFIED,
         /** Failed validation: rejected locally. */
@@ -62,11 +62,18 @@ final class ItemPreparer {
 
     /** Which valid items a call leaves out, decided ahead of order; thread-safe. */
     @FunctionalInterface
-    interface Skip {
+    public interface Skip {
         /** Skips nothing. */
         Skip NONE = (position, identity, content) -> false;
 
-        /** Whether to leave out the item at a position with these hashes. */
+        /**
+         * Whether to leave out an item.
+         *
+         * @param position its position in the input
+         * @param identity its identity hash
+         * @param content  its content hash
+         * @return whether to leave it out
+         */
         boolean skip(long position, long identity, long content);
     }
 
@@ -74,8 +81,12 @@ final class ItemPreparer {
      * An item as the reading thread hands it over: the item itself when it is of an immutable SDK type, else
      * the fields it gave on the reading thread (or the exception it threw), so that a custom item's code only
      * runs on the caller's thread.
+     *
+     * @param item    the item ({@code null} when it gave null fields)
+     * @param fields  the fields it gave on the reading thread, or {@code null}
+     * @param failure what it threw when asked for its fields, or {@code null}
      */
-    record Input(FeedItem item, Map<String, Object> fields, RuntimeException failure) {
+    public record Input(FeedItem item, Map<String, Object> fields, RuntimeException failure) {
     }
 
     /**
@@ -91,7 +102,7 @@ final class ItemPreparer {
      * @param problem  why it is rejected (unidentified, invalid, too large)
      * @param stored   the status the state holds (unchanged only)
      */
-    record Prepared(Outcome outcome, long position, ItemKey key, long identity, long content, byte[] json,
+    public record Prepared(Outcome outcome, long position, ItemKey key, long identity, long content, byte[] json,
             boolean delete, ItemValidator.Problem problem, ItemStatus stored) {
     }
 
@@ -107,10 +118,13 @@ final class ItemPreparer {
     /**
      * A preparer.
      *
-     * @param lookUp whether to skip items the state holds unchanged (not for forced resyncs or erased state)
-     * @param skip   which valid items to leave out
+     * @param validator     the feed's validator
+     * @param state         the feed's state, where unchanged items are looked up
+     * @param lookUp        whether to skip items the state holds unchanged (not for forced resyncs or erased state)
+     * @param skip          which valid items to leave out
+     * @param maxBatchBytes the most bytes of JSON one request may carry
      */
-    ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, Skip skip, int maxBatchBytes) {
+    public ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, Skip skip, int maxBatchBytes) {
         this.skip = skip;
         this.validator = validator;
         this.hashers = ThreadLocal.withInitial(() -> new ItemHasher(validator.maxStringBytes(), validator.maxDepth()));
@@ -122,8 +136,13 @@ final class ItemPreparer {
         this.maxBatchBytes = maxBatchBytes;
     }
 
-    /** Hands an item over, on the reading thread. */
-    static Input input(FeedItem item) {
+    /**
+     * Hands an item over, on the reading thread.
+     *
+     * @param item the caller's item, possibly {@code null}
+     * @return what a worker thread prepares
+     */
+    public static Input input(FeedItem item) {
         if (item == null || IMMUTABLE.contains(item.getClass())) {
             return new Input(item, null, null);
         }
@@ -135,8 +154,14 @@ final class ItemPreparer {
         }
     }
 
-    /** Prepares one item, on any thread. */
-    Prepared prepare(Input input, long position) {
+    /**
+     * Prepares one item, on any thread.
+     *
+     * @param input    the item as handed over
+     * @param position its position in the input
+     * @return what became of it
+     */
+    public Prepared prepare(Input input, long position) {
         if (input.item() instanceof WritesFields typed && input.fields() == null && input.failure() == null) {
             Prepared written = prepareTyped(typed, position);
             if (written != null) {
@@ -209,13 +234,11 @@ final class ItemPreparer {
         if (hasher.needsValidation()) {
             return null;
         }
-        Map<String, Object> identityFields = new HashMap<>();
-        for (int i = 0; i < captured.size() - 1; i++) {
-            if (hasher.captured(i) != null) {
-                identityFields.put(captured.get(i), hasher.captured(i));
-            }
+        Object[] identityValues = new Object[captured.size() - 1];
+        for (int i = 0; i < identityValues.length; i++) {
+            identityValues[i] = hasher.captured(i);
         }
-        ItemKey key = validator.identity(identityFields).key();
+        ItemKey key = validator.identityOf(identityValues).key();
         if (key == null) {
             return null;
         }

@@ -89,11 +89,27 @@ public final class ItemValidator {
      * problem.
      */
     public Result identity(Map<String, ?> fields) {
+        return identity(fields, null);
+    }
+
+    /**
+     * {@link #identity(Map)} for identity values given in the order of {@link #identityFields()} ({@code null}
+     * where one is missing).
+     *
+     * @param given the identity values, one per identity field
+     * @return the key when they are sound, else the problem
+     */
+    public Result identityOf(Object[] given) {
+        return identity(null, given);
+    }
+
+    /** The identity from a fields map, or else from values given in the order of the identity fields. */
+    private Result identity(Map<String, ?> fields, Object[] given) {
         List<String> identityFields = feed.identityFields();
         String[] values = new String[identityFields.size()];
         for (int i = 0; i < values.length; i++) {
             String field = identityFields.get(i);
-            Object value = fields.get(field);
+            Object value = fields != null ? fields.get(field) : given[i];
             Problem problem = identityProblem(field, value);
             if (problem != null) {
                 return new Result(null, problem);

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {
@@ -34,6 +35,17 @@ class CanonicalJsonTest {
         assertNotEquals(hasher.contentHash(Map.of("regular", 5)), hasher.contentHash(Map.of("regular", "5")));
         assertEquals("0", CanonicalJson.canonicalNumber(new BigDecimal("0.000")));
         assertEquals("1000", CanonicalJson.canonicalNumber(new BigDecimal("1E+3")));
+    }
+
+    @Test
+    void decimalsWrittenWithoutTheirTextReadAsTheirCanonicalText() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 20_000; i++) {
+            long unscaled = random.nextLong() >> random.nextInt(64);
+            BigDecimal decimal = BigDecimal.valueOf(unscaled, random.nextInt(-3, 22));
+            assertEquals("{\"n\":" + CanonicalJson.canonicalNumber(decimal) + "}", canonical.of(Map.of("n", decimal)),
+                    decimal.toString());
+        }
     }
 
     @Test

@@ -33,6 +33,18 @@ class ItemValidatorTest {
     }
 
     @Test
+    void identityValuesGivenInOrderGiveWhatTheFieldsMapGives() {
+        assertEquals(validator.identity(Map.of("sku", "A-1", "storeViewCode", "default")),
+                validator.identityOf(new Object[] {"A-1", "default"}));
+        assertEquals(ItemKey.of(Feed.PRODUCTS, "42", "default"), validator.identityOf(new Object[] {42, "default"}).key());
+        ItemValidator.Result blank = validator.identityOf(new Object[] {"  ", "default"});
+        assertNull(blank.key());
+        assertEquals(validator.identity(Map.of("sku", "  ", "storeViewCode", "default")).problem(), blank.problem());
+        assertEquals("MISSING_IDENTITY", validator.identityOf(new Object[] {"A-1", null}).problem().code());
+        assertEquals("storeViewCode", validator.identityOf(new Object[] {"A-1", null}).problem().field());
+    }
+
+    @Test
     void acceptsAWellFormedItemAndGivesItsKey() {
         ItemValidator.Result result = validator.check(product("name", "Chaz\tHoodie\n", "weight", 1.5,
                 "images", List.of(Map.of("resource", Map.of("url", "u")))));
