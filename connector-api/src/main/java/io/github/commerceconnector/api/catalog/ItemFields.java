@@ -2,7 +2,9 @@ package io.github.commerceconnector.api.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -25,6 +27,10 @@ import java.util.function.Function;
 final class ItemFields {
     /** UTC with only the fraction digits needed. */
     private static final DateTimeFormatter RFC_3339 = new DateTimeFormatterBuilder().appendInstant(-1).toFormatter();
+    private static final long SECONDS_PER_DAY = 86_400;
+    /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years written as four digits. */
+    private static final long FIRST_SECOND_OF_YEAR_0 = -62_167_219_200L;
+    private static final long LAST_SECOND_OF_YEAR_9999 = 253_402_300_799L;
 
     private final Map<String, Object> map = new LinkedHashMap<>();
 
@@ -41,16 +47,59 @@ final class ItemFields {
         return put(name, value == null ? null : time(value));
     }
 
-    /** A timestamp as the items send it: RFC 3339 text in UTC. */
+    /**
+     * A timestamp as the items send it: RFC 3339 text in UTC with only the fraction digits needed, exactly as
+     * {@code DateTimeFormatterBuilder.appendInstant(-1)} writes it. Years 0 to 9999 are written here by hand (the
+     * formatter's text costs several objects a call, and every product has two timestamps); other years go through
+     * the formatter.
+     */
     static String time(Instant value) {
-        return RFC_3339.format(value);
+        long seconds = value.getEpochSecond();
+        if (seconds < FIRST_SECOND_OF_YEAR_0 || seconds > LAST_SECOND_OF_YEAR_9999) {
+            return RFC_3339.format(value);
+        }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        int nanos = value.getNano();
+        byte[] text = new byte[nanos == 0 ? 20 : 30];
+        digits(text, 0, date.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, secondOfDay / 3600, 2);
+        text[13] = ':';
+        digits(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        digits(text, 17, secondOfDay % 60, 2);
+        int end = 19;
+        if (nanos != 0) {
+            text[19] = '.';
+            digits(text, 20, nanos, 9);
+            end = 29;
+            while (text[end - 1] == '0') {
+                end--;
+            }
+        }
+        text[end] = 'Z';
+        return new String(text, 0, end + 1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Writes a non-negative number as {@code width} decimal digits, zero-padded, at a place. */
+    private static void digits(byte[] text, int at, int number, int width) {
+        int rest = number;
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
     }
 
     /** Whether every object of a list (absent: none) gives all its fields to a {@link FieldWriter}. */
     static boolean writeAllFields(List<? extends WritesFields> values) {
         if (values != null) {
-            for (WritesFields value : values) {
-                if (!value.writesAllFields()) {
+            for (int i = 0, size = values.size(); i < size; i++) {
+                if (!values.get(i).writesAllFields()) {
                     return false;
                 }
             }
