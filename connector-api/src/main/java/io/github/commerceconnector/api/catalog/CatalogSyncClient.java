@@ -72,11 +72,11 @@ public interface CatalogSyncClient {
      * {@link io.github.commerceconnector.api.exception.SyncDeadlineExceededException} with its report, a
      * {@link SyncLockedException}, ...).
      *
-     * <p>The selected data space, the guard and the feed's state are checked and opened before the method returns
-     * (a refusal there fails the future rather than being thrown). Which threads run the rest of the call is the
-     * implementation's. The HTTP client built on a shared
-     * {@code CommerceServicesRuntime} reads the input in steps on the runtime's preparing threads and holds no
-     * thread while a batch waits for the gateway, so hundreds of calls can be in progress on a few dozen threads.
+     * <p>Which threads run the call is the implementation's. The HTTP client built on a shared
+     * {@code CommerceServicesRuntime} checks the selected data space and the guard and opens the feed's state on
+     * the calling thread before it returns (a refusal there fails the future rather than being thrown), then reads
+     * the input in steps on the runtime's preparing threads and holds no thread while a batch waits for the
+     * gateway, so hundreds of calls can be in progress on a few dozen threads.
      * The input's iterator is then called on those threads, one call at a time and never concurrently, and must
      * not block for long (read a database cursor page by page ahead of it, not per item). Without a runtime, the
      * HTTP client runs the call on one thread of its own. This default runs {@code sync} on the calling thread
