@@ -302,7 +302,6 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
         CompletableFuture<SyncReport> result = new CompletableFuture<>();
         SyncObservation observation = null;
         FeedSyncState state = null;
-        Set<Long> inFlight = null;
         try {
             SaasIdentity selected = selected();
             String dataSpaceId = selected.dataSpaceId();

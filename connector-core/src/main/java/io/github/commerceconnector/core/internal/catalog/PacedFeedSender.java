@@ -142,8 +142,7 @@ final class PacedFeedSender implements SteppedSender {
         }
         Parked waiting = parked.getAndSet(null);
         if (waiting == null) {
-            runtime.releaseRequest();
-            slots.release();
+            release();
             return;
         }
         start(waiting.batch());
