@@ -46,7 +46,13 @@ final class FleetGateways implements AutoCloseable {
         this.child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         this.replies = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         this.commands = new OutputStreamWriter(child.getOutputStream(), StandardCharsets.UTF_8);
-        String[] started = expect("GATEWAYS", 3);
+        String[] started;
+        try {
+            started = expect("GATEWAYS", 3);
+        } catch (IOException | RuntimeException failed) {
+            child.destroyForcibly();
+            throw failed;
+        }
         this.healthy = URI.create(started[1]);
         this.failing = URI.create(started[2]);
     }
