@@ -10,9 +10,10 @@ import java.util.function.LongPredicate;
  * {@link FeedSyncState} and a 48-bit <em>position</em> of the store's own (the file store keeps the offset of
  * the item's latest log record there; 0 when a store needs none).
  *
- * <p>An open-addressing table (linear probing, backward-shift deletion) over three arrays of longs kept outside
- * the Java heap, so that the heap a sync needs does not grow with the catalog: 24 bytes a slot, at most 64 bytes
- * an item at the lowest load factor after growth. The memory goes back to the system once the index is no longer
+ * <p>An open-addressing table (linear probing, backward-shift deletion) over one array of longs kept outside the
+ * Java heap, so that the heap a sync needs does not grow with the catalog. A slot's key, content hash and status
+ * lie side by side (24 bytes a slot), so that a look-up costs one cache miss rather than one per field; at most
+ * 64 bytes an item at the lowest load factor after growth. The memory goes back to the system once the index is no longer
  * reachable. Written by hand because the JDK has no primitive map. Identity hash 0 is reserved.
  *
  * <p>Not thread-safe: its owner synchronizes.
@@ -25,9 +26,10 @@ public final class ItemIndex {
     private static final ItemStatus[] STATUSES = ItemStatus.values();
     private static final int MIN_CAPACITY = 16;
 
-    private OffHeapLongs keys;
-    private OffHeapLongs contents;
-    private OffHeapLongs metas;
+    /** The longs of a slot: its key, its content hash, its status and position (the meta). */
+    private static final int STRIDE = 3;
+
+    private OffHeapLongs table;
     private int capacity;
     private int size;
     private final long[] counts = new long[STATUSES.length];
@@ -60,9 +62,30 @@ public final class ItemIndex {
 
     private void allocate(int slots) {
         capacity = slots;
-        keys = new OffHeapLongs(slots);
-        contents = new OffHeapLongs(slots);
-        metas = new OffHeapLongs(slots);
+        table = new OffHeapLongs((long) slots * STRIDE);
+    }
+
+    private long keyAt(int slot) {
+        return table.get((long) slot * STRIDE);
+    }
+
+    private long contentAt(int slot) {
+        return table.get((long) slot * STRIDE + 1);
+    }
+
+    private long metaAt(int slot) {
+        return table.get((long) slot * STRIDE + 2);
+    }
+
+    private void setSlot(int slot, long key, long content, long meta) {
+        long base = (long) slot * STRIDE;
+        table.set(base, key);
+        table.set(base + 1, content);
+        table.set(base + 2, meta);
+    }
+
+    private void setMeta(int slot, long meta) {
+        table.set((long) slot * STRIDE + 2, meta);
     }
 
     private static int slotOf(long key, int mask) {
@@ -73,7 +96,7 @@ public final class ItemIndex {
     private int indexOf(long key) {
         int mask = capacity - 1;
         for (int slot = slotOf(key, mask);; slot = (slot + 1) & mask) {
-            long existing = keys.get(slot);
+            long existing = keyAt(slot);
             if (existing == key) {
                 return slot;
             }
@@ -98,19 +121,19 @@ public final class ItemIndex {
         if (slot < 0) {
             throw new IllegalArgumentException("No item is held under identity hash " + Long.toHexString(key));
         }
-        return contents.get(slot);
+        return contentAt(slot);
     }
 
     /** The status of a held key, or {@code null}. */
     public ItemStatus status(long key) {
         int slot = indexOf(checkKey(key));
-        return slot < 0 ? null : statusOf(metas.get(slot));
+        return slot < 0 ? null : statusOf(metaAt(slot));
     }
 
     /** The position held for a key, or -1 when no item is held under it. */
     public long position(long key) {
         int slot = indexOf(checkKey(key));
-        return slot < 0 ? -1 : metas.get(slot) & POSITION_MASK;
+        return slot < 0 ? -1 : metaAt(slot) & POSITION_MASK;
     }
 
     private static ItemStatus statusOf(long meta) {
@@ -131,42 +154,36 @@ public final class ItemIndex {
         int slot = indexOf(key);
         long meta = checkPosition(position) | ((long) status.ordinal() << STATUS_SHIFT);
         if (slot >= 0) {
-            counts[statusOf(metas.get(slot)).ordinal()]--;
-            meta |= (metas.get(slot) & SEEN_BIT);
+            counts[statusOf(metaAt(slot)).ordinal()]--;
+            meta |= (metaAt(slot) & SEEN_BIT);
         } else {
             if (size + 1 > capacity * 3L / 4) {
                 grow();
             }
             slot = freeSlot(key);
-            keys.set(slot, key);
             size++;
         }
-        contents.set(slot, content);
-        metas.set(slot, seen ? meta | SEEN_BIT : meta);
+        setSlot(slot, key, content, seen ? meta | SEEN_BIT : meta);
         counts[status.ordinal()]++;
     }
 
     private int freeSlot(long key) {
         int mask = capacity - 1;
         int slot = slotOf(key, mask);
-        while (keys.get(slot) != 0) {
+        while (keyAt(slot) != 0) {
             slot = (slot + 1) & mask;
         }
         return slot;
     }
 
     private void grow() {
-        OffHeapLongs oldKeys = keys;
-        OffHeapLongs oldContents = contents;
-        OffHeapLongs oldMetas = metas;
+        OffHeapLongs old = table;
         int oldCapacity = capacity;
         allocate(oldCapacity * 2);
-        for (int i = 0; i < oldCapacity; i++) {
-            if (oldKeys.get(i) != 0) {
-                int slot = freeSlot(oldKeys.get(i));
-                keys.set(slot, oldKeys.get(i));
-                contents.set(slot, oldContents.get(i));
-                metas.set(slot, oldMetas.get(i));
+        for (long base = 0; base < (long) oldCapacity * STRIDE; base += STRIDE) {
+            long key = old.get(base);
+            if (key != 0) {
+                setSlot(freeSlot(key), key, old.get(base + 1), old.get(base + 2));
             }
         }
     }
@@ -177,23 +194,19 @@ public final class ItemIndex {
         if (slot < 0) {
             return false;
         }
-        counts[statusOf(metas.get(slot)).ordinal()]--;
+        counts[statusOf(metaAt(slot)).ordinal()]--;
         size--;
         int mask = capacity - 1;
         int hole = slot;
-        for (int next = (hole + 1) & mask; keys.get(next) != 0; next = (next + 1) & mask) {
-            int home = slotOf(keys.get(next), mask);
+        for (int next = (hole + 1) & mask; keyAt(next) != 0; next = (next + 1) & mask) {
+            int home = slotOf(keyAt(next), mask);
             boolean movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable) {
-                keys.set(hole, keys.get(next));
-                contents.set(hole, contents.get(next));
-                metas.set(hole, metas.get(next));
+                setSlot(hole, keyAt(next), contentAt(next), metaAt(next));
                 hole = next;
             }
         }
-        keys.set(hole, 0);
-        contents.set(hole, 0);
-        metas.set(hole, 0);
+        setSlot(hole, 0, 0, 0);
         return true;
     }
 
@@ -207,10 +220,10 @@ public final class ItemIndex {
         if (slot < 0) {
             return true;
         }
-        if ((metas.get(slot) & SEEN_BIT) != 0) {
+        if ((metaAt(slot) & SEEN_BIT) != 0) {
             return false;
         }
-        metas.set(slot, metas.get(slot) | SEEN_BIT);
+        setMeta(slot, metaAt(slot) | SEEN_BIT);
         return true;
     }
 
@@ -219,11 +232,11 @@ public final class ItemIndex {
         long[] result = new long[Math.min(size, 1024)];
         int count = 0;
         for (int slot = 0; slot < capacity; slot++) {
-            if (keys.get(slot) != 0 && (metas.get(slot) & SEEN_BIT) == 0) {
+            if (keyAt(slot) != 0 && (metaAt(slot) & SEEN_BIT) == 0) {
                 if (count == result.length) {
                     result = Arrays.copyOf(result, result.length * 2);
                 }
-                result[count++] = keys.get(slot);
+                result[count++] = keyAt(slot);
             }
         }
         return Arrays.copyOf(result, count);
@@ -233,8 +246,8 @@ public final class ItemIndex {
     public void forEach(ItemStatus status, LongPredicate visitor) {
         long wanted = (long) status.ordinal() << STATUS_SHIFT;
         for (int slot = 0; slot < capacity; slot++) {
-            long key = keys.get(slot);
-            if (key != 0 && (metas.get(slot) & STATUS_MASK) == wanted && !visitor.test(key)) {
+            long key = keyAt(slot);
+            if (key != 0 && (metaAt(slot) & STATUS_MASK) == wanted && !visitor.test(key)) {
                 return;
             }
         }
@@ -250,7 +263,7 @@ public final class ItemIndex {
         if (slot < 0) {
             throw new IllegalArgumentException("No item is held under identity hash " + Long.toHexString(key));
         }
-        metas.set(slot, (metas.get(slot) & ~POSITION_MASK) | checkPosition(position));
+        setMeta(slot, (metaAt(slot) & ~POSITION_MASK) | checkPosition(position));
     }
 
     /** How many items are held. */
@@ -263,9 +276,9 @@ public final class ItemIndex {
         return counts[status.ordinal()];
     }
 
-    /** The bytes of the three arrays (outside the heap). */
+    /** The bytes of the table (outside the heap). */
     public long memoryBytes() {
-        return keys.bytes() + contents.bytes() + metas.bytes();
+        return table.bytes();
     }
 
     /** Forgets everything. */

@@ -14,37 +14,37 @@ final class OffHeapLongs {
     private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
 
     private final LongBuffer[] segments;
-    private final int length;
+    private final long length;
 
     /** An array of {@code length} zeros. */
-    OffHeapLongs(int length) {
+    OffHeapLongs(long length) {
         this.length = length;
-        int count = (int) (((long) length + SEGMENT_MASK) >>> SEGMENT_BITS);
+        int count = (int) ((length + SEGMENT_MASK) >>> SEGMENT_BITS);
         this.segments = new LongBuffer[Math.max(1, count)];
         for (int i = 0; i < segments.length; i++) {
-            int longs = Math.min(1 << SEGMENT_BITS, length - (i << SEGMENT_BITS));
+            int longs = (int) Math.min(1 << SEGMENT_BITS, length - ((long) i << SEGMENT_BITS));
             segments[i] = ByteBuffer.allocateDirect(Math.max(0, longs) * Long.BYTES).order(ByteOrder.nativeOrder())
                     .asLongBuffer();
         }
     }
 
     /** The value at an index. */
-    long get(int index) {
-        return segments[index >>> SEGMENT_BITS].get(index & SEGMENT_MASK);
+    long get(long index) {
+        return segments[(int) (index >>> SEGMENT_BITS)].get((int) index & SEGMENT_MASK);
     }
 
     /** Sets the value at an index. */
-    void set(int index, long value) {
-        segments[index >>> SEGMENT_BITS].put(index & SEGMENT_MASK, value);
+    void set(long index, long value) {
+        segments[(int) (index >>> SEGMENT_BITS)].put((int) index & SEGMENT_MASK, value);
     }
 
     /** How many longs it holds. */
-    int length() {
+    long length() {
         return length;
     }
 
     /** The bytes it takes outside the heap. */
     long bytes() {
-        return (long) length * Long.BYTES;
+        return length * Long.BYTES;
     }
 }
