@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.core.http.Timeouts;
 import io.github.commerceconnector.core.internal.auth.ImsAuthenticator;
 import io.github.commerceconnector.core.internal.http.JdkHttpTransport;
+import io.github.commerceconnector.core.internal.http.UrlConnectionTransport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,8 +87,11 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
         }
         HttpTransport transport = settings.transport != null ? settings.transport
                 : settings.runtime != null ? settings.runtime.transport()
-                : new JdkHttpTransport(timeouts.connect(), settings.proxy,
-                        settings.httpVersion == null ? HttpClient.Version.HTTP_2 : settings.httpVersion);
+                : settings.httpVersion == HttpClient.Version.HTTP_2
+                        ? new JdkHttpTransport(timeouts.connect(), settings.proxy, settings.httpVersion)
+                        : new UrlConnectionTransport(timeouts.connect(), settings.proxy,
+                                () -> new JdkHttpTransport(timeouts.connect(), settings.proxy,
+                                        HttpClient.Version.HTTP_2));
         return new ValidSettings(endpoint, tokenEndpoint, timeouts, stateDirectory, transport);
     }
 

@@ -1,0 +1,300 @@
+package io.github.commerceconnector.core.internal.http;
+
+import io.github.commerceconnector.api.spi.HttpTransport;
+import io.github.commerceconnector.api.spi.TransportRequest;
+import io.github.commerceconnector.api.spi.TransportResponse;
+import io.github.commerceconnector.core.internal.runtime.DaemonThreads;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpRetryException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An {@link HttpTransport} on the JDK's blocking {@link HttpURLConnection}: HTTP/1.1 with the JDK's keep-alive
+ * connection cache, the proxy a {@link ProxySelector} picks, and a whole-call deadline kept by one watchdog thread
+ * that disconnects an exchange still running when its deadline passes. A blocking exchange costs a fraction of the
+ * CPU of the JDK {@code HttpClient}'s (measured in {@code BENCHMARKS.md}: about 100 against 500 CPU µs for a
+ * request of 100 products), which is why a client without a shared runtime uses it by default.
+ *
+ * <p>Request bodies are streamed with their length fixed, which keeps {@code HttpURLConnection} from sending a
+ * request again by itself when a reused connection fails (it does so for a buffered body): every request the
+ * gateway receives is one the connector sent and counted. What {@code HttpURLConnection} cannot send ({@code
+ * PATCH}) goes through a second transport made on first use, and so does a request refused with {@code 401} or
+ * {@code 407}: {@code HttpURLConnection} throws such a reply away when the body was streamed, so the request is
+ * asked once more there to read the reply's headers and body (the gateway did nothing with a request it refused).
+ * Connections go back to the JDK's cache only after the whole reply has been read; one that failed, or whose
+ * deadline passed, is closed. Thread-safe.
+ */
+public final class UrlConnectionTransport implements HttpTransport {
+    /** Headers {@code HttpURLConnection} sets itself, or that make no sense to pass on. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE");
+    private static final Set<String> WITH_BODY = Set.of("POST", "PUT");
+    private static final AtomicInteger TRANSPORT_NUMBER = new AtomicInteger();
+    private static final long STOP_WAIT_SECONDS = 5;
+    private static final int BODY_CHUNK = 8192;
+
+    private final Duration connectTimeout;
+    private final ProxySelector proxy;
+    private final Supplier<HttpTransport> otherMethods;
+    private final DaemonThreads watchdogThread;
+    private final ScheduledThreadPoolExecutor watchdog;
+    private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile HttpTransport other;
+
+    /**
+     * Creates the transport.
+     *
+     * @param connectTimeout how long opening a connection may take
+     * @param proxy          the proxy selector, or {@code null} for the system default
+     * @param otherMethods   makes the transport for methods {@code HttpURLConnection} cannot send, on first use;
+     *                       closed with this one
+     */
+    public UrlConnectionTransport(Duration connectTimeout, ProxySelector proxy,
+            Supplier<HttpTransport> otherMethods) {
+        this.connectTimeout = connectTimeout;
+        this.proxy = proxy;
+        this.otherMethods = otherMethods;
+        this.watchdogThread = new DaemonThreads("commerce-connector-deadlines-" + TRANSPORT_NUMBER.incrementAndGet()
+                + "-");
+        this.watchdog = new ScheduledThreadPoolExecutor(1, watchdogThread);
+        watchdog.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public TransportResponse send(TransportRequest request, Duration deadline) throws IOException {
+        if (!METHODS.contains(request.method())) {
+            return other().send(request, deadline);
+        }
+        if (closed.get()) {
+            throw new IOException("The HTTP transport is closed");
+        }
+        Exchange exchange = new Exchange(open(request.uri(), deadline), System.nanoTime() + deadline.toNanos());
+        inFlight.add(exchange);
+        ScheduledFuture<?> alarm = watchdog.schedule(exchange::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        boolean completed = false;
+        try {
+            TransportResponse response = exchange.run(request);
+            completed = true;
+            if (response == null) {
+                long left = exchange.deadlineAt - System.nanoTime();
+                if (left <= 0) {
+                    throw timeout(deadline, null);
+                }
+                return other().send(request, Duration.ofNanos(left));
+            }
+            return response;
+        } catch (IOException | RuntimeException failed) {
+            if (exchange.expired || exchange.deadlineAt - System.nanoTime() <= 0) {
+                throw timeout(deadline, failed);
+            }
+            if (closed.get()) {
+                throw new IOException("The HTTP transport was closed during the exchange", failed);
+            }
+            throw failed;
+        } finally {
+            alarm.cancel(false);
+            inFlight.remove(exchange);
+            if (!completed) {
+                exchange.connection.disconnect();
+            }
+        }
+    }
+
+    private static HttpTimeoutException timeout(Duration deadline, Throwable cause) {
+        HttpTimeoutException late = new HttpTimeoutException("The reply did not arrive completely within "
+                + deadline.toMillis() + " ms");
+        if (cause != null) {
+            late.initCause(cause);
+        }
+        return late;
+    }
+
+    private HttpURLConnection open(URI uri, Duration deadline) throws IOException {
+        ProxySelector selector = proxy != null ? proxy : ProxySelector.getDefault();
+        List<Proxy> proxies = selector == null ? List.of() : selector.select(uri);
+        Proxy chosen = proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(chosen);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(millis(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline));
+        connection.setReadTimeout(millis(deadline));
+        return connection;
+    }
+
+    /**
+     * One request on one connection. Until the reply's body starts, the watchdog or {@link #close} may end it by
+     * disconnecting (which closes the socket); once the body is being read, disconnecting would wait for the read
+     * in progress ({@code HttpURLConnection}'s reply streams hold their lock while reading), so the reading loop
+     * itself stops at the deadline, or at close, between two reads. A read that receives nothing at all ends at
+     * the socket's read timeout, the deadline.
+     */
+    private final class Exchange {
+        private final HttpURLConnection connection;
+        private final long deadlineAt;
+        private volatile boolean readingBody;
+        private volatile boolean expired;
+
+        Exchange(HttpURLConnection connection, long deadlineAt) {
+            this.connection = connection;
+            this.deadlineAt = deadlineAt;
+        }
+
+        /** The deadline passed: ends the exchange if it is still waiting for the reply's headers. */
+        void expire() {
+            expired = true;
+            abortIfWaiting();
+        }
+
+        void abortIfWaiting() {
+            if (!readingBody) {
+                connection.disconnect();
+            }
+        }
+
+        /**
+         * Sends the request and reads the whole reply; {@code null} when {@code HttpURLConnection} threw the reply
+         * away (a {@code 401} or {@code 407} to a streamed body).
+         */
+        TransportResponse run(TransportRequest request) throws IOException {
+            connection.setRequestMethod(request.method());
+            for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+                if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                    for (String value : header.getValue()) {
+                        connection.addRequestProperty(header.getKey(), value);
+                    }
+                }
+            }
+            boolean streamed = request.body().length > 0 || WITH_BODY.contains(request.method());
+            if (streamed) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(request.body().length);
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(request.body());
+                }
+            }
+            int status;
+            try {
+                status = connection.getResponseCode();
+            } catch (HttpRetryException authenticationAsked) {
+                return null;
+            }
+            if (streamed && (status == HttpURLConnection.HTTP_UNAUTHORIZED
+                    || status == HttpURLConnection.HTTP_PROXY_AUTH)) {
+                return null;
+            }
+            if (status < 0) {
+                throw new IOException("The reply is not HTTP: no status line");
+            }
+            readingBody = true;
+            byte[] body;
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                body = in == null ? new byte[0] : readBefore(in);
+            }
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (Map.Entry<String, List<String>> header : connection.getHeaderFields().entrySet()) {
+                if (header.getKey() != null) {
+                    headers.put(header.getKey(), header.getValue());
+                }
+            }
+            return new TransportResponse(status, headers, decode(body, connection.getContentEncoding()));
+        }
+
+        /** Reads the body to its end, checking the deadline and the transport's closing after every read. */
+        private byte[] readBefore(InputStream in) throws IOException {
+            byte[] body = new byte[BODY_CHUNK];
+            int length = 0;
+            for (int read; (read = in.read(body, length, body.length - length)) >= 0;) {
+                if (System.nanoTime() - deadlineAt >= 0) {
+                    throw new IOException("The deadline passed while the body was arriving");
+                }
+                if (closed.get()) {
+                    throw new IOException("The transport was closed while the body was arriving");
+                }
+                length += read;
+                if (length == body.length) {
+                    body = Arrays.copyOf(body, body.length * 2);
+                }
+            }
+            return Arrays.copyOf(body, length);
+        }
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+    }
+
+    private static byte[] decode(byte[] body, String encoding) throws IOException {
+        if (encoding == null || !encoding.equalsIgnoreCase("gzip") || body.length == 0) {
+            return body;
+        }
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
+            return gzip.readAllBytes();
+        }
+    }
+
+    private HttpTransport other() throws IOException {
+        HttpTransport made = other;
+        if (made == null) {
+            synchronized (this) {
+                if (closed.get()) {
+                    throw new IOException("The HTTP transport is closed");
+                }
+                made = other;
+                if (made == null) {
+                    made = otherMethods.get();
+                    other = made;
+                }
+            }
+        }
+        return made;
+    }
+
+    /**
+     * Ends the exchanges still running (their callers get an {@link IOException}), stops the watchdog thread and
+     * waits briefly for it to end, and closes the transport for other methods if one was made. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        inFlight.forEach(Exchange::abortIfWaiting);
+        watchdog.shutdownNow();
+        try {
+            watchdog.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            watchdogThread.awaitEnded(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        HttpTransport made;
+        synchronized (this) {
+            made = other;
+        }
+        if (made != null) {
+            made.close();
+        }
+    }
+}
