@@ -27,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The default {@link HttpTransport}, on the JDK {@link HttpClient}: one client per transport, so connections
- * are reused, HTTP/2 where the server offers it, an optional proxy, and a connect timeout. The whole-call
- * deadline covers headers <em>and</em> body: on Java 17 {@link HttpRequest.Builder#timeout} stops at the
- * headers, so the send is asynchronous and abandoned (cancelled) once the deadline passes.
+ * The {@link HttpTransport} of a runtime, and of a client built with {@code httpVersion(HTTP_2)}, on the JDK
+ * {@link HttpClient} (other clients use {@link UrlConnectionTransport}): one client per transport, so
+ * connections are reused, HTTP/2 where the server offers it, an optional proxy, and a connect timeout. The
+ * whole-call deadline covers headers <em>and</em> body: on Java 17 {@link HttpRequest.Builder#timeout} stops at
+ * the headers, so the send is asynchronous and abandoned (cancelled) once the deadline passes.
  */
 public final class JdkHttpTransport implements HttpTransport {
     /** Headers the JDK client sets itself and refuses from callers. */
