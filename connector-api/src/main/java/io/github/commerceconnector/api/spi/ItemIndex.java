@@ -254,6 +254,38 @@ public final class ItemIndex {
     }
 
     /**
+     * Visits the held items with a status, in slot order, while the visitor returns true, handing over each one's
+     * content hash and position with its key (no second look-up per item, as {@link #content} and {@link
+     * #position} would need).
+     */
+    public void forEachEntry(ItemStatus status, EntryVisitor visitor) {
+        long wanted = (long) status.ordinal() << STATUS_SHIFT;
+        for (int slot = 0; slot < capacity; slot++) {
+            long key = keyAt(slot);
+            if (key != 0) {
+                long meta = metaAt(slot);
+                if ((meta & STATUS_MASK) == wanted && !visitor.visit(key, contentAt(slot), meta & POSITION_MASK)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** What {@link #forEachEntry} hands over for each item. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        /**
+         * Visits one item.
+         *
+         * @param key      its identity hash
+         * @param content  its content hash
+         * @param position the store's position for it
+         * @return whether to go on
+         */
+        boolean visit(long key, long content, long position);
+    }
+
+    /**
      * Replaces the position of a held key (the file store's compaction moves records).
      *
      * @throws IllegalArgumentException if no item is held under the key, or the position is out of range

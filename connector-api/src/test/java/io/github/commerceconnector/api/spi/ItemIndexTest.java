@@ -53,6 +53,29 @@ class ItemIndexTest {
     }
 
     @Test
+    void forEachEntryHandsOverEachItemsContentAndPositionAndStopsWhenAsked() {
+        ItemIndex index = new ItemIndex(4);
+        for (long key = 1; key <= 1000; key++) {
+            index.put(key, key * 7, key % 3 == 0 ? ItemStatus.REJECTED : ItemStatus.ACCEPTED, key * 11, false);
+        }
+        Map<Long, long[]> visited = new HashMap<>();
+
+        index.forEachEntry(ItemStatus.ACCEPTED, (key, content, position) -> {
+            visited.put(key, new long[] {content, position});
+            return true;
+        });
+        int[] stoppedAfter = {0};
+        index.forEachEntry(ItemStatus.REJECTED, (key, content, position) -> ++stoppedAfter[0] < 5);
+
+        assertEquals(667, visited.size());
+        visited.forEach((key, entry) -> {
+            assertEquals(ItemStatus.ACCEPTED, index.status(key));
+            assertArrayEquals(new long[] {key * 7, key * 11}, entry, "key " + key);
+        });
+        assertEquals(5, stoppedAfter[0]);
+    }
+
+    @Test
     void refusesTheReservedKey() {
         assertThrows(IllegalArgumentException.class, () -> new ItemIndex(1).put(0, 1, ItemStatus.ACCEPTED, 0, false));
     }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -152,25 +153,28 @@ final class HttpCodec {
 
     /** A line without its CRLF or LF; {@code null} at end of stream only when {@code eofAllowed}. */
     private static String readLine(InputStream in, boolean eofAllowed) throws IOException, MalformedRequestException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        byte[] line = new byte[128];
+        int length = 0;
         while (true) {
             int b = in.read();
             if (b < 0) {
-                if (eofAllowed && line.size() == 0) {
+                if (eofAllowed && length == 0) {
                     return null;
                 }
                 throw new EOFException("The connection closed inside the request head");
             }
             if (b == '\n') {
-                byte[] bytes = line.toByteArray();
-                int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+                int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
+                return new String(line, 0, end, StandardCharsets.ISO_8859_1);
             }
-            if (line.size() >= MAX_LINE) {
+            if (length >= MAX_LINE) {
                 throw new MalformedRequestException(431, "A request line or header is longer than " + MAX_LINE
                         + " bytes");
             }
-            line.write(b);
+            if (length == line.length) {
+                line = Arrays.copyOf(line, length * 2);
+            }
+            line[length++] = (byte) b;
         }
     }
 

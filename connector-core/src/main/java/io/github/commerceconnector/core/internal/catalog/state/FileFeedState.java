@@ -627,8 +627,8 @@ public final class FileFeedState implements FeedSyncState {
     /** The identities held as accepted deletes. */
     static List<Long> keptDeletes(ItemIndex index) {
         List<Long> deletes = new ArrayList<>();
-        index.forEach(ItemStatus.ACCEPTED, identity -> {
-            if (index.content(identity) == StateChange.DELETE_CONTENT) {
+        index.forEachEntry(ItemStatus.ACCEPTED, (identity, content, position) -> {
+            if (content == StateChange.DELETE_CONTENT) {
                 deletes.add(identity);
             }
             return true;

@@ -160,9 +160,9 @@ final class SnapshotFile {
             Writer writer = new Writer(out, textsStart, previous, log);
             for (ItemStatus status : STATUSES) {
                 IOException[] failure = {null};
-                table.forEach(status, identity -> {
+                table.forEachEntry(status, (identity, content, position) -> {
                     try {
-                        writer.add(identity, table.content(identity), status, table.position(identity));
+                        writer.add(identity, content, status, position);
                         return true;
                     } catch (IOException e) {
                         failure[0] = e;
