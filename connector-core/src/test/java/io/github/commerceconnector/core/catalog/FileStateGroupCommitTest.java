@@ -102,4 +102,34 @@ class FileStateGroupCommitTest {
             }
         }
     }
+
+    @Test
+    void answersComingFasterThanOnceASecondShareOneForcedWriteAndAllSurviveTheClose() throws Exception {
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        int batches = 50;
+        try (FeedSyncState state = store.open("data-space", Feed.PRODUCTS)) {
+            FileFeedState file = (FileFeedState) state;
+            long start = System.nanoTime();
+            for (int batch = 0; batch < batches; batch++) {
+                List<StateChange> answers = new ArrayList<>();
+                for (int n = batch * BATCH; n < (batch + 1) * BATCH; n++) {
+                    answers.add(StateChange.accepted(key(n), hasher.identityHash(key(n)), n));
+                }
+                state.record(answers, NOW);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(file.forcedWrites() >= 1, "the first answer was forced");
+            assertTrue(file.forcedWrites() <= 1 + (long) seconds, file.forcedWrites() + " forced writes for "
+                    + batches + " answered batches in " + seconds + " s: at most one a second");
+            Thread.sleep(1_100);
+            long before = file.forcedWrites();
+            state.record(List.of(StateChange.accepted(key(0), hasher.identityHash(key(0)), 99)), NOW);
+            assertEquals(before + 1, file.forcedWrites(), "an answer a second after the last force is forced");
+        }
+        try (FeedSyncState state = store.open("data-space", Feed.PRODUCTS)) {
+            assertEquals(batches * BATCH, state.count(ItemStatus.ACCEPTED), "every answer is held after the close");
+            assertEquals(new StoredItem(hasher.identityHash(key(0)), 99, ItemStatus.ACCEPTED),
+                    state.find(hasher.identityHash(key(0))));
+        }
+    }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -57,8 +58,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why one forced write per answered batch is enough, and none before sending: the guarantee is that nothing is
  * held as accepted that the gateway did not accept. An accepted record is only written after the gateway's answer,
- * so whatever a crash keeps of the log, it keeps no acceptance the gateway did not give; forcing that answer makes
- * it (and every record before it) survive a power loss too. The record of a batch about to be sent only protects
+ * so whatever a crash keeps of the log, it keeps no acceptance the gateway did not give; forcing that answer (within
+ * a second, below) makes it and every record before it survive a power loss too. The record of a batch about to be sent only protects
  * the gateway's copy of a new item: if it is lost, the item is held as new (or at its earlier content) and the next
  * sync sends it again, which crash recovery does anyway for unconfirmed items. So forcing it would buy nothing the
  * guarantee needs. What a power loss in that window can still cost, for an item the state already held: its
@@ -73,8 +74,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit: an answered batch's records are written and applied under the append lock, and forced after it
  * is released ({@link #forceThrough}); a force covers every record written before it starts, so the answers of
- * batches in flight together can share one, and appending goes on while a force runs. {@link #record} still
- * returns only once its answers are forced.
+ * batches in flight together can share one, and appending goes on while a force runs. Answers are forced at most
+ * once a second: {@link #record} forces them when the last force is a second old or more, and otherwise returns
+ * with them written but not yet forced; the next force, or the close, covers them. So a sync answered faster than
+ * once a second pays one forced write a second rather than one per batch, and one at the guardrail's pace (a batch
+ * every half second) half as many. What this costs: a process that dies keeps every written record (the operating
+ * system holds them), and only a power loss or an operating-system crash can take back the answers of the last
+ * second. Those items are then held as they were before (unconfirmed, or at their earlier content), never as
+ * accepted by an answer that was lost, and are sent again as after any crash: the same trade the PostgreSQL store
+ * makes for its answers, whose commits are not waited on either.
  */
 public final class FileFeedState implements FeedSyncState {
     private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
@@ -111,6 +119,13 @@ public final class FileFeedState implements FeedSyncState {
     private long recordsInLog;
     /** Guarded by {@link #forceLock}. */
     private long forcedWrites;
+    /**
+     * Answers are forced at most this often (and at close): a sync answered faster shares one forced write among
+     * the batches answered within it.
+     */
+    private static final long ANSWERS_FORCED_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** When the log was last forced by {@link #forceThrough}, by {@link System#nanoTime()}. */
+    private volatile long lastForcedAt = System.nanoTime() - ANSWERS_FORCED_EVERY_NANOS;
     /** How far the log of {@link #durableGeneration} is known forced; guarded by {@link #forceLock}. */
     private long durableEnd;
     private long durableGeneration;
@@ -399,7 +414,7 @@ public final class FileFeedState implements FeedSyncState {
         } finally {
             appendLock.unlock();
         }
-        if (answered) {
+        if (answered && System.nanoTime() - lastForcedAt >= ANSWERS_FORCED_EVERY_NANOS) {
             forceThrough(end, generation);
         }
     }
@@ -438,6 +453,7 @@ public final class FileFeedState implements FeedSyncState {
             }
             durableEnd = target;
             durableGeneration = generation;
+            lastForcedAt = System.nanoTime();
             forcedWrites++;
         } catch (IOException e) {
             throw failure("force to disk", feed, dataSpaceId, e);
