@@ -91,7 +91,8 @@ record ValidSettings(URI endpoint, URI imsTokenEndpoint, Timeouts timeouts, Opti
                         ? new JdkHttpTransport(timeouts.connect(), settings.proxy, settings.httpVersion)
                         : new UrlConnectionTransport(timeouts.connect(), settings.proxy,
                                 () -> new JdkHttpTransport(timeouts.connect(), settings.proxy,
-                                        HttpClient.Version.HTTP_2));
+                                        settings.httpVersion == null ? HttpClient.Version.HTTP_2
+                                                : settings.httpVersion));
         return new ValidSettings(endpoint, tokenEndpoint, timeouts, stateDirectory, transport);
     }
 

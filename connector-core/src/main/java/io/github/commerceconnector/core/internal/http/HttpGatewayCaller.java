@@ -459,7 +459,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
             authHeaders.forEach((name, value) -> headers.put(name, List.of(value)));
             headers.put("User-Agent", List.of(settings.userAgent()));
             headers.put("Accept", List.of("application/json"));
-            if (call.body().length > 0) {
+            if (call.body().length > 0 || call.method().equals("POST") || call.method().equals("PUT")) {
                 headers.put("Content-Type", List.of("application/json"));
             }
             call.extraHeaders().forEach((name, value) -> headers.put(name, List.of(value)));

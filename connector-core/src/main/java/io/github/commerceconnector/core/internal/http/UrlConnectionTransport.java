@@ -8,13 +8,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.Authenticator;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * An {@link HttpTransport} on the JDK's blocking {@link HttpURLConnection}: HTTP/1.1 with the JDK's keep-alive
@@ -43,8 +53,17 @@ import java.util.zip.GZIPInputStream;
  * PATCH}) goes through a second transport made on first use, and so does a request refused with {@code 401} or
  * {@code 407}: {@code HttpURLConnection} throws such a reply away when the body was streamed, so the request is
  * asked once more there to read the reply's headers and body (the gateway did nothing with a request it refused).
- * Connections go back to the JDK's cache only after the whole reply has been read; one that failed, or whose
- * deadline passed, is closed. Thread-safe.
+ * Connections go back to the JDK's cache only after the whole reply has been read.
+ *
+ * <p>Where it differs from the JDK {@code HttpClient} transport: the whole-call deadline is exact until the reply's
+ * body starts, and after that checked between reads, so a body that stalls can make a call last up to twice its
+ * deadline; a thread interrupted during the exchange is not woken (the deadline, or closing the transport, ends
+ * the exchange); a connection that could not be opened in time fails with {@link HttpConnectTimeoutException},
+ * as with the {@code HttpClient}. The process-wide settings of {@code HttpURLConnection} that could change what is
+ * sent are set aside per connection: the {@link Authenticator} (none: the gateway's challenges are not answered
+ * with another part of the application's credentials), and for HTTPS the socket factory and host name verifier
+ * (the JDK's default TLS context and its own host name check). A process-wide {@code CookieHandler} still applies.
+ * Thread-safe.
  */
 public final class UrlConnectionTransport implements HttpTransport {
     /** Headers {@code HttpURLConnection} sets itself, or that make no sense to pass on. */
@@ -52,6 +71,14 @@ public final class UrlConnectionTransport implements HttpTransport {
     private static final Set<String> METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE");
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT");
     private static final AtomicInteger TRANSPORT_NUMBER = new AtomicInteger();
+    /**
+     * Consulted only when the JDK's own host name check fails: refuses, so that a lenient verifier set process-wide
+     * by other code never covers the connector's calls.
+     */
+    private static final HostnameVerifier ONLY_THE_JDKS_OWN_CHECK = (host, session) -> false;
+    /** Gives no credentials, so that a process-wide {@link Authenticator} never answers the gateway's challenges. */
+    private static final Authenticator NO_CREDENTIALS = new Authenticator() {
+    };
     private static final long STOP_WAIT_SECONDS = 5;
     private static final int BODY_CHUNK = 8192;
 
@@ -85,15 +112,21 @@ public final class UrlConnectionTransport implements HttpTransport {
 
     @Override
     public TransportResponse send(TransportRequest request, Duration deadline) throws IOException {
-        if (!METHODS.contains(request.method())) {
-            return other().send(request, deadline);
-        }
         if (closed.get()) {
             throw new IOException("The HTTP transport is closed");
         }
+        if (!METHODS.contains(request.method())) {
+            return other().send(request, deadline);
+        }
         Exchange exchange = new Exchange(open(request.uri(), deadline), System.nanoTime() + deadline.toNanos());
         inFlight.add(exchange);
-        ScheduledFuture<?> alarm = watchdog.schedule(exchange::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> alarm;
+        try {
+            alarm = watchdog.schedule(exchange::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            inFlight.remove(exchange);
+            throw new IOException("The HTTP transport is closed", closedMeanwhile);
+        }
         boolean completed = false;
         try {
             TransportResponse response = exchange.run(request);
@@ -107,6 +140,9 @@ public final class UrlConnectionTransport implements HttpTransport {
             }
             return response;
         } catch (IOException | RuntimeException failed) {
+            if (failed instanceof HttpConnectTimeoutException) {
+                throw failed;
+            }
             if (exchange.expired || exchange.deadlineAt - System.nanoTime() <= 0) {
                 throw timeout(deadline, failed);
             }
@@ -137,6 +173,11 @@ public final class UrlConnectionTransport implements HttpTransport {
         List<Proxy> proxies = selector == null ? List.of() : selector.select(uri);
         Proxy chosen = proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(chosen);
+        if (connection instanceof HttpsURLConnection https) {
+            https.setSSLSocketFactory(defaultTls());
+            https.setHostnameVerifier(ONLY_THE_JDKS_OWN_CHECK);
+        }
+        connection.setAuthenticator(NO_CREDENTIALS);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setConnectTimeout(millis(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline));
@@ -149,7 +190,8 @@ public final class UrlConnectionTransport implements HttpTransport {
      * disconnecting (which closes the socket); once the body is being read, disconnecting would wait for the read
      * in progress ({@code HttpURLConnection}'s reply streams hold their lock while reading), so the reading loop
      * itself stops at the deadline, or at close, between two reads. A read that receives nothing at all ends at
-     * the socket's read timeout, the deadline.
+     * the socket's read timeout, which is the deadline's length: a body that stops arriving just before the
+     * deadline can make the call last up to twice its deadline.
      */
     private final class Exchange {
         private final HttpURLConnection connection;
@@ -191,6 +233,16 @@ public final class UrlConnectionTransport implements HttpTransport {
             if (streamed) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(request.body().length);
+            }
+            try {
+                connection.connect();
+            } catch (SocketTimeoutException slowToConnect) {
+                HttpConnectTimeoutException notConnected = new HttpConnectTimeoutException("No connection to "
+                        + request.uri().getHost() + " within " + connection.getConnectTimeout() + " ms");
+                notConnected.initCause(slowToConnect);
+                throw notConnected;
+            }
+            if (streamed) {
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(request.body());
                 }
@@ -216,7 +268,7 @@ public final class UrlConnectionTransport implements HttpTransport {
             Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             for (Map.Entry<String, List<String>> header : connection.getHeaderFields().entrySet()) {
                 if (header.getKey() != null) {
-                    headers.put(header.getKey(), header.getValue());
+                    headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).addAll(header.getValue());
                 }
             }
             return new TransportResponse(status, headers, decode(body, connection.getContentEncoding()));
@@ -239,6 +291,18 @@ public final class UrlConnectionTransport implements HttpTransport {
                 }
             }
             return Arrays.copyOf(body, length);
+        }
+    }
+
+    /**
+     * The JDK's default TLS context ({@code SSLContext.getDefault()}, as the JDK {@code HttpClient} uses), not
+     * {@code HttpsURLConnection}'s process-wide default socket factory, which other code may have replaced.
+     */
+    private static SSLSocketFactory defaultTls() throws IOException {
+        try {
+            return SSLContext.getDefault().getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IOException("This JVM has no default TLS context", e);
         }
     }
 

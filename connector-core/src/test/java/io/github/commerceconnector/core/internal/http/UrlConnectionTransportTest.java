@@ -27,11 +27,17 @@ import io.github.commerceconnector.api.spi.TransportRequest;
 import io.github.commerceconnector.api.spi.TransportResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -125,7 +131,38 @@ class UrlConnectionTransportTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertInstanceOf(HttpTimeoutException.class, late, late.toString());
         assertTrue(late.getMessage().contains("600 ms"), late.getMessage());
-        assertTrue(millis < 3000, "the exchange ended " + millis + " ms after it began, not near its deadline");
+        assertTrue(millis < 2000, "the exchange ended " + millis + " ms after it began, not within twice its deadline"
+                + " and a chunk");
+    }
+
+    @Test
+    void aConnectionNotOpenedInTimeIsAConnectTimeoutSoTheRequestIsKnownNotToHaveArrived() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> queued = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    Socket waiting = new Socket();
+                    queued.add(waiting);
+                    try {
+                        waiting.connect(full.getLocalSocketAddress(), 200);
+                    } catch (SocketTimeoutException queueIsFull) {
+                        break;
+                    }
+                }
+                try (UrlConnectionTransport quick = new UrlConnectionTransport(Duration.ofMillis(300), null,
+                        () -> null)) {
+                    URI uri = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/feeds");
+                    IOException failed = assertThrows(IOException.class, () -> quick.send(new TransportRequest("POST",
+                            uri, Map.of(), new byte[] {'{', '}'}), DEADLINE));
+
+                    assertInstanceOf(HttpConnectTimeoutException.class, failed, failed.toString());
+                }
+            } finally {
+                for (Socket socket : queued) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     @Test

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Crash safety: records are appended only when {@link #record} is called, and written to the file before
  * the in-memory table changes, so they survive the process being killed. Records of answers (accepted,
- * rejected, retryable, removed) are also forced to disk, once per call, which makes every record before them
- * durable too: one forced write per answered batch, none before sending. Records of items only about to be
+ * rejected, retryable, removed) are also forced to disk, at most once a second (group commit, below), which
+ * makes every record before them durable too; none are forced before sending. Records of items only about to be
  * sent are not forced: only a power loss or an OS crash between a request and the forcing of its answer can
  * lose them, and then a new item in that request may be forgotten as sent (the next sync sends it again if the
  * catalog still has it; a resync with cleanup removes it if not). A torn tail is cut off on the next open; the log
@@ -79,8 +79,9 @@ import org.slf4j.LoggerFactory;
  * with them written but not yet forced; the next force, or the close, covers them. So a sync answered faster than
  * once a second pays one forced write a second rather than one per batch, and one at the guardrail's pace (a batch
  * every half second) half as many. What this costs: a process that dies keeps every written record (the operating
- * system holds them), and only a power loss or an operating-system crash can take back the answers of the last
- * second. Those items are then held as they were before (unconfirmed, or at their earlier content), never as
+ * system holds them), and only a power loss or an operating-system crash can take back the answers recorded since
+ * the last force: a second's worth while answers keep coming, and across a wait (a {@code Retry-After}, a backoff)
+ * the answers before it, until the next answer or the close forces them. Those items are then held as they were before (unconfirmed, or at their earlier content), never as
  * accepted by an answer that was lost, and are sent again as after any crash: the same trade the PostgreSQL store
  * makes for its answers, whose commits are not waited on either.
  */
