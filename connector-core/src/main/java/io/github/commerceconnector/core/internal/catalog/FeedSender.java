@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Sends the batches of one catalog call and records each outcome in the sync state, only once the gateway
  * answered: accepted items (and deletes) after its {@code 200}, refused ones with the gateway's reason,
  * retryable ones with their payload. At most {@code maxInFlight} batches are in flight; {@link #submit}
- * blocks the reading thread until a sender is free, so nothing is buffered without bound. Every attempt of every
+ * encodes the batch's body, then blocks the reading thread until a sender is free, so nothing is buffered without
+ * bound. Every attempt of every
  * request waits at the data space's {@link AdaptiveRateLimiter} (the caller passes it through the limiter, its own
  * retries included); while the endpoint's circuit breaker is not closed (recovering), requests go one at a time,
  * so that the breaker's trial calls are not raced by refusals. This is the sender of a client without a shared
@@ -59,6 +60,11 @@ final class FeedSender implements BatchSender {
     private final Semaphore probe = new Semaphore(1);
     private final Runnable afterBatch;
     private final SyncPatience patience;
+    /**
+     * Encodes each batch's body on the reading thread before it waits for a free sender, so that the gzip runs
+     * while the batches in flight are being answered instead of after; freed at {@link #close}.
+     */
+    private final RequestBody.Encoder callerEncoder;
 
     /**
      * A sender for one call.
@@ -81,6 +87,7 @@ final class FeedSender implements BatchSender {
         this.afterBatch = afterBatch;
         this.patience = deliveries.patience();
         this.slots = new Semaphore(settings.maxInFlightFor(deliveries.feed()));
+        this.callerEncoder = RequestBody.ownEncoder(settings.gzipLevel());
         String name = "catalog-sync-" + deliveries.feedName() + "-";
         this.workers = Executors.newFixedThreadPool(settings.maxInFlightFor(deliveries.feed()), task -> {
             Thread thread = new Thread(task, name + THREADS.incrementAndGet());
@@ -97,6 +104,7 @@ final class FeedSender implements BatchSender {
     /** Hands a batch to a free sender thread, waiting for one. */
     @Override
     public void submit(List<BatchItem> batch, Runnable whileWaiting) throws InterruptedException {
+        byte[] body = callerEncoder.encode(batch, settings.gzip());
         while (!slots.tryAcquire(settings.progressInterval().toMillis(), TimeUnit.MILLISECONDS)) {
             whileWaiting.run();
         }
@@ -108,7 +116,7 @@ final class FeedSender implements BatchSender {
             try {
                 if (!stopped()) {
                     deliveries.markSending(batch);
-                    deliver(batch);
+                    deliver(batch, body);
                     afterBatch.run();
                 }
             } catch (RuntimeException | Error e) {
@@ -137,6 +145,7 @@ final class FeedSender implements BatchSender {
     public void close() {
         workers.shutdown();
         awaitTermination();
+        callerEncoder.close();
     }
 
     private void awaitTermination() {
@@ -162,7 +171,10 @@ final class FeedSender implements BatchSender {
      * marked before sending (unconfirmed: the next call sends it again), so that refused keys record nothing.
      */
     private void deliver(List<BatchItem> batch) {
-        byte[] body = RequestBody.encode(batch, settings.gzip(), settings.gzipLevel());
+        deliver(batch, RequestBody.encode(batch, settings.gzip(), settings.gzipLevel()));
+    }
+
+    private void deliver(List<BatchItem> batch, byte[] body) {
         int failedDeliveries = 0;
         while (!stopped()) {
             AtomicInteger attempts = new AtomicInteger();

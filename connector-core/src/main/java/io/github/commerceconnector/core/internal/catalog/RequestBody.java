@@ -26,6 +26,14 @@ public final class RequestBody {
     }
 
     /**
+     * An encoder of the caller's own, for one thread at a time and not kept per thread, whose native memory
+     * {@link Encoder#close} frees: for threads the connector does not own.
+     */
+    static Encoder ownEncoder(int level) {
+        return new Encoder(level);
+    }
+
+    /**
      * The body of a JSON array of items, each given as its JSON object in UTF-8.
      *
      * @param gzip  whether to compress
@@ -47,8 +55,8 @@ public final class RequestBody {
         return encoder;
     }
 
-    /** One thread's deflater and buffers. */
-    private static final class Encoder {
+    /** A deflater and its buffers, used by one thread at a time. */
+    static final class Encoder implements AutoCloseable {
         private final int level;
         private final Deflater deflater;
         private final CRC32 crc = new CRC32();
@@ -58,6 +66,17 @@ public final class RequestBody {
         Encoder(int level) {
             this.level = level;
             this.deflater = new Deflater(level, true);
+        }
+
+        /** The body of a batch. */
+        byte[] encode(List<BatchItem> items, boolean gzip) {
+            return encode(items.size(), index -> items.get(index).json(), gzip);
+        }
+
+        /** Frees the deflater's native memory; the encoder is not used again. */
+        @Override
+        public void close() {
+            deflater.end();
         }
 
         byte[] encode(int count, IntFunction<byte[]> item, boolean gzip) {
