@@ -1,6 +1,7 @@
 package io.github.commerceconnector.core.internal.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -19,6 +20,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.ConnectorServiceException;
+import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.TransportResponse;
 import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
@@ -61,9 +63,13 @@ class HttpGatewayCallerTest {
     }
 
     private HttpGatewayCaller caller(String baseUrl, CircuitBreakerSettings breaker) {
+        return caller(baseUrl, breaker, transport);
+    }
+
+    private HttpGatewayCaller caller(String baseUrl, CircuitBreakerSettings breaker, HttpTransport through) {
         GatewaySettings settings = new GatewaySettings(URI.create(baseUrl + "/"), "test-agent/1",
                 Timeouts.defaults().withAttempt(Duration.ofSeconds(5)), RetrySettings.defaults(), breaker);
-        return new HttpGatewayCaller(settings, transport, () -> Map.of("x-api-key", "key-for-tests"),
+        return new HttpGatewayCaller(settings, through, () -> Map.of("x-api-key", "key-for-tests"),
                 new GatewayErrors(Environment.SANDBOX, GatewayErrors.KEY_PAIR_ADVICE), clock, sleeper);
     }
 
@@ -77,6 +83,20 @@ class HttpGatewayCallerTest {
 
     private int posts(String path) {
         return gateway.findAll(postRequestedFor(urlEqualTo("/" + path))).size();
+    }
+
+    @Test
+    void aPostWithoutABodySaysItIsJsonRatherThanLeavingTheTransportToCallItAForm() {
+        gateway.stubFor(post("/" + FEED).willReturn(aResponse().withStatus(200).withBody("{}")));
+
+        try (UrlConnectionTransport blocking = new UrlConnectionTransport(Duration.ofSeconds(2), null,
+                () -> transport)) {
+            caller(gateway.baseUrl(), CircuitBreakerSettings.defaults(), blocking)
+                    .call(postCall(FEED, new byte[0], RetryPolicy.IDEMPOTENT));
+        }
+
+        gateway.verify(1, postRequestedFor(urlEqualTo("/" + FEED))
+                .withHeader("Content-Type", equalTo("application/json")));
     }
 
     @Test
