@@ -4,19 +4,15 @@ import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.TransportRequest;
 import io.github.commerceconnector.api.spi.TransportResponse;
 import io.github.commerceconnector.core.internal.runtime.DaemonThreads;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The {@link HttpTransport} of a runtime, and of a client built with {@code httpVersion(HTTP_2)}, on the JDK
@@ -34,8 +29,6 @@ import java.util.zip.GZIPInputStream;
  * the headers, so the send is asynchronous and abandoned (cancelled) once the deadline passes.
  */
 public final class JdkHttpTransport implements HttpTransport {
-    /** Headers the JDK client sets itself and refuses from callers. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final AtomicInteger CLIENT_NUMBER = new AtomicInteger();
     private static final long STOP_WAIT_SECONDS = 5;
 
@@ -100,7 +93,7 @@ public final class JdkHttpTransport implements HttpTransport {
             response = reply.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
             reply.cancel(true);
-            throw new HttpTimeoutException("The reply did not arrive completely within " + deadline.toMillis() + " ms");
+            throw TransportRules.late(deadline);
         } catch (InterruptedException interrupted) {
             reply.cancel(true);
             Thread.currentThread().interrupt();
@@ -110,7 +103,9 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (ExecutionException failed) {
             throw asIoException(failed.getCause());
         }
-        return new TransportResponse(response.statusCode(), response.headers().map(), decode(response));
+        return new TransportResponse(response.statusCode(), response.headers().map(), TransportRules.decode(
+                response.body() == null ? new byte[0] : response.body(),
+                response.headers().firstValue("Content-Encoding").orElse(null)));
     }
 
     /**
@@ -119,13 +114,7 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     @Override
     public void close() {
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            threads.awaitEnded(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        threads.stop(executor, STOP_WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     private static HttpRequest toHttpRequest(TransportRequest request, Duration deadline) {
@@ -136,7 +125,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 .timeout(deadline)
                 .method(request.method(), body);
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-            if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (TransportRules.passesOn(header.getKey())) {
                 header.getValue().forEach(value -> builder.header(header.getKey(), value));
             }
         }
@@ -154,14 +143,4 @@ public final class JdkHttpTransport implements HttpTransport {
         return new IOException("The HTTP exchange failed: " + cause.getClass().getSimpleName(), cause);
     }
 
-    private static byte[] decode(HttpResponse<byte[]> response) throws IOException {
-        byte[] body = response.body() == null ? new byte[0] : response.body();
-        String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-        if (!encoding.equalsIgnoreCase("gzip") || body.length == 0) {
-            return body;
-        }
-        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return gzip.readAllBytes();
-        }
-    }
 }

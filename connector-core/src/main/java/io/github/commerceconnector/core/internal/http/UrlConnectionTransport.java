@@ -4,7 +4,6 @@ import io.github.commerceconnector.api.spi.HttpTransport;
 import io.github.commerceconnector.api.spi.TransportRequest;
 import io.github.commerceconnector.api.spi.TransportResponse;
 import io.github.commerceconnector.core.internal.runtime.DaemonThreads;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -66,8 +63,6 @@ import javax.net.ssl.SSLSocketFactory;
  * Thread-safe.
  */
 public final class UrlConnectionTransport implements HttpTransport {
-    /** Headers {@code HttpURLConnection} sets itself, or that make no sense to pass on. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
     private static final Set<String> METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE");
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT");
     private static final AtomicInteger TRANSPORT_NUMBER = new AtomicInteger();
@@ -160,8 +155,7 @@ public final class UrlConnectionTransport implements HttpTransport {
     }
 
     private static HttpTimeoutException timeout(Duration deadline, Throwable cause) {
-        HttpTimeoutException late = new HttpTimeoutException("The reply did not arrive completely within "
-                + deadline.toMillis() + " ms");
+        HttpTimeoutException late = TransportRules.late(deadline);
         if (cause != null) {
             late.initCause(cause);
         }
@@ -223,7 +217,7 @@ public final class UrlConnectionTransport implements HttpTransport {
         TransportResponse run(TransportRequest request) throws IOException {
             connection.setRequestMethod(request.method());
             for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-                if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                if (TransportRules.passesOn(header.getKey())) {
                     for (String value : header.getValue()) {
                         connection.addRequestProperty(header.getKey(), value);
                     }
@@ -271,7 +265,7 @@ public final class UrlConnectionTransport implements HttpTransport {
                     headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).addAll(header.getValue());
                 }
             }
-            return new TransportResponse(status, headers, decode(body, connection.getContentEncoding()));
+            return new TransportResponse(status, headers, TransportRules.decode(body, connection.getContentEncoding()));
         }
 
         /** Reads the body to its end, checking the deadline and the transport's closing after every read. */
@@ -310,14 +304,6 @@ public final class UrlConnectionTransport implements HttpTransport {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
     }
 
-    private static byte[] decode(byte[] body, String encoding) throws IOException {
-        if (encoding == null || !encoding.equalsIgnoreCase("gzip") || body.length == 0) {
-            return body;
-        }
-        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-            return gzip.readAllBytes();
-        }
-    }
 
     private HttpTransport other() throws IOException {
         HttpTransport made = other;
@@ -346,13 +332,7 @@ public final class UrlConnectionTransport implements HttpTransport {
             return;
         }
         inFlight.forEach(Exchange::abortIfWaiting);
-        watchdog.shutdownNow();
-        try {
-            watchdog.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            watchdogThread.awaitEnded(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        watchdogThread.stop(watchdog, STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         HttpTransport made;
         synchronized (this) {
             made = other;

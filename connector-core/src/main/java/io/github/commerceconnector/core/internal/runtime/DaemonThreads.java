@@ -2,6 +2,7 @@ package io.github.commerceconnector.core.internal.runtime;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,5 +54,19 @@ public final class DaemonThreads implements ThreadFactory {
             }
         }
         return true;
+    }
+
+    /**
+     * Stops a pool made with this factory: interrupts its tasks, then waits at most {@code timeout} for the pool to
+     * terminate and again for its threads to end. An interrupt while waiting is kept on the calling thread.
+     */
+    public void stop(ExecutorService pool, long timeout, TimeUnit unit) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(timeout, unit);
+            awaitEnded(timeout, unit);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -195,14 +195,7 @@ class UrlConnectionTransportTest {
     @Test
     void closingEndsAnExchangeInProgressAndRefusesNewOnes() throws Exception {
         wiremock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
-        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-            try {
-                transport.send(request("GET", "/hanging", new byte[0]), Duration.ofSeconds(30));
-                return null;
-            } catch (IOException expected) {
-                return expected;
-            }
-        });
+        CompletableFuture<Throwable> outcome = failureOfGetInBackground("/hanging", Duration.ofSeconds(30));
         while (wiremock.findAll(anyRequestedFor(anyUrl())).isEmpty()) {
             Thread.sleep(10);
         }
@@ -225,14 +218,7 @@ class UrlConnectionTransportTest {
         wiremock.stubFor(get("/dribbling").willReturn(aResponse().withStatus(200).withBody(new byte[20_000])
                 .withChunkedDribbleDelay(40, 20_000)));
         long start = System.nanoTime();
-        CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-            try {
-                transport.send(request("GET", "/dribbling", new byte[0]), Duration.ofSeconds(60));
-                return null;
-            } catch (IOException expected) {
-                return expected;
-            }
-        });
+        CompletableFuture<Throwable> outcome = failureOfGetInBackground("/dribbling", Duration.ofSeconds(60));
         Thread.sleep(1500);
 
         transport.close();
@@ -254,6 +240,18 @@ class UrlConnectionTransportTest {
 
         assertArrayEquals(new byte[0], wiremock.findAll(anyRequestedFor(urlEqualTo("/cloud"))).get(0).getBody());
         assertEquals("0", wiremock.findAll(anyRequestedFor(urlEqualTo("/cloud"))).get(0).getHeader("Content-Length"));
+    }
+
+    /** Sends a GET on another thread; completes with what it threw, or {@code null} if it succeeded. */
+    private CompletableFuture<Throwable> failureOfGetInBackground(String path, Duration deadline) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                transport.send(request("GET", path, new byte[0]), deadline);
+                return null;
+            } catch (IOException expected) {
+                return expected;
+            }
+        });
     }
 
     private static TransportRequest request(String method, String path, byte[] body) {
