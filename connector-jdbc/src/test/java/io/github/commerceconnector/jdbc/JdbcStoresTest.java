@@ -9,6 +9,7 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.exception.ConfigurationException;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.jdbc.testsupport.TestDatabase;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -74,7 +76,7 @@ class JdbcStoresTest {
     void createsEveryVersionOnceThenNothing() throws SQLException {
         String schema = TestDatabase.get().newSchema();
         try (HikariDataSource pool = TestDatabase.get().pool(schema, 2)) {
-            assertEquals(List.of(1, 2, 3, 4), JdbcStores.createSchemaIfMissing(pool));
+            assertEquals(List.of(1, 2, 3, 4, 5), JdbcStores.createSchemaIfMissing(pool));
             assertEquals(List.of(), JdbcStores.createSchemaIfMissing(pool));
             assertEquals(List.of("connector_credentials", "connector_schema_version", "connector_selection",
                     "connector_sync_feed", "connector_sync_item", "connector_sync_lease", "connector_sync_sending"),
@@ -89,7 +91,7 @@ class JdbcStoresTest {
         String schema = "own_" + TestDatabase.get().newSchema();
         JdbcTables tables = new JdbcTables(schema, "cs_");
         try (HikariDataSource pool = TestDatabase.get().pool(null, 2)) {
-            assertEquals(List.of(1, 2, 3, 4), JdbcStores.createSchemaIfMissing(pool, tables));
+            assertEquals(List.of(1, 2, 3, 4, 5), JdbcStores.createSchemaIfMissing(pool, tables));
             assertEquals(List.of("cs_credentials", "cs_schema_version", "cs_selection", "cs_sync_feed", "cs_sync_item",
                     "cs_sync_lease", "cs_sync_sending"), tables(schema));
             assertEveryNameStartsWith("cs_", schema);
@@ -110,8 +112,8 @@ class JdbcStoresTest {
             for (Future<List<Integer>> future : applied) {
                 all.addAll(future.get());
             }
-            assertEquals(List.of(1, 2, 3, 4), new ArrayList<>(new TreeSet<>(all)));
-            assertEquals(4, all.size(), "each version once: " + all);
+            assertEquals(List.of(1, 2, 3, 4, 5), new ArrayList<>(new TreeSet<>(all)));
+            assertEquals(5, all.size(), "each version once: " + all);
         } finally {
             workers.shutdownNow();
         }
@@ -131,7 +133,43 @@ class JdbcStoresTest {
                 }
             }
             useTheSyncState(pool, JdbcTables.defaults());
-            assertEquals(List.of(1, 2, 3, 4), JdbcStores.createSchemaIfMissing(pool), "recorded, not failing");
+            assertEquals(List.of(1, 2, 3, 4, 5), JdbcStores.createSchemaIfMissing(pool), "recorded, not failing");
+        }
+    }
+
+    /**
+     * Version 5 keeps each feed's content hash algorithm: a row made before it (by version 4's code) holds SHA-256
+     * hashes and keeps them, so its items do not all look changed; a row made after takes XXH3. A schema of version
+     * 4 under this code is a clear configuration error that says how to upgrade.
+     */
+    @Test
+    void aFeedRowFromBeforeVersion5KeepsSha256HashesAndANewOneTakesXxh3() throws Exception {
+        String schema = TestDatabase.get().newSchema();
+        try (HikariDataSource pool = TestDatabase.get().pool(schema, 2)) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                for (String file : JdbcStores.migrationFiles().subList(0, 4)) {
+                    statement.execute(resource(file));
+                }
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO connector_sync_feed "
+                        + "(data_space_id, feed, identity_fields) VALUES ('earlier', ?, ?)")) {
+                    insert.setString(1, Feed.PRODUCTS.name());
+                    insert.setArray(2, connection.createArrayOf("text",
+                            Feed.PRODUCTS.identityFields().toArray(new String[0])));
+                    insert.executeUpdate();
+                }
+            }
+            ConfigurationException earlier = assertThrows(ConfigurationException.class,
+                    () -> JdbcSyncStateStore.create(pool).open("earlier", Feed.PRODUCTS).close());
+            assertTrue(earlier.getMessage().contains("earlier version")
+                    && earlier.getMessage().contains("JdbcStores.createSchemaIfMissing(dataSource)"), earlier.getMessage());
+            JdbcStores.createSchemaIfMissing(pool);
+            JdbcSyncStateStore store = JdbcSyncStateStore.create(pool);
+            try (FeedSyncState state = store.open("earlier", Feed.PRODUCTS)) {
+                assertEquals(ContentHashAlgorithm.SHA_256, state.contentHashAlgorithm());
+            }
+            try (FeedSyncState state = store.open("later", Feed.PRODUCTS)) {
+                assertEquals(ContentHashAlgorithm.XXH3_64, state.contentHashAlgorithm());
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
@@ -92,6 +93,11 @@ public final class SignallingSyncStateStore implements SyncStateStore {
         @Override
         public String dataSpaceId() {
             return state.dataSpaceId();
+        }
+
+        @Override
+        public ContentHashAlgorithm contentHashAlgorithm() {
+            return state.contentHashAlgorithm();
         }
 
         @Override

@@ -32,6 +32,16 @@ public interface FeedSyncState extends AutoCloseable {
     /** The data space. */
     String dataSpaceId();
 
+    /**
+     * The algorithm of the content hashes this state holds, which the client then hashes items with. It never
+     * changes while the state holds a hash. The default, {@link ContentHashAlgorithm#SHA_256}, is what states
+     * written before the algorithm was kept hold; a store that keeps it should give
+     * {@link ContentHashAlgorithm#XXH3_64} for the states it creates (the connector's stores do).
+     */
+    default ContentHashAlgorithm contentHashAlgorithm() {
+        return ContentHashAlgorithm.SHA_256;
+    }
+
     /** The item held under an identity, or {@code null} when none is. */
     StoredItem find(long identityHash);
 

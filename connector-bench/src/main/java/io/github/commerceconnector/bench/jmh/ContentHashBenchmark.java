@@ -1,7 +1,10 @@
 package io.github.commerceconnector.bench.jmh;
 
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.core.internal.catalog.ItemHasher;
 import io.github.commerceconnector.examples.CatalogGenerator;
 import java.security.MessageDigest;
@@ -35,6 +38,8 @@ public class ContentHashBenchmark {
     private static final List<String> CAPTURED = List.of("sku", "storeViewCode", "deleted");
 
     private final ItemHasher hasher = new ItemHasher();
+    private final ItemHasher xxh3Hasher = new ItemHasher(ContentHashAlgorithm.XXH3_64);
+    private final Hasher64 xxh3 = Hashing.xxh3_64();
     private Product product;
     private Map<String, Object> fields;
     private ItemKey key;
@@ -79,6 +84,21 @@ public class ContentHashBenchmark {
     @Benchmark
     public long writeTypedItemAndContentHash() {
         return hasher.writeItem(product, CAPTURED);
+    }
+
+    /**
+     * The one pass of a typed product against a state of {@link ContentHashAlgorithm#XXH3_64} (every state the
+     * connector's stores create): the same JSON, the content hash taken with XXH3.
+     */
+    @Benchmark
+    public long writeTypedItemAndXxh3ContentHash() {
+        return xxh3Hasher.writeItem(product, CAPTURED);
+    }
+
+    /** XXH3 alone over the product's JSON: its share of the pass, against {@link #sha256OfJson}. */
+    @Benchmark
+    public long xxh3OfJson() {
+        return xxh3.hashBytesToLong(json);
     }
 
     /** SHA-256 alone over the product's JSON (about its canonical text's length): the hash's share of the pass. */

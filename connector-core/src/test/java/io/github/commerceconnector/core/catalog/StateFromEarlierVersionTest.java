@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.SyncReport;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
+import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,11 +27,18 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code state-before-onepass/products.log}: 500 products, {@code product(n, 1)}, synced by commit 6abc836), and
  * format 2, written before the snapshot of issue 13 ({@code state-format-2/products.log}: the same 500 products
  * synced by commit 1b05a5d, then a resync checkpoint recorded and cleared, so the log holds both kinds of
- * checkpoint record).
+ * checkpoint record), and format 3 with SHA-256 content hashes, written before content hashes had an algorithm of
+ * their own ({@code state-format-3/products.snap} and {@code products.log}: 2,500 products {@code product(n, 1)}
+ * synced by commit 8d02b87, which closed with a snapshot, then every 50th at {@code product(n, 2)}, which left a
+ * tail of records after it). Each keeps its SHA-256 content hashes; a new state takes XXH3.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StateFromEarlierVersionTest {
     private static final int CATALOG = 500;
+    /** Format 3 before content hashes had an algorithm of their own: a snapshot and the tail of records after it. */
+    private static final List<String> FORMAT_3 = List.of("/state-format-3/products.snap",
+            "/state-format-3/products.log");
+    private static final int FORMAT_3_CATALOG = 2500;
 
     @TempDir
     Path stateDirectory;
@@ -38,16 +49,33 @@ class StateFromEarlierVersionTest {
     }
 
     private SyncReport resync(String fixture, int changedEvery) throws IOException {
-        try (CatalogGateway fake = CatalogGateway.startRealTime();
-                CommerceServicesClient client = fake.client(stateDirectory,
-                        CatalogSyncSettings.defaults().withRequestsPerSecond(0))) {
-            Path folder = Files.createDirectories(stateDirectory.resolve("catalog").resolve(fake.dataSpaceId));
-            try (InputStream log = getClass().getResourceAsStream(fixture)) {
-                Files.copy(log, folder.resolve("products.log"), StandardCopyOption.REPLACE_EXISTING);
+        return resync(List.of(fixture), CATALOG, n -> changedEvery > 0 && n % changedEvery == 0 ? 2 : 1);
+    }
+
+    /**
+     * Puts the fixture's files in place of the data space's state, syncs {@code size} products at the versions
+     * given, and checks the state kept the content hash algorithm of the earlier state.
+     */
+    private SyncReport resync(List<String> fixtures, int size, IntUnaryOperator version) throws IOException {
+        try (CatalogGateway fake = CatalogGateway.startRealTime()) {
+            SyncReport report;
+            try (CommerceServicesClient client = fake.client(stateDirectory,
+                    CatalogSyncSettings.defaults().withRequestsPerSecond(0))) {
+                Path folder = Files.createDirectories(stateDirectory.resolve("catalog").resolve(fake.dataSpaceId));
+                for (String fixture : fixtures) {
+                    try (InputStream file = getClass().getResourceAsStream(fixture)) {
+                        Files.copy(file, folder.resolve(Path.of(fixture).getFileName().toString()),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                report = client.catalog().sync(Feed.PRODUCTS, generated(size, n -> product(n, version.applyAsInt(n))));
+                assertEquals(report.requests(), fake.feedRequests().size(), "requests the gateway received");
             }
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS,
-                    generated(CATALOG, n -> product(n, changedEvery > 0 && n % changedEvery == 0 ? 2 : 1)));
-            assertEquals(report.requests(), fake.feedRequests().size(), "requests the gateway received");
+            try (FeedSyncState state = new FileSyncStateStore(stateDirectory.resolve("catalog"))
+                    .open(fake.dataSpaceId, Feed.PRODUCTS)) {
+                assertEquals(ContentHashAlgorithm.SHA_256, state.contentHashAlgorithm(),
+                        "a state of SHA-256 hashes keeps them");
+            }
             return report;
         }
     }
@@ -82,5 +110,38 @@ class StateFromEarlierVersionTest {
         assertEquals(CATALOG / 25, report.sent(), report.toString());
         assertEquals(CATALOG - CATALOG / 25, report.unchanged());
         assertEquals(1, report.requests());
+    }
+
+    @Test
+    void anUnchangedCatalogIsNotSentAgainFromASnapshotAndItsTail() throws IOException {
+        SyncReport report = resync(FORMAT_3, FORMAT_3_CATALOG, n -> n % 50 == 0 ? 2 : 1);
+        assertEquals(FORMAT_3_CATALOG, report.unchanged(), report.toString());
+        assertEquals(0, report.requests());
+        assertEquals(0, report.deleted());
+    }
+
+    @Test
+    void onlyTheChangedItemsAreSentFromASnapshotAndItsTail() throws IOException {
+        SyncReport report = resync(FORMAT_3, FORMAT_3_CATALOG, n -> 1);
+        assertEquals(FORMAT_3_CATALOG / 50, report.sent(), report.toString());
+        assertEquals(FORMAT_3_CATALOG - FORMAT_3_CATALOG / 50, report.unchanged());
+        assertEquals(1, report.requests());
+    }
+
+    @Test
+    void aNewStateTakesXxh3AndKeepsIt() throws IOException {
+        try (CatalogGateway fake = CatalogGateway.startRealTime()) {
+            for (int round = 0; round < 2; round++) {
+                try (CommerceServicesClient client = fake.client(stateDirectory,
+                        CatalogSyncSettings.defaults().withRequestsPerSecond(0))) {
+                    SyncReport report = client.catalog().sync(Feed.PRODUCTS, generated(CATALOG, n -> product(n, 1)));
+                    assertEquals(round == 0 ? CATALOG : 0, report.sent(), report.toString());
+                }
+                try (FeedSyncState state = new FileSyncStateStore(stateDirectory.resolve("catalog"))
+                        .open(fake.dataSpaceId, Feed.PRODUCTS)) {
+                    assertEquals(ContentHashAlgorithm.XXH3_64, state.contentHashAlgorithm());
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.github.commerceconnector.jdbc.internal;
 
 import io.github.commerceconnector.api.catalog.Feed;
+import io.github.commerceconnector.api.exception.ConfigurationException;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,13 +14,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The {@code sync_feed} row of one data space and feed: its id (the items' key), its identity fields and the
- * last full sync.
+ * The {@code sync_feed} row of one data space and feed: its id (the items' key), its identity fields, the last
+ * full sync and the algorithm of the content hashes its items hold.
  *
- * @param feedId       the row's id
- * @param lastFullSync when the last full sync finished, or {@code null}
+ * @param feedId        the row's id
+ * @param lastFullSync  when the last full sync finished, or {@code null}
+ * @param contentHashes the algorithm of the content hashes its items hold
  */
-record FeedRow(long feedId, Instant lastFullSync) {
+record FeedRow(long feedId, Instant lastFullSync, ContentHashAlgorithm contentHashes) {
+    /** The code of {@link ContentHashAlgorithm#XXH3_64}, which a new row, or one whose items were forgotten, takes. */
+    static final int NEW_ALGORITHM = 1;
+    /** The algorithms by their codes in the {@code content_hash_algorithm} column (0 for rows made before it). */
+    private static final List<ContentHashAlgorithm> ALGORITHMS = List.of(ContentHashAlgorithm.SHA_256,
+            ContentHashAlgorithm.XXH3_64);
 
     /**
      * Finds or creates the row, under a lease fenced in the caller's transaction. When the feed's identity fields
@@ -37,6 +45,7 @@ record FeedRow(long feedId, Instant lastFullSync) {
         long feedId;
         Instant lastFullSync;
         List<String> stored;
+        int algorithm;
         try (PreparedStatement select = connection.prepareStatement(sql.selectFeed)) {
             select.setString(1, dataSpaceId);
             select.setString(2, feed.name());
@@ -48,10 +57,16 @@ record FeedRow(long feedId, Instant lastFullSync) {
                 array.free();
                 OffsetDateTime last = row.getObject(3, OffsetDateTime.class);
                 lastFullSync = last == null ? null : last.toInstant();
+                algorithm = row.getInt(4);
             }
         }
         if (stored.equals(feed.identityFields())) {
-            return new FeedRow(feedId, lastFullSync);
+            if (algorithm < 0 || algorithm >= ALGORITHMS.size()) {
+                throw new ConfigurationException("The content_hash_algorithm of data space " + dataSpaceId + " and feed "
+                        + feed.name() + " is " + algorithm + ", which this version of the connector does not know "
+                        + "(0 and 1 it does): the state was written by a later version; use that version");
+            }
+            return new FeedRow(feedId, lastFullSync, ALGORITHMS.get(algorithm));
         }
         try (PreparedStatement delete = connection.prepareStatement(sql.deleteFeedItems)) {
             delete.setLong(1, feedId);
@@ -63,6 +78,6 @@ record FeedRow(long feedId, Instant lastFullSync) {
             update.setLong(2, feedId);
             update.executeUpdate();
         }
-        return new FeedRow(feedId, null);
+        return new FeedRow(feedId, null, ALGORITHMS.get(NEW_ALGORITHM));
     }
 }

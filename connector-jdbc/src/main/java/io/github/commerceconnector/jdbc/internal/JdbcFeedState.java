@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
 import io.github.commerceconnector.api.spi.ResyncCheckpoint;
@@ -68,6 +69,7 @@ final class JdbcFeedState implements FeedSyncState {
     private LeaseKeeper.Kept kept;
     private ItemIndex index;
     private Instant lastFullSync;
+    private final ContentHashAlgorithm contentHashes;
     private volatile LeaseLostException lost;
     private boolean closed;
 
@@ -84,6 +86,7 @@ final class JdbcFeedState implements FeedSyncState {
         this.writer = new SyncWrite(sql, lease, row.feedId());
         this.index = index;
         this.lastFullSync = row.lastFullSync();
+        this.contentHashes = row.contentHashes();
     }
 
     /** Hands over the renewal of the lease, which {@link #close()} stops. */
@@ -95,6 +98,11 @@ final class JdbcFeedState implements FeedSyncState {
     void leaseLost(LeaseLostException failure) {
         lost = failure;
         LOG.log(Level.WARNING, failure.getMessage());
+    }
+
+    @Override
+    public ContentHashAlgorithm contentHashAlgorithm() {
+        return contentHashes;
     }
 
     @Override

@@ -28,7 +28,8 @@ public final class Migrations {
     public static final String LOCATION = "db/migration/connector";
     /** The files, in the order of their versions. */
     public static final List<String> FILES = List.of("V1__connector_sync_state.sql", "V2__connector_selection.sql",
-            "V3__connector_credentials.sql", "V4__connector_resync_checkpoint.sql");
+            "V3__connector_credentials.sql", "V4__connector_resync_checkpoint.sql",
+            "V5__connector_content_hash_algorithm.sql");
     private static final String DEFAULT_PREFIX = "connector_";
 
     private Migrations() {

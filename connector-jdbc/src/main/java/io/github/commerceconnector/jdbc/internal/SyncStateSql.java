@@ -75,11 +75,13 @@ final class SyncStateSql {
                 + "set_config('idle_in_transaction_session_timeout', ?, true)";
         lockExclusive = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
         checkToken = "SELECT 1 FROM " + lease + " WHERE data_space_id = ? AND feed = ? AND token = ?";
-        insertFeed = "INSERT INTO " + feed + " (data_space_id, feed, identity_fields) VALUES (?, ?, ?) "
+        insertFeed = "INSERT INTO " + feed + " (data_space_id, feed, identity_fields, content_hash_algorithm) "
+                + "VALUES (?, ?, ?, " + FeedRow.NEW_ALGORITHM + ") "
                 + "ON CONFLICT (data_space_id, feed) DO NOTHING";
-        selectFeed = "SELECT feed_id, identity_fields, last_full_sync FROM " + feed
+        selectFeed = "SELECT feed_id, identity_fields, last_full_sync, content_hash_algorithm FROM " + feed
                 + " WHERE data_space_id = ? AND feed = ?";
-        updateFeedIdentity = "UPDATE " + feed + " SET identity_fields = ?, last_full_sync = NULL WHERE feed_id = ?";
+        updateFeedIdentity = "UPDATE " + feed + " SET identity_fields = ?, last_full_sync = NULL, "
+                + "content_hash_algorithm = " + FeedRow.NEW_ALGORITHM + " WHERE feed_id = ?";
         deleteFeedItems = "DELETE FROM " + item + " WHERE feed_id = ?";
         setLastFullSync = "UPDATE " + feed + " SET last_full_sync = ? WHERE feed_id = ?";
         loadItems = "SELECT identity_hash, content_hash, status FROM " + item + " WHERE feed_id = ?";

@@ -182,6 +182,10 @@ public final class Transactions {
             return new ConfigurationException("Could not " + what + ": a table of the connector is missing ("
                     + describe(failure) + "). " + schemaAdvice, failure);
         }
+        if ("42703".equals(failure.getSQLState())) {
+            return new ConfigurationException("Could not " + what + ": a column of the connector's tables is missing, "
+                    + "so the schema is of an earlier version (" + describe(failure) + "). " + schemaAdvice, failure);
+        }
         return new ConnectorClientException("Could not " + what + ": the database refused it (" + describe(failure)
                 + "). Check the database user's rights on the connector's tables.", failure);
     }

@@ -14,6 +14,7 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.SyncLockedException;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
@@ -192,6 +193,35 @@ public abstract class SyncStateStoreContract {
             assertEquals(List.of(), retryables(state));
             for (ItemStatus status : ItemStatus.values()) {
                 assertEquals(0, state.count(status), status.toString());
+            }
+        }
+    }
+
+    /**
+     * The algorithm a state's content hashes are taken with stays what it was while the state holds any: through
+     * reopening by another store, and through the rewriting many records may bring (a file store's compaction).
+     * Otherwise every item would look changed and be sent again.
+     */
+    @Test
+    public void theContentHashAlgorithmOfAStateSurvivesReopening() {
+        SyncStateStore store = createStore();
+        ContentHashAlgorithm algorithm;
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            algorithm = state.contentHashAlgorithm();
+            assertNotNull(algorithm);
+            for (int round = 0; round < 4; round++) {
+                List<StateChange> changes = new ArrayList<>();
+                for (int n = 0; n < 500; n++) {
+                    changes.add(accepted(n, round * 1000L + n + 1));
+                }
+                state.record(changes, NOW);
+            }
+        }
+        for (int reopening = 0; reopening < 2; reopening++) {
+            try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+                assertEquals(algorithm, state.contentHashAlgorithm(), "reopening " + reopening);
+                assertEquals(new StoredItem(id(7), reopening == 0 ? 3008 : 9, ItemStatus.ACCEPTED), state.find(id(7)));
+                state.record(List.of(accepted(7, 9)), NOW);
             }
         }
     }

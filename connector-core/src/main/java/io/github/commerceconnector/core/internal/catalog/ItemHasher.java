@@ -2,10 +2,13 @@ package io.github.commerceconnector.core.internal.catalog;
 
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.WritesFields;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.StateChange;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,10 @@ import java.util.Map;
 /**
  * The two 64-bit hashes change detection needs: the identity hash over an item's identity values (each
  * length-prefixed, so {@code ("ab","c")} and {@code ("a","bc")} differ) and the content hash over its
- * {@link CanonicalJson canonical JSON}. Both are the first 64 bits of SHA-256 over UTF-8, never 0 (0 is
- * reserved). With 64 bits, a million items collide with a probability near 3 in 100 million.
+ * {@link CanonicalJson canonical JSON}. Both are 64 bits, never 0 (0 is reserved). The identity hash is always the
+ * first 64 bits of SHA-256 over UTF-8 (with 64 bits, a million items collide with a probability near 3 in 100
+ * million); the content hash is taken with the {@link ContentHashAlgorithm} of the state it is compared with:
+ * SHA-256's first 64 bits as well, or XXH3's 64 bits, over the same bytes.
  *
  * <p>The canonical text is written straight as UTF-8 bytes into a buffer the hasher keeps and fed to the digest
  * from there (an unpaired surrogate becomes {@code ?}, as {@link String#getBytes} makes it), so hashing an item
@@ -23,32 +28,46 @@ import java.util.Map;
 public final class ItemHasher {
     private static final int CHUNK = 4096;
 
+    private static final Hasher64 XXH3 = Hashing.xxh3_64();
+
     private final MessageDigest digest;
     private final CanonicalJson.Writer canonical;
+    private final boolean sha256Content;
     private final byte[] chunk = new byte[CHUNK + 4];
     private final byte[] result = new byte[32];
     private int jsonLength;
 
-    /** A hasher with the default canonical form. */
+    /** A hasher with the default canonical form, whose content hashes are SHA-256's. */
     public ItemHasher() {
-        this(new CanonicalJson());
+        this(ContentHashAlgorithm.SHA_256);
     }
 
-    /** A hasher with a given canonical form. */
+    /** A hasher with the default canonical form and a content hash algorithm. */
+    public ItemHasher(ContentHashAlgorithm contentHashes) {
+        this(new CanonicalJson().writer(), contentHashes);
+    }
+
+    /** A hasher with a given canonical form, whose content hashes are SHA-256's. */
     public ItemHasher(CanonicalJson canonical) {
-        this(canonical.writer());
+        this(canonical.writer(), ContentHashAlgorithm.SHA_256);
+    }
+
+    /** {@link #ItemHasher(int, int, ContentHashAlgorithm)} with SHA-256 content hashes. */
+    public ItemHasher(int maxStringBytes, int maxDepth) {
+        this(maxStringBytes, maxDepth, ContentHashAlgorithm.SHA_256);
     }
 
     /**
      * A hasher with the default canonical form that, while hashing, notices what an {@link ItemValidator} with
      * these limits may refuse ({@link #needsValidation()}).
      */
-    public ItemHasher(int maxStringBytes, int maxDepth) {
-        this(new CanonicalJson().writer(maxStringBytes, maxDepth));
+    public ItemHasher(int maxStringBytes, int maxDepth, ContentHashAlgorithm contentHashes) {
+        this(new CanonicalJson().writer(maxStringBytes, maxDepth), contentHashes);
     }
 
-    private ItemHasher(CanonicalJson.Writer canonical) {
+    private ItemHasher(CanonicalJson.Writer canonical, ContentHashAlgorithm contentHashes) {
         this.canonical = canonical;
+        this.sha256Content = contentHashes == ContentHashAlgorithm.SHA_256;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -79,6 +98,9 @@ public final class ItemHasher {
     public long contentHash(Map<String, ?> fields) {
         int length = canonical.write(fields);
         byte[] text = canonical.buffer();
+        if (!sha256Content) {
+            return xxh3(text, length, false);
+        }
         digest.reset();
         if (canonical.hasUnpairedSurrogates()) {
             updateReplacingUnpairedSurrogates(text, length);
@@ -118,6 +140,9 @@ public final class ItemHasher {
     private long hashCanonicalPart() {
         byte[] text = canonical.buffer();
         int end = canonical.canonicalEnd();
+        if (!sha256Content) {
+            return xxh3(text, end, true);
+        }
         digest.reset();
         if (canonical.hasUnpairedSurrogates()) {
             updateReplacingUnpairedSurrogates(text, end);
@@ -145,6 +170,33 @@ public final class ItemHasher {
      */
     public boolean needsValidation() {
         return canonical.suspect();
+    }
+
+    /**
+     * XXH3 over the first {@code length} bytes of the canonical text, with each unpaired surrogate as {@code ?}
+     * and, when {@code closed}, a {@code '}'} after them: the bytes SHA-256 is given, in one call. The closing
+     * brace is put in place of the byte after the text for the call and put back.
+     */
+    private long xxh3(byte[] text, int length, boolean closed) {
+        if (canonical.hasUnpairedSurrogates()) {
+            byte[] replaced = Wtf8.replaceUnpairedSurrogates(text, length, closed ? (byte) '}' : -1);
+            return nonZero(XXH3.hashBytesToLong(replaced));
+        }
+        if (!closed) {
+            return nonZero(XXH3.hashBytesToLong(text, 0, length));
+        }
+        if (length == text.length) {
+            byte[] copy = Arrays.copyOf(text, length + 1);
+            copy[length] = '}';
+            return nonZero(XXH3.hashBytesToLong(copy));
+        }
+        byte after = text[length];
+        text[length] = '}';
+        try {
+            return nonZero(XXH3.hashBytesToLong(text, 0, length + 1));
+        } finally {
+            text[length] = after;
+        }
     }
 
     /** Feeds canonical bytes to the digest with each unpaired surrogate as {@code ?}. */
@@ -231,6 +283,10 @@ public final class ItemHasher {
         for (int i = 0; i < 8; i++) {
             hash = (hash << 8) | (result[i] & 0xFF);
         }
+        return nonZero(hash);
+    }
+
+    private static long nonZero(long hash) {
         return hash == StateChange.DELETE_CONTENT ? 1 : hash;
     }
 }

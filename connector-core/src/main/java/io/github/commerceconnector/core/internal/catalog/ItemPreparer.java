@@ -17,6 +17,7 @@ import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
 import io.github.commerceconnector.api.catalog.ScopeWebsite;
 import io.github.commerceconnector.api.catalog.Variant;
 import io.github.commerceconnector.api.catalog.WritesFields;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -127,7 +128,9 @@ public final class ItemPreparer {
     public ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, Skip skip, int maxBatchBytes) {
         this.skip = skip;
         this.validator = validator;
-        this.hashers = ThreadLocal.withInitial(() -> new ItemHasher(validator.maxStringBytes(), validator.maxDepth()));
+        ContentHashAlgorithm contentHashes = state.contentHashAlgorithm();
+        this.hashers = ThreadLocal.withInitial(
+                () -> new ItemHasher(validator.maxStringBytes(), validator.maxDepth(), contentHashes));
         List<String> names = new ArrayList<>(validator.identityFields());
         names.add(DELETED);
         this.captured = List.copyOf(names);

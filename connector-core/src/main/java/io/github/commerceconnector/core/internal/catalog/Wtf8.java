@@ -71,6 +71,27 @@ final class Wtf8 {
         return b == 0xEE || b == 0xEF ? b + 0x10 : b;
     }
 
+    /**
+     * The first {@code length} bytes with each unpaired surrogate as {@code ?} (UTF-8, as {@link String#getBytes}
+     * makes it), and {@code last} after them unless it is negative.
+     */
+    static byte[] replaceUnpairedSurrogates(byte[] bytes, int length, int last) {
+        byte[] out = new byte[length + 1];
+        int used = 0;
+        for (int i = 0; i < length; i++) {
+            if (isUnpairedSurrogate(bytes, i, length)) {
+                out[used++] = '?';
+                i += 2;
+            } else {
+                out[used++] = bytes[i];
+            }
+        }
+        if (last >= 0) {
+            out[used++] = (byte) last;
+        }
+        return Arrays.copyOf(out, used);
+    }
+
     /** Whether {@code bytes[i]} starts an unpaired surrogate. */
     static boolean isUnpairedSurrogate(byte[] bytes, int i, int to) {
         return (bytes[i] & 0xFF) == 0xED && i + 1 < to && (bytes[i + 1] & 0xFF) >= 0xA0;

@@ -3,12 +3,14 @@ package io.github.commerceconnector.core.internal.catalog;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.dynatrace.hash4j.hashing.Hashing;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.StateChange;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -32,8 +34,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * The hasher streams the canonical text into SHA-256 without building strings; these properties hold it to
- * the plain definition (build the canonical text as a string the simple way, take its UTF-8 bytes, hash
+ * The hasher streams the canonical text into SHA-256 (or XXH3) without building strings; these properties hold it
+ * to the plain definition (build the canonical text as a string the simple way, take its UTF-8 bytes, hash
  * them), so that state files written before stay valid: same text, same hashes, for any text, including
  * escapes, non-ASCII, surrogate pairs and unpaired surrogates, nested order-free arrays and numbers of
  * every type.
@@ -42,6 +44,7 @@ class StreamedHashProperties {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private final ItemHasher hasher = new ItemHasher();
+    private final ItemHasher xxh3Hasher = new ItemHasher(ContentHashAlgorithm.XXH3_64);
     private final CanonicalJson canonical = new CanonicalJson();
 
     @Provide
@@ -83,6 +86,22 @@ class StreamedHashProperties {
         String reference = Reference.canonical(item, true);
         assertEquals(reference, canonical.of(item));
         assertEquals(Reference.hash(reference.getBytes(StandardCharsets.UTF_8)), hasher.contentHash(item));
+    }
+
+    @Property(tries = 1000)
+    void xxh3ContentHashIsXxh3OfTheSameCanonicalBytes(@ForAll("items") Map<String, Object> item) {
+        byte[] text = Reference.canonical(item, true).getBytes(StandardCharsets.UTF_8);
+        long expected = Hashing.xxh3_64().hashBytesToLong(text);
+        assertEquals(expected == StateChange.DELETE_CONTENT ? 1 : expected, xxh3Hasher.contentHash(item));
+    }
+
+    @Property(tries = 1000)
+    void xxh3HashOfTheJsonSentIsTheContentHashAndLeavesTheJsonWhole(@ForAll("items") Map<String, Object> item) {
+        long hash = xxh3Hasher.writeItem(item);
+        byte[] json = xxh3Hasher.json();
+        hasher.writeItem(item);
+        assertArrayEquals(hasher.json(), json, "the algorithm changes the hash only, not the bytes sent");
+        assertEquals(xxh3Hasher.contentHash(item), hash, "the hash of the bytes sent is the content hash");
     }
 
     @Property(tries = 1000)

@@ -24,6 +24,7 @@ import io.github.commerceconnector.api.catalog.ScopeCustomerGroup;
 import io.github.commerceconnector.api.catalog.ScopeWebsite;
 import io.github.commerceconnector.api.catalog.Variant;
 import io.github.commerceconnector.api.catalog.WritesFields;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -185,7 +186,12 @@ class TypedItemJsonTest {
 
     @Test
     void typedItemsWriteTheJsonAndHashOfTheirFieldsMapWithoutBuildingIt() throws Exception {
-        ItemHasher hasher = new ItemHasher();
+        for (ContentHashAlgorithm algorithm : ContentHashAlgorithm.values()) {
+            typedItemsWriteTheJsonAndHashOfTheirFieldsMap(new ItemHasher(algorithm));
+        }
+    }
+
+    private static void typedItemsWriteTheJsonAndHashOfTheirFieldsMap(ItemHasher hasher) throws Exception {
         Map<String, Function<Map<String, ?>, FeedItem>> samples = new LinkedHashMap<>();
         samples.put(PRODUCT, Product::fromFields);
         samples.put(PRICE, Price::fromFields);

@@ -8,6 +8,7 @@ import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
 import io.github.commerceconnector.api.spi.ResyncCheckpoint;
@@ -96,6 +97,14 @@ public final class FileFeedState implements FeedSyncState {
     private static final int VERSION = SnapshotFile.VERSION;
     private static final int FIRST_VERSION = 1;
     private static final int HEADER = 16;
+    /**
+     * Where the header keeps the {@link ContentHashAlgorithm} of the state's content hashes: 0 (what logs written
+     * before it was kept hold there) for SHA-256, 1 for XXH3. A new or emptied state takes XXH3; a state keeps its
+     * algorithm through snapshots, compaction and upgrades.
+     */
+    private static final int ALGORITHM_AT = 5;
+    private static final ContentHashAlgorithm[] ALGORITHMS = {ContentHashAlgorithm.SHA_256,
+        ContentHashAlgorithm.XXH3_64};
     private static final int COMPACTION_SLACK = 4096;
     /**
      * Log bytes per item assumed to size the index before replaying the log: two records of about 48 bytes, as a
@@ -134,6 +143,7 @@ public final class FileFeedState implements FeedSyncState {
     private long logGeneration;
     private Instant lastFullSync;
     private ResyncCheckpoint checkpoint;
+    private ContentHashAlgorithm contentHashes = ContentHashAlgorithm.SHA_256;
     private boolean closed;
 
     private FileFeedState(Feed feed, String dataSpaceId, Path logPath, FileLocks.Held lock, RetryPayloadFile retry) {
@@ -219,6 +229,7 @@ public final class FileFeedState implements FeedSyncState {
         Files.deleteIfExists(snapshotPath);
         syncDirectory(snapshotPath.getParent());
         table.clear();
+        contentHashes = ContentHashAlgorithm.XXH3_64;
         log.truncate(0);
         writeHeader(log);
         log.force(true);
@@ -264,6 +275,11 @@ public final class FileFeedState implements FeedSyncState {
             }
         }
         int version = header.get();
+        int algorithm = header.get(ALGORITHM_AT);
+        if (algorithm < 0 || algorithm >= ALGORITHMS.length) {
+            return false;
+        }
+        contentHashes = ALGORITHMS[algorithm];
         return version >= FIRST_VERSION && version <= VERSION && header.position(8).getLong() == fingerprint();
     }
 
@@ -286,7 +302,7 @@ public final class FileFeedState implements FeedSyncState {
 
     private void writeHeader(FileChannel channel) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(HEADER);
-        header.put(MAGIC).put((byte) VERSION).position(8);
+        header.put(MAGIC).put((byte) VERSION).put((byte) List.of(ALGORITHMS).indexOf(contentHashes)).position(8);
         header.putLong(fingerprint()).flip();
         writeFully(channel, header, 0);
     }
@@ -329,6 +345,11 @@ public final class FileFeedState implements FeedSyncState {
     @Override
     public Feed feed() {
         return feed;
+    }
+
+    @Override
+    public ContentHashAlgorithm contentHashAlgorithm() {
+        return contentHashes;
     }
 
     @Override
