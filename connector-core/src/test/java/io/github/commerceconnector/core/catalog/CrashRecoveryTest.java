@@ -60,11 +60,11 @@ class CrashRecoveryTest {
             assertTrue(heldAfterCrash.size() > 0 && heldAfterCrash.size() < CATALOG,
                     "killed midway: " + heldAfterCrash.size() + " items arrived");
 
-            ItemHasher hasher = new ItemHasher();
             int claimed = 0;
             int claimedAndKept = 0;
             try (FeedSyncState state = new FileSyncStateStore(stateDirectory.resolve("catalog"))
                     .open(fake.dataSpaceId, Feed.PRODUCTS)) {
+                ItemHasher hasher = new ItemHasher(state.contentHashAlgorithm());
                 for (int n = 0; n < CATALOG; n++) {
                     ItemKey key = ItemKey.of(Feed.PRODUCTS, String.format("SKU-%05d", n), "default");
                     StoredItem stored = state.find(hasher.identityHash(key));

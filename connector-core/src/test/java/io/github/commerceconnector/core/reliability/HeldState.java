@@ -3,6 +3,7 @@ package io.github.commerceconnector.core.reliability;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
@@ -22,8 +23,10 @@ import java.util.Set;
  * @param byStatus    every item the state holds, by status, keyed by identity with its content hash, but the kept
  *                    deletes
  * @param keptDeletes the accepted deletes the state keeps (accepted with {@link StateChange#DELETE_CONTENT})
+ * @param contentHashes the algorithm of the state's content hashes
  */
-record HeldState(Map<ItemStatus, Map<ItemKey, Long>> byStatus, Set<ItemKey> keptDeletes) {
+record HeldState(Map<ItemStatus, Map<ItemKey, Long>> byStatus, Set<ItemKey> keptDeletes,
+        ContentHashAlgorithm contentHashes) {
 
     /** Reads the state of a feed (the store must not be open elsewhere). */
     static HeldState read(SyncStateStore store, String dataSpaceId, Feed feed) {
@@ -32,7 +35,9 @@ record HeldState(Map<ItemStatus, Map<ItemKey, Long>> byStatus, Set<ItemKey> kept
             byStatus.put(status, new HashMap<>());
         }
         Set<ItemKey> keptDeletes = new HashSet<>();
+        ContentHashAlgorithm contentHashes;
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
+            contentHashes = state.contentHashAlgorithm();
             for (long identity : state.unseen()) {
                 StoredItem item = state.find(identity);
                 if (item.status() == ItemStatus.ACCEPTED && item.contentHash() == StateChange.DELETE_CONTENT) {
@@ -42,7 +47,7 @@ record HeldState(Map<ItemStatus, Map<ItemKey, Long>> byStatus, Set<ItemKey> kept
                 }
             }
         }
-        return new HeldState(byStatus, keptDeletes);
+        return new HeldState(byStatus, keptDeletes, contentHashes);
     }
 
     /** The accepted items and their content hashes. */
@@ -60,7 +65,7 @@ record HeldState(Map<ItemStatus, Map<ItemKey, Long>> byStatus, Set<ItemKey> kept
      * must always be empty, whatever failed or crashed.
      */
     List<ItemKey> acceptedButNotHeld(Feed feed, List<Map<String, Object>> gatewayItems) {
-        ItemHasher hasher = new ItemHasher();
+        ItemHasher hasher = new ItemHasher(contentHashes);
         Map<ItemKey, Long> held = new HashMap<>();
         for (Map<String, Object> item : gatewayItems) {
             held.put(ItemKey.ofItem(feed, item), hasher.contentHash(item));
