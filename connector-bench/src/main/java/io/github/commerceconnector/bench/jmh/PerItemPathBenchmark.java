@@ -2,6 +2,7 @@ package io.github.commerceconnector.bench.jmh;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StoredItem;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
@@ -51,8 +52,9 @@ public class PerItemPathBenchmark {
     @Param("1000000")
     public int items;
 
+    /** Hashes as a sync against a new state does: with XXH3, which every state the connector creates takes. */
     private final ItemHasher hasher = new ItemHasher(CatalogSyncSettings.DEFAULT_MAX_STRING_BYTES,
-            CatalogSyncSettings.defaults().maxDepth());
+            CatalogSyncSettings.defaults().maxDepth(), ContentHashAlgorithm.XXH3_64);
     private final ItemValidator validator = new ItemValidator(Feed.PRODUCTS,
             CatalogSyncSettings.DEFAULT_MAX_STRING_BYTES, CatalogSyncSettings.defaults().maxDepth());
     private final List<byte[]> batch = new ArrayList<>(BATCH);
