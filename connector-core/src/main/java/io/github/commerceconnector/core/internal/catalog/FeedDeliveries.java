@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,14 +50,14 @@ final class FeedDeliveries {
     private final AdaptiveRateLimiter limiter;
     private final FeedSyncState state;
     private final SyncTally tally;
-    private final Set<Long> pending;
+    private final PendingIdentities pending;
     private final Clock clock;
     private final SyncPatience patience;
     private volatile BiConsumer<List<BatchItem>, List<StateChange>> onRecorded = (batch, changes) -> { };
     private volatile RuntimeException failure;
 
     FeedDeliveries(GatewayCaller caller, String path, CatalogSyncSettings settings, AdaptiveRateLimiter limiter,
-            FeedSyncState state, SyncTally tally, Set<Long> pending, Clock clock, SyncPatience patience) {
+            FeedSyncState state, SyncTally tally, PendingIdentities pending, Clock clock, SyncPatience patience) {
         this.caller = caller;
         this.path = path;
         this.settings = settings;

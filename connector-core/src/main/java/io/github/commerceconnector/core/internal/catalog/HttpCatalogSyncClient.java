@@ -62,7 +62,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     private final RuntimeResources runtime;
     private final ConcurrentMap<String, AdaptiveRateLimiter> limiters = new ConcurrentHashMap<>();
     /** The identities queued but not yet recorded of each running call, for the items-in-flight gauge. */
-    private final Set<Set<Long>> running = ConcurrentHashMap.newKeySet();
+    private final Set<PendingIdentities> running = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the client.
@@ -134,7 +134,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
     /** Identities read and queued for the gateway, over all running calls, whose outcome is not recorded yet. */
     private long itemsInFlight() {
         long items = 0;
-        for (Set<Long> pending : running) {
+        for (PendingIdentities pending : running) {
             items += pending.size();
         }
         return items;
@@ -270,7 +270,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
             }
         }
         SyncObservation observation = observer.syncStarted(feed, dataSpaceId);
-        Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();
+        Set<PendingIdentities> mine = ConcurrentHashMap.newKeySet();
         try (FeedSyncState state = store.open(dataSpaceId, feed)) {
             SyncRun run = newRun(feed, state, listener, observation, dryRun, cleanup && dryRun, mine);
             SyncReport report = body.apply(run);
@@ -308,7 +308,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
             guard.permit(DataSpaceGuard.Action.SYNC, dataSpaceId, selected.dataSpaceType());
             observation = observer.syncStarted(feed, dataSpaceId);
             state = store.open(dataSpaceId, feed);
-            Set<Set<Long>> mine = ConcurrentHashMap.newKeySet();
+            Set<PendingIdentities> mine = ConcurrentHashMap.newKeySet();
             SyncRun run = newRun(feed, state, listener, observation, false, false, mine);
             SyncObservation observed = observation;
             FeedSyncState opened = state;
@@ -373,7 +373,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
 
     /** A run over an open state, its sender paced by the data space's limiter, its items in flight counted. */
     private SyncRun newRun(Feed feed, FeedSyncState state, SyncListener listener, SyncObservation observation,
-            boolean dryRun, boolean stateErased, Set<Set<Long>> mine) {
+            boolean dryRun, boolean stateErased, Set<PendingIdentities> mine) {
         String dataSpaceId = state.dataSpaceId();
         AdaptiveRateLimiter limiter = limiter(dataSpaceId);
         String path = settings.routed(feed).route() + "/" + encode(dataSpaceId);

@@ -24,9 +24,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -78,7 +76,7 @@ final class SyncRun {
     private final boolean dryRun;
     private final boolean stateErased;
     private final SyncTally tally;
-    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final PendingIdentities pending = new PendingIdentities();
     private final ItemValidator validator;
     private final ItemHasher hasher = new ItemHasher();
     private final BatchSender sender;
@@ -132,7 +130,7 @@ final class SyncRun {
          * @param patience   how long the run keeps trying while the gateway fails it
          * @param afterBatch called after each batch (progress)
          */
-        BatchSender create(SyncTally tally, Set<Long> pending, SyncPatience patience, Runnable afterBatch);
+        BatchSender create(SyncTally tally, PendingIdentities pending, SyncPatience patience, Runnable afterBatch);
     }
 
     /** Syncs, upserts or resyncs items. */
