@@ -126,12 +126,6 @@ public final class InMemorySyncStateStore implements SyncStateStore {
             return dataSpaceId;
         }
 
-        /** Every state of this store is made by it, so all take the faster algorithm. */
-        @Override
-        public ContentHashAlgorithm contentHashAlgorithm() {
-            return ContentHashAlgorithm.XXH3_64;
-        }
-
         private Entry entry(long identityHash) {
             synchronized (InMemorySyncStateStore.this) {
                 check();
