@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Change detection of one generated product (about 1.6 KB of JSON): its content hash (canonical JSON, SHA-256)
- * and its identity hash, on fields already built; the one pass that writes the JSON sent and hashes it; and
- * the whole per-item step of a sync that skips an unchanged item (fields, both hashes).
+ * and its identity hash, on fields already built; the one pass that writes the JSON sent and hashes it, with
+ * SHA-256 (states written before XXH3) and with XXH3 (every new state); each hash alone over the JSON; and the
+ * whole per-item step of a sync that skips an unchanged item (fields, both hashes).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint record), and format 3 with SHA-256 content hashes, written before content hashes had an algorithm of
  * their own ({@code state-format-3/products.snap} and {@code products.log}: 2,500 products {@code product(n, 1)}
  * synced by commit 8d02b87, which closed with a snapshot, then every 50th at {@code product(n, 2)}, which left a
- * tail of records after it). Each keeps its SHA-256 content hashes; a new state takes XXH3.
+ * tail of records after it). Each keeps its SHA-256 content hashes and its format; a new state takes XXH3 and format
+ * 4.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StateFromEarlierVersionTest {
@@ -141,6 +142,10 @@ class StateFromEarlierVersionTest {
                         .open(fake.dataSpaceId, Feed.PRODUCTS)) {
                     assertEquals(ContentHashAlgorithm.XXH3_64, state.contentHashAlgorithm());
                 }
+                byte[] log = Files.readAllBytes(stateDirectory.resolve("catalog").resolve(fake.dataSpaceId)
+                        .resolve("products.log"));
+                assertEquals(4, log[4], "format 4, which an SDK of SHA-256 hashes only refuses and starts afresh "
+                        + "from, rather than mixing its hashes into the state");
             }
         }
     }

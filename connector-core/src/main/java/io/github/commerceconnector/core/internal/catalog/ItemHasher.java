@@ -1,5 +1,7 @@
 package io.github.commerceconnector.core.internal.catalog;
 
+import com.dynatrace.hash4j.hashing.Hasher64;
+import com.dynatrace.hash4j.hashing.Hashing;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.WritesFields;
 import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
@@ -7,8 +9,6 @@ import io.github.commerceconnector.api.spi.StateChange;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import com.dynatrace.hash4j.hashing.Hasher64;
-import com.dynatrace.hash4j.hashing.Hashing;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

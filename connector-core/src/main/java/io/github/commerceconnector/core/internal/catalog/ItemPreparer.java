@@ -24,6 +24,7 @@ import io.github.commerceconnector.api.spi.StoredItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -128,7 +129,8 @@ public final class ItemPreparer {
     public ItemPreparer(ItemValidator validator, FeedSyncState state, boolean lookUp, Skip skip, int maxBatchBytes) {
         this.skip = skip;
         this.validator = validator;
-        ContentHashAlgorithm contentHashes = state.contentHashAlgorithm();
+        ContentHashAlgorithm contentHashes = Objects.requireNonNull(state.contentHashAlgorithm(),
+                "the state's contentHashAlgorithm()");
         this.hashers = ThreadLocal.withInitial(
                 () -> new ItemHasher(validator.maxStringBytes(), validator.maxDepth(), contentHashes));
         List<String> names = new ArrayList<>(validator.identityFields());

@@ -38,8 +38,11 @@ final class PendingIdentities {
         return true;
     }
 
-    /** Removes an identity, if pending. */
+    /** Removes an identity, if pending (0, never pending, changes nothing). */
     synchronized void remove(long identity) {
+        if (identity == 0) {
+            return;
+        }
         int mask = slots.length - 1;
         int slot = slotOf(identity, mask);
         while (slots[slot] != identity) {

@@ -43,8 +43,13 @@ class PendingIdentitiesTest {
     }
 
     @Test
-    void zeroIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new PendingIdentities().add(0));
+    void zeroIsRefusedAndNeverRemoved() {
+        PendingIdentities pending = new PendingIdentities();
+        assertThrows(IllegalArgumentException.class, () -> pending.add(0));
+        pending.add(5);
+        pending.remove(0);
+        assertEquals(1, pending.size());
+        assertTrue(pending.contains(5));
     }
 
     @Test

@@ -90,21 +90,20 @@ public final class FileFeedState implements FeedSyncState {
     private static final Logger LOG = LoggerFactory.getLogger(FileFeedState.class);
     private static final byte[] MAGIC = {'C', 'C', 'S', 'L'};
     /**
-     * The format written: 2 adds {@link StateRecord.Kind#CHECKPOINT} records to format 1; 3 keeps the log's records
-     * as they are and puts a {@link SnapshotFile} beside it, the log holding the records since. Logs of format 1 and
-     * 2 (no snapshot) still open, and are upgraded in place.
+     * The format of a state of SHA-256 content hashes: 2 adds {@link StateRecord.Kind#CHECKPOINT} records to format
+     * 1; 3 keeps the log's records as they are and puts a {@link SnapshotFile} beside it, the log holding the records
+     * since. Logs of format 1 and 2 (no snapshot) still open, and are upgraded in place to 3.
      */
-    private static final int VERSION = SnapshotFile.VERSION;
+    private static final int SHA_256_VERSION = SnapshotFile.VERSION;
+    /**
+     * Format 4 is format 3 whose content hashes are XXH3's: what every new or emptied state takes. A state keeps its
+     * format, so its algorithm, through snapshots and compaction. An SDK from before format 4 reads it as another
+     * format and starts from empty state (one resend, with SHA-256 hashes throughout), so hashes of the two
+     * algorithms never meet in one state.
+     */
+    private static final int XXH3_VERSION = 4;
     private static final int FIRST_VERSION = 1;
     private static final int HEADER = 16;
-    /**
-     * Where the header keeps the {@link ContentHashAlgorithm} of the state's content hashes: 0 (what logs written
-     * before it was kept hold there) for SHA-256, 1 for XXH3. A new or emptied state takes XXH3; a state keeps its
-     * algorithm through snapshots, compaction and upgrades.
-     */
-    private static final int ALGORITHM_AT = 5;
-    private static final ContentHashAlgorithm[] ALGORITHMS = {ContentHashAlgorithm.SHA_256,
-        ContentHashAlgorithm.XXH3_64};
     private static final int COMPACTION_SLACK = 4096;
     /**
      * Log bytes per item assumed to size the index before replaying the log: two records of about 48 bytes, as a
@@ -275,34 +274,34 @@ public final class FileFeedState implements FeedSyncState {
             }
         }
         int version = header.get();
-        int algorithm = header.get(ALGORITHM_AT);
-        if (algorithm < 0 || algorithm >= ALGORITHMS.length) {
-            return false;
-        }
-        contentHashes = ALGORITHMS[algorithm];
-        return version >= FIRST_VERSION && version <= VERSION && header.position(8).getLong() == fingerprint();
+        contentHashes = version == XXH3_VERSION ? ContentHashAlgorithm.XXH3_64 : ContentHashAlgorithm.SHA_256;
+        return version >= FIRST_VERSION && version <= XXH3_VERSION && header.position(8).getLong() == fingerprint();
     }
 
     /**
-     * Writes the current format's version over an earlier one's, whose records all stay readable. A log of an
-     * earlier format has no snapshot: one found beside it belongs to another log and is deleted.
+     * Writes format 3 over format 1 or 2, whose records all stay readable (SHA-256 hashes, as format 3's). A log of
+     * an earlier format has no snapshot: one found beside it belongs to another log and is deleted.
      */
     private void upgradeHeader() throws IOException {
         ByteBuffer version = ByteBuffer.allocate(1);
         readFully(log, version, MAGIC.length);
-        if (version.get(0) != VERSION) {
+        if (version.get(0) < SHA_256_VERSION) {
             if (Files.deleteIfExists(snapshotPath)) {
                 syncDirectory(snapshotPath.getParent());
             }
-            writeFully(log, ByteBuffer.wrap(new byte[] {VERSION}), MAGIC.length);
+            writeFully(log, ByteBuffer.wrap(new byte[] {SHA_256_VERSION}), MAGIC.length);
             log.force(false);
-            LOG.info("Sync state {} upgraded from format {} to {}", logPath, version.get(0), VERSION);
+            LOG.info("Sync state {} upgraded from format {} to {}", logPath, version.get(0), SHA_256_VERSION);
         }
+    }
+
+    private int version() {
+        return contentHashes == ContentHashAlgorithm.XXH3_64 ? XXH3_VERSION : SHA_256_VERSION;
     }
 
     private void writeHeader(FileChannel channel) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(HEADER);
-        header.put(MAGIC).put((byte) VERSION).put((byte) List.of(ALGORITHMS).indexOf(contentHashes)).position(8);
+        header.put(MAGIC).put((byte) version()).position(8);
         header.putLong(fingerprint()).flip();
         writeFully(channel, header, 0);
     }
