@@ -103,7 +103,7 @@ public final class ItemHasher {
         }
         digest.reset();
         if (canonical.hasUnpairedSurrogates()) {
-            updateReplacingUnpairedSurrogates(text, length);
+            digest.update(Wtf8.replaceUnpairedSurrogates(text, length, -1));
         } else {
             digest.update(text, 0, length);
         }
@@ -145,7 +145,7 @@ public final class ItemHasher {
         }
         digest.reset();
         if (canonical.hasUnpairedSurrogates()) {
-            updateReplacingUnpairedSurrogates(text, end);
+            digest.update(Wtf8.replaceUnpairedSurrogates(text, end, -1));
         } else {
             digest.update(text, 0, end);
         }
@@ -197,24 +197,6 @@ public final class ItemHasher {
         } finally {
             text[length] = after;
         }
-    }
-
-    /** Feeds canonical bytes to the digest with each unpaired surrogate as {@code ?}. */
-    private void updateReplacingUnpairedSurrogates(byte[] text, int length) {
-        int used = 0;
-        for (int i = 0; i < length; i++) {
-            if (used >= CHUNK) {
-                digest.update(chunk, 0, used);
-                used = 0;
-            }
-            if (Wtf8.isUnpairedSurrogate(text, i, length)) {
-                chunk[used++] = '?';
-                i += 2;
-            } else {
-                chunk[used++] = text[i];
-            }
-        }
-        digest.update(chunk, 0, used);
     }
 
     /** Feeds text to the digest as UTF-8. */
