@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
 final class SyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);
     private static final int LOCAL_REJECTIONS_PER_RECORD = 256;
-    /** Most threads preparing items (fields, validation, hashes, JSON) ahead of the run. */
+    /**
+     * Most worker threads preparing items (fields, validation, hashes, JSON) ahead of the run, beside the reading
+     * thread, which prepares too ({@link OrderedPipeline}).
+     */
     private static final int MAX_PREPARERS = 4;
     /** Items per preparation task (a quarter on a shared runtime). */
     private static final int PREPARE_CHUNK = 64;
@@ -449,8 +452,9 @@ final class SyncRun {
         }
     }
 
+    /** Worker threads preparing beside the reading thread: one core fewer than the machine has, at most four. */
     private static int preparers() {
-        return OrderedPipeline.availableThreads(MAX_PREPARERS);
+        return OrderedPipeline.availableThreads(MAX_PREPARERS + 1) - 1;
     }
 
     /** Items per preparation task: a batch's worth, at most {@link #PREPARE_CHUNK}. */
@@ -467,12 +471,11 @@ final class SyncRun {
     }
 
     /**
-     * The most items a call reads ahead of its batches: those being prepared on worker threads (at most two
-     * tasks per preparer thread), beyond the batch being filled and the batches in flight.
+     * The most items a call reads ahead of its batches: those being prepared (at most two tasks per worker
+     * thread), beyond the batch being filled and the batches in flight.
      */
     static int preparedAhead(CatalogSyncSettings settings, Feed feed) {
-        int threads = preparers();
-        return threads <= 1 ? 0 : 2 * threads * prepareChunk(settings.batchSizeFor(feed));
+        return 2 * preparers() * prepareChunk(settings.batchSizeFor(feed));
     }
 
     /** Deletes items by key. */
