@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs a stage over a stream of inputs on worker threads, in chunks, and hands the outputs to a sink on the
- * calling thread in input order. At most {@code 2 × workers} chunks are ahead of the sink: {@link #add} blocks
+ * calling thread in input order. At most {@link #chunksAhead} chunks are ahead of the sink: {@link #add} blocks
  * (draining the oldest chunk into the sink) once they are, so memory stays bounded. Where the calling thread
  * would wait for the oldest chunk, it runs the chunks no worker has started yet itself, oldest first: it is one
  * of the threads preparing, and the inputs it runs are still in its processor's cache, where a worker on another
@@ -70,7 +70,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         this.stage = stage;
         this.sink = sink;
         this.chunkSize = chunkSize;
-        this.maxChunks = 2 * Math.max(1, workers);
+        this.maxChunks = chunksAhead(workers);
         this.workers = workers == 0 ? null : Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, name + THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -96,6 +96,16 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         this.workers = null;
         this.shared = shared;
         this.chunk = new ArrayList<>(chunkSize);
+    }
+
+    /**
+     * The most chunks ahead of the sink with this many workers: two per worker and one for the calling thread, so
+     * that it has a chunk of its own to run while the workers run theirs (with two in all for one worker, the
+     * calling thread waited for the worker's chunk with nothing to run: an unchanged re-sync of 1,000,000 took 3.3 s
+     * against 2.7 s with three). 0 without workers: the stage runs inline.
+     */
+    static int chunksAhead(int workers) {
+        return workers == 0 ? 0 : 2 * workers + 1;
     }
 
     /** The number of worker threads worth using on this machine for CPU-bound work, at most {@code cap}. */

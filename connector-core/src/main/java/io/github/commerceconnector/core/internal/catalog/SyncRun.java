@@ -471,11 +471,11 @@ final class SyncRun {
     }
 
     /**
-     * The most items a call reads ahead of its batches: those being prepared (at most two tasks per worker
-     * thread), beyond the batch being filled and the batches in flight.
+     * The most items a call reads ahead of its batches: those being prepared ({@link OrderedPipeline#chunksAhead}
+     * chunks), beyond the batch being filled and the batches in flight.
      */
     static int preparedAhead(CatalogSyncSettings settings, Feed feed) {
-        return 2 * preparers() * prepareChunk(settings.batchSizeFor(feed));
+        return OrderedPipeline.chunksAhead(preparers()) * prepareChunk(settings.batchSizeFor(feed));
     }
 
     /** Deletes items by key. */
