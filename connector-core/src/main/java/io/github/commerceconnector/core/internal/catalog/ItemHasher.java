@@ -96,18 +96,7 @@ public final class ItemHasher {
      * @throws IllegalArgumentException for a value that is not JSON (validate first)
      */
     public long contentHash(Map<String, ?> fields) {
-        int length = canonical.write(fields);
-        byte[] text = canonical.buffer();
-        if (!sha256Content) {
-            return xxh3(text, length, false);
-        }
-        digest.reset();
-        if (canonical.hasUnpairedSurrogates()) {
-            digest.update(Wtf8.replaceUnpairedSurrogates(text, length, -1));
-        } else {
-            digest.update(text, 0, length);
-        }
-        return finish();
+        return hash(canonical.write(fields), false);
     }
 
     /**
@@ -138,18 +127,28 @@ public final class ItemHasher {
     }
 
     private long hashCanonicalPart() {
+        return hash(canonical.canonicalEnd(), true);
+    }
+
+    /**
+     * The content hash of the first {@code length} bytes of the canonical text, with each unpaired surrogate as
+     * {@code ?} and, when {@code closed}, a {@code '}'} after them, by the state's algorithm.
+     */
+    private long hash(int length, boolean closed) {
         byte[] text = canonical.buffer();
-        int end = canonical.canonicalEnd();
-        if (!sha256Content) {
-            return xxh3(text, end, true);
-        }
+        return sha256Content ? sha256(text, length, closed) : xxh3(text, length, closed);
+    }
+
+    private long sha256(byte[] text, int length, boolean closed) {
         digest.reset();
         if (canonical.hasUnpairedSurrogates()) {
-            digest.update(Wtf8.replaceUnpairedSurrogates(text, end, -1));
+            digest.update(Wtf8.replaceUnpairedSurrogates(text, length, closed ? (byte) '}' : -1));
         } else {
-            digest.update(text, 0, end);
+            digest.update(text, 0, length);
+            if (closed) {
+                digest.update((byte) '}');
+            }
         }
-        digest.update((byte) '}');
         return finish();
     }
 
@@ -173,9 +172,9 @@ public final class ItemHasher {
     }
 
     /**
-     * XXH3 over the first {@code length} bytes of the canonical text, with each unpaired surrogate as {@code ?}
-     * and, when {@code closed}, a {@code '}'} after them: the bytes SHA-256 is given, in one call. The closing
-     * brace is put in place of the byte after the text for the call and put back.
+     * XXH3 over the bytes {@link #sha256} is given, in one call: when {@code closed}, the closing brace is put in
+     * place of the byte after the canonical text for the call and put back (that byte exists: the JSON's own
+     * closing brace always follows the canonical text).
      */
     private long xxh3(byte[] text, int length, boolean closed) {
         if (canonical.hasUnpairedSurrogates()) {
@@ -184,11 +183,6 @@ public final class ItemHasher {
         }
         if (!closed) {
             return nonZero(XXH3.hashBytesToLong(text, 0, length));
-        }
-        if (length == text.length) {
-            byte[] copy = Arrays.copyOf(text, length + 1);
-            copy[length] = '}';
-            return nonZero(XXH3.hashBytesToLong(copy));
         }
         byte after = text[length];
         text[length] = '}';
