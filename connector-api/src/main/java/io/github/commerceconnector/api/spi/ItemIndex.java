@@ -124,6 +124,12 @@ public final class ItemIndex {
         return contentAt(slot);
     }
 
+    /** What is held under a key (its content hash and status, from one look-up), or {@code null}. */
+    public StoredItem find(long key) {
+        int slot = indexOf(checkKey(key));
+        return slot < 0 ? null : new StoredItem(key, contentAt(slot), statusOf(metaAt(slot)));
+    }
+
     /** The status of a held key, or {@code null}. */
     public ItemStatus status(long key) {
         int slot = indexOf(checkKey(key));

@@ -37,6 +37,19 @@ class ItemIndexTest {
     }
 
     @Test
+    void findGivesContentAndStatusOfAHeldKeyAndNullOtherwise() {
+        ItemIndex table = new ItemIndex(4);
+        table.put(7, 70, ItemStatus.ACCEPTED, 16, false);
+        table.put(8, 80, ItemStatus.UNCONFIRMED, 32, false);
+        assertEquals(new StoredItem(7, 70, ItemStatus.ACCEPTED), table.find(7));
+        assertEquals(new StoredItem(8, 80, ItemStatus.UNCONFIRMED), table.find(8));
+        assertNull(table.find(9));
+        table.remove(7);
+        assertNull(table.find(7));
+        assertThrows(IllegalArgumentException.class, () -> table.find(0));
+    }
+
+    @Test
     void seenMarksSurviveUpdatesAndListTheRest() {
         ItemIndex table = new ItemIndex(4);
         for (long key = 1; key <= 5; key++) {

@@ -118,8 +118,7 @@ final class JdbcFeedState implements FeedSyncState {
     @Override
     public synchronized StoredItem find(long identityHash) {
         checkOpen();
-        ItemStatus status = index.status(identityHash);
-        return status == null ? null : new StoredItem(identityHash, index.content(identityHash), status);
+        return index.find(identityHash);
     }
 
     @Override

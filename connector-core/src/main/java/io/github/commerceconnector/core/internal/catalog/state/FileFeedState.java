@@ -359,8 +359,7 @@ public final class FileFeedState implements FeedSyncState {
     @Override
     public synchronized StoredItem find(long identityHash) {
         checkOpen();
-        ItemStatus status = table.status(identityHash);
-        return status == null ? null : new StoredItem(identityHash, table.content(identityHash), status);
+        return table.find(identityHash);
     }
 
     @Override
