@@ -162,10 +162,24 @@ public final class HttpGatewayCaller implements GatewayCaller {
     static String endpointOf(String path) {
         String[] segments = stripSlash(path).split("/");
         StringBuilder route = new StringBuilder(segments[0]);
-        for (int i = 1; i < segments.length && !segments[i - 1].matches("v\\d+"); i++) {
+        for (int i = 1; i < segments.length && !isVersion(segments[i - 1]); i++) {
             route.append('/').append(segments[i]);
         }
         return route.toString();
+    }
+
+    /** Whether a path segment is a version ({@code v} and digits), checked without a regular expression per call. */
+    private static boolean isVersion(String segment) {
+        if (segment.length() < 2 || segment.charAt(0) != 'v') {
+            return false;
+        }
+        for (int i = 1; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

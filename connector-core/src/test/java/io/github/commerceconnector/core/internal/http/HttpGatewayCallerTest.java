@@ -230,6 +230,9 @@ class HttpGatewayCallerTest {
         assertEquals("feeds/catalog/v2", HttpGatewayCaller.endpointOf("/feeds/catalog/v2/products/ds-1"));
         assertEquals("feeds/categories/v1", HttpGatewayCaller.endpointOf("feeds/categories/v1/ds-1"));
         assertEquals("health", HttpGatewayCaller.endpointOf("health"));
+        assertEquals("feeds/v12", HttpGatewayCaller.endpointOf("feeds/v12/products"));
+        assertEquals("feeds/v/vx2/version/V3/products", HttpGatewayCaller.endpointOf("feeds/v/vx2/version/V3/products"),
+                "only v and digits is a version");
     }
 
     @Test
