@@ -44,22 +44,30 @@ import javax.net.ssl.SSLSocketFactory;
  * CPU of the JDK {@code HttpClient}'s (measured in {@code BENCHMARKS.md}: about 100 against 500 CPU µs for a
  * request of 100 products), which is why a client without a shared runtime uses it by default.
  *
- * <p>Request bodies are streamed with their length fixed, which keeps {@code HttpURLConnection} from sending a
- * request again by itself when a reused connection fails (it does so for a buffered body): every request the
- * gateway receives is one the connector sent and counted. What {@code HttpURLConnection} cannot send ({@code
- * PATCH}) goes through a second transport made on first use, and so does a request refused with {@code 401} or
- * {@code 407}: {@code HttpURLConnection} throws such a reply away when the body was streamed, so the request is
- * asked once more there to read the reply's headers and body (the gateway did nothing with a request it refused).
- * Connections go back to the JDK's cache only after the whole reply has been read.
+ * <p>A request with a body ({@code POST}, {@code PUT}) that goes to the gateway without a proxy is exchanged by
+ * {@link DirectHttp}, on connections of the transport's own: {@code HttpURLConnection} probes a kept-alive
+ * connection for a streamed {@code POST} with a read that waits a millisecond, on every request, which was most of
+ * a batch's time on a nearby gateway. Such a request is sent once, its reply read whole (a {@code 401} too), and
+ * its connection kept only after a whole reply and checked before reuse without waiting.
  *
- * <p>Where it differs from the JDK {@code HttpClient} transport: the whole-call deadline is exact until the reply's
- * body starts, and after that checked between reads, so a body that stalls can make a call last up to twice its
- * deadline; a thread interrupted during the exchange is not woken (the deadline, or closing the transport, ends
+ * <p>Through a proxy, request bodies are streamed by {@code HttpURLConnection} with their length fixed, which keeps it
+ * from sending a request again by itself when a reused connection fails (it does so for a buffered body): every
+ * request the gateway receives is one the connector sent and counted. What {@code HttpURLConnection} cannot send
+ * ({@code PATCH}) goes through a second transport made on first use, and so does a request refused with {@code 401}
+ * or {@code 407} through a proxy: {@code HttpURLConnection} throws such a reply away when the body was streamed, so
+ * the request is asked once more there to read the reply's headers and body (the gateway did nothing with a request
+ * it refused). Connections go back to the JDK's cache only after the whole reply has been read.
+ *
+ * <p>Where it differs from the JDK {@code HttpClient} transport: on {@code HttpURLConnection} the whole-call deadline
+ * is exact until the reply's body starts, and after that checked between reads, so a body that stalls can make a
+ * call last up to twice its deadline (on the transport's own connections the deadline closes the connection, body or
+ * not); a thread interrupted during the exchange is not woken (the deadline, or closing the transport, ends
  * the exchange); a connection that could not be opened in time fails with {@link HttpConnectTimeoutException},
  * as with the {@code HttpClient}. The process-wide settings of {@code HttpURLConnection} that could change what is
  * sent are set aside per connection: the {@link Authenticator} (none: the gateway's challenges are not answered
  * with another part of the application's credentials), and for HTTPS the socket factory and host name verifier
- * (the JDK's default TLS context and its own host name check). A process-wide {@code CookieHandler} still applies.
+ * (the JDK's default TLS context and its own host name check). A process-wide {@code CookieHandler} still applies
+ * to requests on {@code HttpURLConnection}, never to those on the transport's own connections.
  * Thread-safe.
  */
 public final class UrlConnectionTransport implements HttpTransport {
@@ -83,6 +91,8 @@ public final class UrlConnectionTransport implements HttpTransport {
     private final DaemonThreads watchdogThread;
     private final ScheduledThreadPoolExecutor watchdog;
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<DirectHttp.Exchange> directInFlight = ConcurrentHashMap.newKeySet();
+    private final DirectHttp direct = new DirectHttp(UrlConnectionTransport::defaultTls);
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile HttpTransport other;
 
@@ -113,7 +123,12 @@ public final class UrlConnectionTransport implements HttpTransport {
         if (!METHODS.contains(request.method())) {
             return other().send(request, deadline);
         }
-        Exchange exchange = new Exchange(open(request.uri(), deadline), System.nanoTime() + deadline.toNanos());
+        Proxy chosen = proxyFor(request.uri());
+        if (chosen.type() == Proxy.Type.DIRECT && DirectHttp.handles(request)) {
+            return sendDirect(request, deadline);
+        }
+        Exchange exchange = new Exchange(open(request.uri(), chosen, deadline),
+                System.nanoTime() + deadline.toNanos());
         inFlight.add(exchange);
         ScheduledFuture<?> alarm;
         try {
@@ -135,14 +150,9 @@ public final class UrlConnectionTransport implements HttpTransport {
             }
             return response;
         } catch (IOException | RuntimeException failed) {
-            if (failed instanceof HttpConnectTimeoutException) {
-                throw failed;
-            }
-            if (exchange.expired || exchange.deadlineAt - System.nanoTime() <= 0) {
-                throw timeout(deadline, failed);
-            }
-            if (closed.get()) {
-                throw new IOException("The HTTP transport was closed during the exchange", failed);
+            IOException explained = explained(failed, exchange.expired, exchange.deadlineAt, deadline);
+            if (explained != null) {
+                throw explained;
             }
             throw failed;
         } finally {
@@ -154,6 +164,24 @@ public final class UrlConnectionTransport implements HttpTransport {
         }
     }
 
+    /**
+     * What explains an exchange's failure, or {@code null} when it is to be thrown as it is (a connect timeout
+     * always is): a timeout once the deadline passed (or its watchdog ended the exchange), a failure that says so
+     * when the transport was closed.
+     */
+    private IOException explained(Exception failed, boolean expired, long deadlineAt, Duration deadline) {
+        if (failed instanceof HttpConnectTimeoutException) {
+            return null;
+        }
+        if (expired || deadlineAt - System.nanoTime() <= 0) {
+            return timeout(deadline, failed);
+        }
+        if (closed.get()) {
+            return new IOException("The HTTP transport was closed during the exchange", failed);
+        }
+        return null;
+    }
+
     private static HttpTimeoutException timeout(Duration deadline, Throwable cause) {
         HttpTimeoutException late = TransportRules.late(deadline);
         if (cause != null) {
@@ -162,10 +190,50 @@ public final class UrlConnectionTransport implements HttpTransport {
         return late;
     }
 
-    private HttpURLConnection open(URI uri, Duration deadline) throws IOException {
+    /**
+     * A request with a body sent straight to the gateway ({@link DirectHttp}): the same deadline, watchdog and
+     * failures as an exchange on {@code HttpURLConnection}.
+     */
+    private TransportResponse sendDirect(TransportRequest request, Duration deadline) throws IOException {
+        long deadlineAt = System.nanoTime() + deadline.toNanos();
+        DirectHttp.Exchange exchange = direct.exchange(request, connectMillis(deadline), deadlineAt, closed::get);
+        AtomicBoolean expired = new AtomicBoolean();
+        directInFlight.add(exchange);
+        ScheduledFuture<?> alarm;
+        try {
+            alarm = watchdog.schedule(() -> {
+                expired.set(true);
+                exchange.abort();
+            }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closedMeanwhile) {
+            directInFlight.remove(exchange);
+            throw new IOException("The HTTP transport is closed", closedMeanwhile);
+        }
+        try {
+            return exchange.run();
+        } catch (IOException | RuntimeException failed) {
+            IOException explained = explained(failed, expired.get(), deadlineAt, deadline);
+            if (explained != null) {
+                throw explained;
+            }
+            throw failed;
+        } finally {
+            alarm.cancel(false);
+            directInFlight.remove(exchange);
+        }
+    }
+
+    private Proxy proxyFor(URI uri) {
         ProxySelector selector = proxy != null ? proxy : ProxySelector.getDefault();
         List<Proxy> proxies = selector == null ? List.of() : selector.select(uri);
-        Proxy chosen = proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+        return proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+    }
+
+    private int connectMillis(Duration deadline) {
+        return millis(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline);
+    }
+
+    private HttpURLConnection open(URI uri, Proxy chosen, Duration deadline) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(chosen);
         if (connection instanceof HttpsURLConnection https) {
             https.setSSLSocketFactory(defaultTls());
@@ -174,7 +242,7 @@ public final class UrlConnectionTransport implements HttpTransport {
         connection.setAuthenticator(NO_CREDENTIALS);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
-        connection.setConnectTimeout(millis(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline));
+        connection.setConnectTimeout(connectMillis(deadline));
         connection.setReadTimeout(millis(deadline));
         return connection;
     }
@@ -332,6 +400,8 @@ public final class UrlConnectionTransport implements HttpTransport {
             return;
         }
         inFlight.forEach(Exchange::abortIfWaiting);
+        directInFlight.forEach(DirectHttp.Exchange::abort);
+        direct.close();
         watchdogThread.stop(watchdog, STOP_WAIT_SECONDS, TimeUnit.SECONDS);
         HttpTransport made;
         synchronized (this) {

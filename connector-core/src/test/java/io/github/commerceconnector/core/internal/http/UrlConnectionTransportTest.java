@@ -28,8 +28,12 @@ import io.github.commerceconnector.api.spi.TransportResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -47,6 +51,8 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The default transport of a client without a runtime, against WireMock on loopback. */
 class UrlConnectionTransportTest {
@@ -95,7 +101,7 @@ class UrlConnectionTransportTest {
     }
 
     @Test
-    void aRefusedPostIsAskedOnceMoreToReadTheRefusal() throws IOException {
+    void aRefusedPostIsReadFromItsOneRequest() throws IOException {
         wiremock.stubFor(post("/token").willReturn(aResponse().withStatus(401)
                 .withHeader("WWW-Authenticate", "Bearer").withBody("{\"error\":\"invalid_client\"}")));
 
@@ -104,6 +110,32 @@ class UrlConnectionTransportTest {
 
         assertEquals(401, response.statusCode());
         assertEquals("{\"error\":\"invalid_client\"}", new String(response.body(), StandardCharsets.UTF_8));
+        wiremock.verify(1, postRequestedFor(urlEqualTo("/token")));
+        assertEquals(0, otherTransportsMade.get(), "the refusal is read without a second transport");
+    }
+
+    @Test
+    void aRefusedPostThroughAProxyIsAskedOnceMoreToReadTheRefusal() throws IOException {
+        wiremock.stubFor(post("/token").willReturn(aResponse().withStatus(401)
+                .withHeader("WWW-Authenticate", "Bearer").withBody("{\"error\":\"invalid_client\"}")));
+        ProxySelector throughWireMock = new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                return List.of(new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", wiremock.getPort())));
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+            }
+        };
+        try (UrlConnectionTransport proxied = new UrlConnectionTransport(Duration.ofSeconds(2), throughWireMock,
+                () -> new JdkHttpTransport(Duration.ofSeconds(2), null, HttpClient.Version.HTTP_1_1))) {
+            TransportResponse response = proxied.send(request("POST", "/token",
+                    "id=1".getBytes(StandardCharsets.UTF_8)), DEADLINE);
+
+            assertEquals(401, response.statusCode());
+            assertEquals("{\"error\":\"invalid_client\"}", new String(response.body(), StandardCharsets.UTF_8));
+        }
         wiremock.verify(2, postRequestedFor(urlEqualTo("/token")));
     }
 
@@ -119,14 +151,15 @@ class UrlConnectionTransportTest {
         wiremock.verify(1, postRequestedFor(urlEqualTo("/broken")));
     }
 
-    @Test
-    void aReplyStillArrivingAtTheDeadlineIsATimeout() {
-        wiremock.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withBody(new byte[4000])
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST"})
+    void aReplyStillArrivingAtTheDeadlineIsATimeout(String method) {
+        wiremock.stubFor(any(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withBody(new byte[4000])
                 .withChunkedDribbleDelay(8, 4000)));
         long start = System.nanoTime();
 
         IOException late = assertThrows(IOException.class,
-                () -> transport.send(request("GET", "/slow", new byte[0]), Duration.ofMillis(600)));
+                () -> transport.send(request(method, "/slow", body(method)), Duration.ofMillis(600)));
 
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertInstanceOf(HttpTimeoutException.class, late, late.toString());
@@ -192,10 +225,11 @@ class UrlConnectionTransportTest {
         assertEquals(1, otherTransportsMade.get(), "the other transport is made once, on first use");
     }
 
-    @Test
-    void closingEndsAnExchangeInProgressAndRefusesNewOnes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST"})
+    void closingEndsAnExchangeInProgressAndRefusesNewOnes(String method) throws Exception {
         wiremock.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)));
-        CompletableFuture<Throwable> outcome = failureOfGetInBackground("/hanging", Duration.ofSeconds(30));
+        CompletableFuture<Throwable> outcome = failureInBackground(method, "/hanging", Duration.ofSeconds(30));
         while (wiremock.findAll(anyRequestedFor(anyUrl())).isEmpty()) {
             Thread.sleep(10);
         }
@@ -206,19 +240,20 @@ class UrlConnectionTransportTest {
         assertInstanceOf(IOException.class, ended);
         assertFalse(ended instanceof HttpTimeoutException, "closing is not a timeout: " + ended);
         IOException refused = assertThrows(IOException.class,
-                () -> transport.send(request("GET", "/after", new byte[0]), DEADLINE));
+                () -> transport.send(request(method, "/after", body(method)), DEADLINE));
         assertTrue(refused.getMessage().contains("closed"), refused.getMessage());
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().startsWith("commerce-connector-deadlines-") && thread.isAlive()),
                 "the watchdog thread ended with the transport");
     }
 
-    @Test
-    void closingEndsAnExchangeWhoseBodyIsStillArriving() throws Exception {
-        wiremock.stubFor(get("/dribbling").willReturn(aResponse().withStatus(200).withBody(new byte[20_000])
-                .withChunkedDribbleDelay(40, 20_000)));
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST"})
+    void closingEndsAnExchangeWhoseBodyIsStillArriving(String method) throws Exception {
+        wiremock.stubFor(any(urlEqualTo("/dribbling")).willReturn(aResponse().withStatus(200)
+                .withBody(new byte[20_000]).withChunkedDribbleDelay(40, 20_000)));
         long start = System.nanoTime();
-        CompletableFuture<Throwable> outcome = failureOfGetInBackground("/dribbling", Duration.ofSeconds(60));
+        CompletableFuture<Throwable> outcome = failureInBackground(method, "/dribbling", Duration.ofSeconds(60));
         Thread.sleep(1500);
 
         transport.close();
@@ -242,11 +277,16 @@ class UrlConnectionTransportTest {
         assertEquals("0", wiremock.findAll(anyRequestedFor(urlEqualTo("/cloud"))).get(0).getHeader("Content-Length"));
     }
 
-    /** Sends a GET on another thread; completes with what it threw, or {@code null} if it succeeded. */
-    private CompletableFuture<Throwable> failureOfGetInBackground(String path, Duration deadline) {
+    /** A request body for a method: none for a GET, a small JSON object otherwise. */
+    private static byte[] body(String method) {
+        return method.equals("GET") ? new byte[0] : new byte[] {'{', '}'};
+    }
+
+    /** Sends a request on another thread; completes with what it threw, or {@code null} if it succeeded. */
+    private CompletableFuture<Throwable> failureInBackground(String method, String path, Duration deadline) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                transport.send(request("GET", path, new byte[0]), deadline);
+                transport.send(request(method, path, body(method)), deadline);
                 return null;
             } catch (IOException expected) {
                 return expected;
