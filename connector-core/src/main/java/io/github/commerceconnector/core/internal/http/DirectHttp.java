@@ -163,8 +163,11 @@ final class DirectHttp implements Closeable {
         private final int connectMillis;
         private final long deadlineAt;
         private final BooleanSupplier stopped;
-        private volatile Connection connection;
-        private volatile boolean aborted;
+        /** The exchange's connection, once it has one; with the flags below, guarded by the exchange. */
+        private Connection connection;
+        private boolean aborted;
+        private boolean reusable;
+        private boolean released;
 
         private Exchange(TransportRequest request, int connectMillis, long deadlineAt, BooleanSupplier stopped) {
             this.request = request;
@@ -173,49 +176,61 @@ final class DirectHttp implements Closeable {
             this.stopped = stopped;
         }
 
-        /** Ends the exchange at once by closing its connection; a read or write in progress fails. */
-        void abort() {
+        /**
+         * Ends the exchange at once by closing its connection, so that a read or write in progress fails; does
+         * nothing once the exchange has {@link #release released} its connection (kept for another request).
+         */
+        synchronized void abort() {
             aborted = true;
-            Connection current = connection;
-            if (current != null) {
-                current.close();
+            if (!released && connection != null) {
+                connection.close();
             }
         }
 
         /**
-         * Sends the request once and reads the whole reply; the connection is then kept for another request when
-         * the reply allows it, and closed otherwise (or on any failure).
+         * Gives the connection up, after {@link #run} and after the deadline's watchdog was cancelled: kept for
+         * another request when the reply was whole and allows it and nothing ended the exchange, closed otherwise.
          */
+        synchronized void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            if (connection == null) {
+                return;
+            }
+            if (reusable && !aborted) {
+                keep(connection);
+            } else {
+                connection.close();
+            }
+        }
+
+        /** Sends the request once and reads the whole reply; {@link #release} then gives the connection up. */
         TransportResponse run() throws IOException {
             URI uri = request.uri();
             Connection current = reuse(origin(uri));
             if (current == null) {
                 current = open(uri);
             }
-            connection = current;
-            boolean kept = false;
-            try {
+            synchronized (this) {
+                connection = current;
                 if (aborted) {
                     throw new IOException("The exchange was ended before it began");
                 }
-                current.socket.setSoTimeout(millisLeft());
-                byte[] head = head(uri);
-                byte[] body = request.body();
-                byte[] whole = Arrays.copyOf(head, head.length + body.length);
-                System.arraycopy(body, 0, whole, head.length, body.length);
-                current.out.write(whole);
-                current.out.flush();
-                Reply reply = read(current);
-                if (reply.reusable) {
-                    keep(current);
-                    kept = true;
-                }
-                return reply.response;
-            } finally {
-                if (!kept) {
-                    current.close();
-                }
             }
+            current.socket.setSoTimeout(millisLeft());
+            byte[] head = head(uri);
+            byte[] body = request.body();
+            byte[] whole = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, whole, head.length, body.length);
+            current.out.write(whole);
+            current.out.flush();
+            Reply reply = read(current);
+            synchronized (this) {
+                reusable = reply.reusable;
+            }
+            return reply.response;
         }
 
         private Connection open(URI uri) throws IOException {

@@ -220,6 +220,7 @@ public final class UrlConnectionTransport implements HttpTransport {
         } finally {
             alarm.cancel(false);
             directInFlight.remove(exchange);
+            exchange.release();
         }
     }
 

@@ -254,19 +254,62 @@ class DirectHttpTest {
 
         try (DirectHttp direct = new DirectHttp(clientTls::getSocketFactory)) {
             for (int i = 0; i < 2; i++) {
-                TransportResponse response = direct.exchange(post("/feeds", "[]"), 2000,
-                        System.nanoTime() + DEADLINE.toNanos(), () -> false).run();
-                assertEquals(200, response.statusCode());
+                assertEquals(200, exchange(direct, post("/feeds", "[]")).statusCode());
             }
             assertEquals(1, server.connections.get(), "both requests went over one TLS connection");
 
             TransportRequest byAddress = new TransportRequest("POST", URI.create("https://127.0.0.1:" + server.port()
                     + "/feeds"), Map.of(), new byte[] {'[', ']'});
-            assertThrows(SSLHandshakeException.class, () -> direct.exchange(byAddress, 2000,
-                    System.nanoTime() + DEADLINE.toNanos(), () -> false).run(),
+            assertThrows(SSLHandshakeException.class, () -> exchange(direct, byAddress),
                     "the certificate names localhost, not 127.0.0.1");
         }
         assertEquals(2, server.requests.size());
+    }
+
+    @Test
+    void aDeadlineThatPassesAfterTheReplyLeavesTheKeptConnectionAlone() throws IOException {
+        server = ScriptedServer.start(ServerSocketFactory.getDefault(), request -> Reply.keep(OK));
+        try (DirectHttp direct = new DirectHttp(() -> {
+            throw new IOException("no TLS here");
+        })) {
+            DirectHttp.Exchange first = direct.exchange(post("/feeds/1", "[]"), 2000,
+                    System.nanoTime() + DEADLINE.toNanos(), () -> false);
+            first.run();
+            first.release();
+            first.abort();
+
+            assertEquals(200, exchange(direct, post("/feeds/2", "[]")).statusCode());
+            assertEquals(1, server.connections.get(), "the late abort did not close the connection kept meanwhile");
+        }
+    }
+
+    @Test
+    void anExchangeEndedDuringItsReplyClosesItsConnectionInsteadOfKeepingIt() throws Exception {
+        server = ScriptedServer.start(ServerSocketFactory.getDefault(), request -> Reply.keep(OK));
+        try (DirectHttp direct = new DirectHttp(() -> {
+            throw new IOException("no TLS here");
+        })) {
+            DirectHttp.Exchange ended = direct.exchange(post("/feeds/1", "[]"), 2000,
+                    System.nanoTime() + DEADLINE.toNanos(), () -> false);
+            ended.run();
+            ended.abort();
+            ended.release();
+
+            assertEquals(0, direct.idleConnections(), "an ended exchange's connection is not kept");
+            exchange(direct, post("/feeds/2", "[]"));
+            assertEquals(2, server.connections.get());
+        }
+    }
+
+    /** One exchange on a client, its connection given up afterwards as the transport does. */
+    private static TransportResponse exchange(DirectHttp direct, TransportRequest request) throws IOException {
+        DirectHttp.Exchange exchange = direct.exchange(request, 2000, System.nanoTime() + DEADLINE.toNanos(),
+                () -> false);
+        try {
+            return exchange.run();
+        } finally {
+            exchange.release();
+        }
     }
 
     private static X509Certificate localhostCertificate(KeyPair pair) throws Exception {
