@@ -53,10 +53,14 @@ import javax.net.ssl.SSLSocketFactory;
 final class DirectHttp implements Closeable {
     static final int MAX_IDLE_PER_ORIGIN = 8;
     static final int MAX_IDLE_SECONDS = 30;
-    private static final Set<String> METHODS = Set.of("POST", "PUT");
-    /** Hop-by-hop headers this client writes itself or never sends. */
-    private static final Set<String> OWN_HEADERS = Set.of("connection", "content-length", "expect", "host",
-            "upgrade", "transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection");
+    /** The methods that carry a request body. */
+    static final Set<String> WITH_BODY = Set.of("POST", "PUT");
+    /**
+     * Hop-by-hop headers never passed on, beyond those {@link TransportRules#passesOn} keeps back: this client
+     * frames the body with its length itself.
+     */
+    private static final Set<String> HOP_BY_HOP = Set.of("transfer-encoding", "te", "trailer", "keep-alive",
+            "proxy-connection");
     private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_HEADER_LINES = 512;
 
@@ -78,7 +82,7 @@ final class DirectHttp implements Closeable {
     /** Whether a request is for this client: a method with a body, to an {@code http} or {@code https} URI. */
     static boolean handles(TransportRequest request) {
         String scheme = request.uri().getScheme();
-        return METHODS.contains(request.method()) && request.uri().getHost() != null
+        return WITH_BODY.contains(request.method()) && request.uri().getHost() != null
                 && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
     }
 
@@ -289,7 +293,7 @@ final class DirectHttp implements Closeable {
             head.append("\r\n");
             for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
                 String name = header.getKey();
-                if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!TransportRules.passesOn(name) || HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
                 for (String value : header.getValue()) {
@@ -333,30 +337,14 @@ final class DirectHttp implements Closeable {
             }
         }
 
-        /**
-         * Reads a body of a known length, growing its buffer as the bytes arrive rather than trusting the length
-         * with memory before they do.
-         */
         private byte[] fixed(ReplyReader in, int length) throws IOException {
-            byte[] body = new byte[Math.min(length, 64 * 1024)];
-            for (int at = 0; at < length;) {
-                if (at == body.length) {
-                    body = Arrays.copyOf(body, (int) Math.min(length, body.length * 2L));
-                }
-                int read = in.read(body, at, body.length - at);
-                if (read < 0) {
-                    throw new IOException("The connection closed " + (length - at) + " bytes before the end of the "
-                            + "reply's body");
-                }
-                at += read;
-                checkProgress();
-            }
-            return body;
+            Body body = new Body(Math.min(length, 64 * 1024));
+            body.readExactly(in, length);
+            return body.bytes();
         }
 
         private byte[] chunked(ReplyReader in) throws IOException {
-            byte[] body = new byte[8192];
-            int length = 0;
+            Body body = new Body(8192);
             while (true) {
                 String sizeLine = in.line();
                 if (sizeLine == null) {
@@ -368,16 +356,11 @@ final class DirectHttp implements Closeable {
                     while (true) {
                         String trailer = in.line();
                         if (trailer == null || trailer.isEmpty()) {
-                            return Arrays.copyOf(body, length);
+                            return body.bytes();
                         }
                     }
                 }
-                if (length + size > body.length) {
-                    body = Arrays.copyOf(body, Math.max(body.length * 2, length + size));
-                }
-                byte[] chunk = fixed(in, size);
-                System.arraycopy(chunk, 0, body, length, size);
-                length += size;
+                body.readExactly(in, size);
                 String end = in.line();
                 if (end == null || !end.isEmpty()) {
                     throw new IOException("A chunk of the reply does not end where its size says");
@@ -386,16 +369,54 @@ final class DirectHttp implements Closeable {
         }
 
         private byte[] toEnd(ReplyReader in) throws IOException {
-            byte[] body = new byte[8192];
-            int length = 0;
-            for (int read; (read = in.read(body, length, body.length - length)) >= 0;) {
-                length += read;
-                if (length == body.length) {
-                    body = Arrays.copyOf(body, body.length * 2);
-                }
-                checkProgress();
+            Body body = new Body(8192);
+            body.readToEnd(in);
+            return body.bytes();
+        }
+
+        /**
+         * A reply's body as it arrives: its buffer grows with the bytes read, never ahead of them on a length the
+         * reply announced, and the deadline and the transport's close are checked between two reads.
+         */
+        private final class Body {
+            private byte[] buffer;
+            private int length;
+
+            Body(int initialCapacity) {
+                buffer = new byte[Math.max(1, initialCapacity)];
             }
-            return Arrays.copyOf(body, length);
+
+            void readExactly(ReplyReader in, int count) throws IOException {
+                for (int left = count; left > 0;) {
+                    int read = in.read(room(), length, Math.min(left, buffer.length - length));
+                    if (read < 0) {
+                        throw new IOException("The connection closed " + left + " bytes before the end of the "
+                                + "reply's body");
+                    }
+                    length += read;
+                    left -= read;
+                    checkProgress();
+                }
+            }
+
+            void readToEnd(ReplyReader in) throws IOException {
+                for (int read; (read = in.read(room(), length, buffer.length - length)) >= 0;) {
+                    length += read;
+                    checkProgress();
+                }
+            }
+
+            /** The buffer, doubled first when it is full. */
+            private byte[] room() {
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                }
+                return buffer;
+            }
+
+            byte[] bytes() {
+                return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+            }
         }
 
         /** Between two reads of a body: the deadline and the transport's close end the exchange. */
@@ -415,12 +436,20 @@ final class DirectHttp implements Closeable {
     }
 
     private static void checkHeader(String name, String value) {
-        if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c == ':' || c >= 0x7f)) {
+        boolean token = !name.isEmpty();
+        for (int i = 0; i < name.length() && token; i++) {
+            char c = name.charAt(i);
+            token = c > ' ' && c != ':' && c < 0x7f;
+        }
+        if (!token) {
             throw new IllegalArgumentException("Header name '" + name + "' is not a valid HTTP token");
         }
-        if (value.chars().anyMatch(c -> c == '\r' || c == '\n' || c > 0xff)) {
-            throw new IllegalArgumentException("The value of header " + name + " holds a line break or a character "
-                    + "beyond ISO-8859-1");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c > 0xff) {
+                throw new IllegalArgumentException("The value of header " + name + " holds a line break or a "
+                        + "character beyond ISO-8859-1");
+            }
         }
     }
 

@@ -72,7 +72,6 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class UrlConnectionTransport implements HttpTransport {
     private static final Set<String> METHODS = Set.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE");
-    private static final Set<String> WITH_BODY = Set.of("POST", "PUT");
     private static final AtomicInteger TRANSPORT_NUMBER = new AtomicInteger();
     /**
      * Consulted only when the JDK's own host name check fails: refuses, so that a lenient verifier set process-wide
@@ -292,7 +291,7 @@ public final class UrlConnectionTransport implements HttpTransport {
                     }
                 }
             }
-            boolean streamed = request.body().length > 0 || WITH_BODY.contains(request.method());
+            boolean streamed = request.body().length > 0 || DirectHttp.WITH_BODY.contains(request.method());
             if (streamed) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(request.body().length);
