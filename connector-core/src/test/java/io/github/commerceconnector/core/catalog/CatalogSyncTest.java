@@ -214,6 +214,27 @@ class CatalogSyncTest {
     }
 
     @Test
+    void aFirstSyncCatchesADuplicateWhoseFirstOccurrenceWasAnsweredLongBefore() {
+        List<Product> items = new ArrayList<>();
+        for (int n = 0; n < 1_000; n++) {
+            items.add(product(n, 1));
+        }
+        items.add(product(3, 2));
+        items.add(product(999, 2));
+
+        SyncReport report = client.catalog().sync(Feed.PRODUCTS, items);
+
+        assertEquals(1_000, report.sent());
+        assertEquals(List.of("DUPLICATE_IDENTITY", "DUPLICATE_IDENTITY"),
+                report.rejected().stream().map(rejected -> rejected.code()).toList());
+        assertEquals(List.of(1_000L, 1_001L), report.rejected().stream().map(rejected -> rejected.position()).toList());
+        assertGatewayHoldsExactly(1_000, 1);
+        SyncReport again = client.catalog().sync(Feed.PRODUCTS, generated(1_000, n -> product(n, 1)));
+        assertEquals(1_000, again.unchanged(), "what the first sync recorded is looked up by the next");
+        assertEquals(0, again.requests());
+    }
+
+    @Test
     void aBatchThatFailedAllItsAttemptsIsSentAgainAndTheSyncCompletes() {
         try (CommerceServicesClient oneAtATime = fake.client(stateDirectory,
                 CatalogSyncSettings.defaults().withMaxInFlight(1))) {

@@ -172,7 +172,7 @@ final class SyncRun {
             ResyncCheckpoints checkpoints) {
         this.checkpoints = checkpoints;
         return execute(() -> {
-            ItemPreparer preparer = new ItemPreparer(validator, state, !(mode.forced || stateErased), skip,
+            ItemPreparer preparer = new ItemPreparer(validator, state, !mode.forced && looksUp(), skip,
                     maxBatchBytes);
             try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
                     ? new OrderedPipeline<>("catalog-prepare-" + feed.name() + "-", preparers(),
@@ -450,6 +450,24 @@ final class SyncRun {
             LOG.warn("Could not forget the old accepted deletes of feed {}; the next full sync tries again: {}",
                     feed.name(), e.toString());
         }
+    }
+
+    /**
+     * Whether the preparers look each item up in the state: not when the state is erased for the call, nor when it
+     * holds no item as the call starts (a merchant's first sync). The state is the call's alone while it runs, so
+     * all it can come to hold is what the call records itself, and a second occurrence of those is caught as a
+     * duplicate whatever the state says; a look-up would only miss, at the cost of a cache miss per item.
+     */
+    private boolean looksUp() {
+        if (stateErased) {
+            return false;
+        }
+        for (ItemStatus status : ItemStatus.values()) {
+            if (state.count(status) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Worker threads preparing beside the reading thread: one core fewer than the machine has, at most four. */
