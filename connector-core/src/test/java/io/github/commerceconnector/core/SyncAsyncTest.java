@@ -16,6 +16,8 @@ import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.FeedStatus;
+import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.SyncListener;
 import io.github.commerceconnector.api.catalog.SyncProgress;
 import io.github.commerceconnector.api.catalog.SyncReport;
@@ -124,6 +126,29 @@ class SyncAsyncTest {
             assertEquals(450, progress.get(progress.size() - 1).sent());
             FeedStatus status = merchant.client().catalog().status(Feed.PRODUCTS);
             assertEquals(450, status.accepted());
+            merchant.close();
+        }
+    }
+
+    @Test
+    void aFirstSyncCatchesADuplicateWhoseFirstOccurrenceWasAnsweredLongBefore() throws Exception {
+        try (FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+                FakeGateway gateway = FakeGateway.builder().services(account).rateLimit(50).start();
+                CommerceServicesRuntime runtime = CommerceServicesRuntime.builder().name("rt-duplicate")
+                        .sendingThreads(2).preparingThreads(1).build()) {
+            Merchant merchant = merchant(account, gateway, runtime, "duplicate", TestKeys.credentialsFor(gateway), 50);
+            List<FeedItem> items = new ArrayList<>(catalog("duplicate", 450));
+            items.add(Product.builder().sku("duplicate-3").storeViewCode("default").name("Second copy").build());
+
+            SyncReport first = merchant.client().catalog().syncAsync(Feed.PRODUCTS, items).get();
+            SyncReport again = merchant.client().catalog().syncAsync(Feed.PRODUCTS, catalog("duplicate", 450)).get();
+
+            assertEquals(450, first.sent());
+            assertEquals(List.of("DUPLICATE_IDENTITY"), first.rejected().stream().map(RejectedItem::code).toList());
+            assertEquals(450, first.rejected().get(0).position());
+            assertHolds(account, merchant, 450);
+            assertEquals(List.of(450L, 0L), List.of(again.unchanged(), again.requests()),
+                    "what the first sync recorded is looked up by the next");
             merchant.close();
         }
     }

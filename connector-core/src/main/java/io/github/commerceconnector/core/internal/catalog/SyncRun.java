@@ -218,7 +218,7 @@ final class SyncRun {
             throw new IllegalStateException("Only a sync or an upsert on a shared runtime runs in steps");
         }
         steps = new Steps(items.iterator(), mode, stepped,
-                new ItemPreparer(validator, state, !stateErased, ItemPreparer.Skip.NONE, maxBatchBytes));
+                new ItemPreparer(validator, state, looksUp(), ItemPreparer.Skip.NONE, maxBatchBytes));
         steps.start();
         return steps.done;
     }
