@@ -14,9 +14,11 @@ final class MappedFile {
     private static final int OVERLAP = 1 << 16;
 
     private final MappedByteBuffer[] segments;
+    private final long size;
 
-    private MappedFile(MappedByteBuffer[] segments) {
+    private MappedFile(MappedByteBuffer[] segments, long size) {
         this.segments = segments;
+        this.size = size;
     }
 
     /** Maps the first {@code size} bytes of a file. */
@@ -26,7 +28,12 @@ final class MappedFile {
             long start = i * SEGMENT;
             segments[i] = channel.map(FileChannel.MapMode.READ_ONLY, start, Math.min(size - start, SEGMENT + OVERLAP));
         }
-        return new MappedFile(segments);
+        return new MappedFile(segments, size);
+    }
+
+    /** How many bytes are mapped. */
+    long size() {
+        return size;
     }
 
     /** The unsigned 16-bit big-endian value at a position. */
