@@ -83,7 +83,12 @@ public interface FeedSyncState extends AutoCloseable {
      */
     void forEachRetryable(Consumer<RetryPayload> visitor);
 
-    /** How many items have a status. */
+    /**
+     * How many items have a status. A sync reads the counts as it starts: when every status counts 0, it takes the
+     * state for empty and does not {@link #find look up} the items of that call (a second occurrence of an item
+     * the call records itself is still caught through {@link #markSeen}). A count must therefore not be 0 while
+     * items of that status are held.
+     */
     long count(ItemStatus status);
 
     /** Up to {@code limit} rejected items with their reasons (positions are {@code -1}). */
