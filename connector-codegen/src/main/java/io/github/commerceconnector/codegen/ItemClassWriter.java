@@ -89,6 +89,8 @@ final class ItemClassWriter {
             line("private final " + property.type().declared() + " " + property.javaName() + ";");
         }
         line("private final Map<String, Object> extraFields;");
+        doc("Whether it and every item nested in it give all their fields: known once built, as all are immutable.");
+        line("private final boolean writesAllFields;");
         line("");
         constructor(model);
         line("");
@@ -195,6 +197,11 @@ final class ItemClassWriter {
             }
         }
         line("this.extraFields = builder.extraFields.build();");
+        List<String> checks = allFieldsChecks(model);
+        line("this.writesAllFields = extraFields.isEmpty()" + (checks.isEmpty() ? ";" : ""));
+        for (int i = 0; i < checks.size(); i++) {
+            line("        && " + checks.get(i) + (i == checks.size() - 1 ? ";" : ""));
+        }
         for (List<String> pair : model.spec().exactlyOne()) {
             ItemModel.Property first = model.property(pair.get(0));
             ItemModel.Property second = model.property(pair.get(1));
@@ -278,19 +285,7 @@ final class ItemClassWriter {
         byName.sort((a, b) -> a.name().compareTo(b.name()));
         line("@Override");
         line("public boolean writesAllFields() {");
-        indent++;
-        List<String> checks = new ArrayList<>();
-        for (ItemModel.Property property : byName) {
-            if (property.type().kind() == JavaType.Kind.NESTED) {
-                checks.add(property.type().repeated() ? "ItemFields.writeAllFields(" + property.javaName() + ")"
-                        : "(" + property.javaName() + " == null || " + property.javaName() + ".writesAllFields())");
-            }
-        }
-        line("return extraFields.isEmpty()" + (checks.isEmpty() ? ";" : ""));
-        for (int i = 0; i < checks.size(); i++) {
-            line("        && " + checks.get(i) + (i == checks.size() - 1 ? ";" : ""));
-        }
-        indent--;
+        line("    return writesAllFields;");
         line("}");
         line("");
         line("@Override");
@@ -303,6 +298,20 @@ final class ItemClassWriter {
         }
         indent--;
         line("}");
+    }
+
+    /** The checks of the nested items' {@code writesAllFields}, in the order of the fields' names. */
+    private static List<String> allFieldsChecks(ItemModel model) {
+        List<ItemModel.Property> byName = new ArrayList<>(model.properties());
+        byName.sort((a, b) -> a.name().compareTo(b.name()));
+        List<String> checks = new ArrayList<>();
+        for (ItemModel.Property property : byName) {
+            if (property.type().kind() == JavaType.Kind.NESTED) {
+                checks.add(property.type().repeated() ? "ItemFields.writeAllFields(" + property.javaName() + ")"
+                        : "(" + property.javaName() + " == null || " + property.javaName() + ".writesAllFields())");
+            }
+        }
+        return checks;
     }
 
     private void equalsAndHashCode(ItemModel model) {

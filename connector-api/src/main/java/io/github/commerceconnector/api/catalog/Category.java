@@ -53,6 +53,8 @@ public final class Category implements FeedItem, WritesFields {
     private final Instant modifiedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private Category(Builder builder) {
         this.categoryId = builder.categoryId;
@@ -83,6 +85,7 @@ public final class Category implements FeedItem, WritesFields {
         this.modifiedAt = builder.modifiedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty();
     }
 
     /** A builder with every field absent. */
@@ -350,7 +353,7 @@ public final class Category implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty();
+        return writesAllFields;
     }
 
     @Override

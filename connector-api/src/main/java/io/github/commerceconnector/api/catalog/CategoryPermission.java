@@ -39,6 +39,8 @@ public final class CategoryPermission implements FeedItem, WritesFields {
     private final Instant updatedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private CategoryPermission(Builder builder) {
         this.categoryId = builder.categoryId;
@@ -48,6 +50,8 @@ public final class CategoryPermission implements FeedItem, WritesFields {
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && (permission == null || permission.writesAllFields());
     }
 
     /** A builder with every field absent. */
@@ -146,8 +150,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && (permission == null || permission.writesAllFields());
+        return writesAllFields;
     }
 
     @Override
@@ -326,12 +329,18 @@ public final class CategoryPermission implements FeedItem, WritesFields {
         private final Boolean displayProductPrice;
         private final Boolean addToCart;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Grant(Builder builder) {
             this.displayed = builder.displayed;
             this.displayProductPrice = builder.displayProductPrice;
             this.addToCart = builder.addToCart;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -409,7 +418,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

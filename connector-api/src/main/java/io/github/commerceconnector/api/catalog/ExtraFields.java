@@ -21,7 +21,8 @@ final class ExtraFields {
 
     private final String type;
     private final Set<String> typed;
-    private final Map<String, Object> values = new LinkedHashMap<>();
+    /** The fields set, in the order set; {@code null} until one is (most builders never set one). */
+    private Map<String, Object> values;
 
     /**
      * The extra fields of a builder.
@@ -46,15 +47,20 @@ final class ExtraFields {
                     + "(...) instead; extra fields are for names the SDK does not know");
         }
         if (value == null) {
-            values.remove(name);
+            if (values != null) {
+                values.remove(name);
+            }
         } else {
+            if (values == null) {
+                values = new LinkedHashMap<>();
+            }
             values.put(name, jsonCopy(value, name, 1));
         }
     }
 
     /** Replaces every extra field. */
     void replace(Map<String, ?> all) {
-        values.clear();
+        values = null;
         if (all != null) {
             all.forEach(this::put);
         }
@@ -62,7 +68,8 @@ final class ExtraFields {
 
     /** The fields set, unmodifiable. */
     Map<String, Object> build() {
-        return values.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        return values == null || values.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     private Object jsonCopy(Object value, String field, int depth) {

@@ -35,6 +35,8 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
     private final Instant updatedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private InventoryStockStatus(Builder builder) {
         this.stockId = builder.stockId;
@@ -48,6 +50,7 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty();
     }
 
     /** A builder with every field absent. */
@@ -183,7 +186,7 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty();
+        return writesAllFields;
     }
 
     @Override

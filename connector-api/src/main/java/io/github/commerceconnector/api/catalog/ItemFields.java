@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -140,12 +141,35 @@ final class ItemFields {
         if (values == null) {
             return null;
         }
+        if (values instanceof RandomAccess && values.size() <= 2) {
+            return switch (values.size()) {
+                case 0 -> List.of();
+                case 1 -> List.of(element(values, 0, what));
+                default -> List.of(element(values, 0, what), element(values, 1, what));
+            };
+        }
         for (T value : values) {
             if (value == null) {
-                throw new IllegalArgumentException(what + " contains a null element: leave it out instead");
+                throw nullElement(what);
             }
         }
         return List.copyOf(values);
+    }
+
+    /**
+     * An element of a short list, not null. Short lists (most of an item's: an attribute's value, a product's
+     * images) are copied from their elements, without the array {@link List#copyOf} makes and then copies again.
+     */
+    private static <T> T element(List<T> values, int index, String what) {
+        T value = values.get(index);
+        if (value == null) {
+            throw nullElement(what);
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException nullElement(String what) {
+        return new IllegalArgumentException(what + " contains a null element: leave it out instead");
     }
 
     /**

@@ -46,6 +46,8 @@ public final class Price implements FeedItem, WritesFields {
     private final Instant updatedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private Price(Builder builder) {
         this.sku = builder.sku;
@@ -61,6 +63,10 @@ public final class Price implements FeedItem, WritesFields {
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && ItemFields.writeAllFields(discounts)
+                && ItemFields.writeAllFields(parents)
+                && ItemFields.writeAllFields(tierPrices);
     }
 
     /** A builder with every field absent. */
@@ -207,10 +213,7 @@ public final class Price implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(discounts)
-                && ItemFields.writeAllFields(parents)
-                && ItemFields.writeAllFields(tierPrices);
+        return writesAllFields;
     }
 
     @Override
@@ -518,12 +521,18 @@ public final class Price implements FeedItem, WritesFields {
         private final BigDecimal price;
         private final BigDecimal percentage;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Discount(Builder builder) {
             this.code = builder.code;
             this.price = builder.price;
             this.percentage = builder.percentage;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
             ItemFields.requireExactlyOne("Price.Discount", this, "price", price, "percentage", percentage);
         }
 
@@ -607,7 +616,7 @@ public final class Price implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -752,12 +761,18 @@ public final class Price implements FeedItem, WritesFields {
         private final BigDecimal price;
         private final BigDecimal percentage;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private TierPrice(Builder builder) {
             this.qty = builder.qty;
             this.price = builder.price;
             this.percentage = builder.percentage;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
             ItemFields.requireExactlyOne("Price.TierPrice", this, "price", price, "percentage", percentage);
         }
 
@@ -838,7 +853,7 @@ public final class Price implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -984,11 +999,17 @@ public final class Price implements FeedItem, WritesFields {
         private final String type;
         private final String sku;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Parent(Builder builder) {
             this.type = builder.type;
             this.sku = builder.sku;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -1053,7 +1074,7 @@ public final class Price implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

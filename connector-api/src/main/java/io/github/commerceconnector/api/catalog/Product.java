@@ -89,6 +89,8 @@ public final class Product implements FeedItem, WritesFields {
     private final Instant deletedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private Product(Builder builder) {
         this.sku = builder.sku;
@@ -139,6 +141,19 @@ public final class Product implements FeedItem, WritesFields {
         this.deletedAt = builder.deletedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && ItemFields.writeAllFields(attributes)
+                && ItemFields.writeAllFields(categoryData)
+                && ItemFields.writeAllFields(images)
+                && (inventory == null || inventory.writesAllFields())
+                && ItemFields.writeAllFields(links)
+                && ItemFields.writeAllFields(optionsV2)
+                && ItemFields.writeAllFields(parents)
+                && ItemFields.writeAllFields(samples)
+                && ItemFields.writeAllFields(shopperInputOptions)
+                && ItemFields.writeAllFields(urlRewrites)
+                && ItemFields.writeAllFields(variants)
+                && ItemFields.writeAllFields(videos);
     }
 
     /** A builder with every field absent. */
@@ -611,19 +626,7 @@ public final class Product implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(attributes)
-                && ItemFields.writeAllFields(categoryData)
-                && ItemFields.writeAllFields(images)
-                && (inventory == null || inventory.writesAllFields())
-                && ItemFields.writeAllFields(links)
-                && ItemFields.writeAllFields(optionsV2)
-                && ItemFields.writeAllFields(parents)
-                && ItemFields.writeAllFields(samples)
-                && ItemFields.writeAllFields(shopperInputOptions)
-                && ItemFields.writeAllFields(urlRewrites)
-                && ItemFields.writeAllFields(variants)
-                && ItemFields.writeAllFields(videos);
+        return writesAllFields;
     }
 
     @Override
@@ -1550,12 +1553,18 @@ public final class Product implements FeedItem, WritesFields {
         private final List<String> value;
         private final List<String> valueId;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Attribute(Builder builder) {
             this.attributeCode = builder.attributeCode;
             this.value = ItemFields.copyOrNull(builder.value, "Product.Attribute.value");
             this.valueId = ItemFields.copyOrNull(builder.valueId, "Product.Attribute.valueId");
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -1633,7 +1642,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -1784,12 +1793,18 @@ public final class Product implements FeedItem, WritesFields {
         private final String categoryPath;
         private final Integer productPosition;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private CategoryData(Builder builder) {
             this.categoryId = builder.categoryId;
             this.categoryPath = builder.categoryPath;
             this.productPosition = builder.productPosition;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -1864,7 +1879,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -1994,11 +2009,18 @@ public final class Product implements FeedItem, WritesFields {
         private final MediaResource resource;
         private final String sortOrder;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Image(Builder builder) {
             this.resource = builder.resource;
             this.sortOrder = builder.sortOrder;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && (resource == null || resource.writesAllFields());
         }
 
         /** A builder with every field absent. */
@@ -2066,8 +2088,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (resource == null || resource.writesAllFields());
+            return writesAllFields;
         }
 
         @Override
@@ -2196,12 +2217,18 @@ public final class Product implements FeedItem, WritesFields {
         private final String label;
         private final List<String> roles;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private MediaResource(Builder builder) {
             this.url = builder.url;
             this.label = builder.label;
             this.roles = ItemFields.copyOrNull(builder.roles, "Product.MediaResource.roles");
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -2274,7 +2301,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -2417,12 +2444,20 @@ public final class Product implements FeedItem, WritesFields {
         private final VideoItem video;
         private final String sortOrder;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Video(Builder builder) {
             this.preview = builder.preview;
             this.video = builder.video;
             this.sortOrder = builder.sortOrder;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && (preview == null || preview.writesAllFields())
+                    && (video == null || video.writesAllFields());
         }
 
         /** A builder with every field absent. */
@@ -2491,9 +2526,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (preview == null || preview.writesAllFields())
-                    && (video == null || video.writesAllFields());
+            return writesAllFields;
         }
 
         @Override
@@ -2645,6 +2678,11 @@ public final class Product implements FeedItem, WritesFields {
         private final String videoDescription;
         private final String videoMetadata;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private VideoItem(Builder builder) {
             this.mediaType = builder.mediaType;
@@ -2654,6 +2692,7 @@ public final class Product implements FeedItem, WritesFields {
             this.videoDescription = builder.videoDescription;
             this.videoMetadata = builder.videoMetadata;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -2747,7 +2786,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -2914,11 +2953,18 @@ public final class Product implements FeedItem, WritesFields {
         private final MediaResource resource;
         private final String sortOrder;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Sample(Builder builder) {
             this.resource = builder.resource;
             this.sortOrder = builder.sortOrder;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && (resource == null || resource.writesAllFields());
         }
 
         /** A builder with every field absent. */
@@ -2981,8 +3027,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (resource == null || resource.writesAllFields());
+            return writesAllFields;
         }
 
         @Override
@@ -3110,11 +3155,17 @@ public final class Product implements FeedItem, WritesFields {
         private final String sku;
         private final String type;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Link(Builder builder) {
             this.sku = builder.sku;
             this.type = builder.type;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -3179,7 +3230,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -3305,6 +3356,11 @@ public final class Product implements FeedItem, WritesFields {
         private final Integer sortOrder;
         private final List<ProductOptionValue> values;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private ProductOption(Builder builder) {
             this.id = builder.id;
@@ -3316,6 +3372,8 @@ public final class Product implements FeedItem, WritesFields {
             this.sortOrder = builder.sortOrder;
             this.values = ItemFields.copyOrNull(builder.values, "Product.ProductOption.values");
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && ItemFields.writeAllFields(values);
         }
 
         /** A builder with every field absent. */
@@ -3437,8 +3495,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && ItemFields.writeAllFields(values);
+            return writesAllFields;
         }
 
         @Override
@@ -3665,6 +3722,11 @@ public final class Product implements FeedItem, WritesFields {
         private final BigDecimal price;
         private final String priceType;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private ProductOptionValue(Builder builder) {
             this.id = builder.id;
@@ -3681,6 +3743,7 @@ public final class Product implements FeedItem, WritesFields {
             this.price = builder.price;
             this.priceType = builder.priceType;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -3837,7 +3900,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -4108,6 +4171,11 @@ public final class Product implements FeedItem, WritesFields {
         private final Integer imageSizeX;
         private final Integer imageSizeY;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private ShopperInputOption(Builder builder) {
             this.id = builder.id;
@@ -4122,6 +4190,8 @@ public final class Product implements FeedItem, WritesFields {
             this.imageSizeX = builder.imageSizeX;
             this.imageSizeY = builder.imageSizeY;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && (range == null || range.writesAllFields());
         }
 
         /** A builder with every field absent. */
@@ -4263,8 +4333,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (range == null || range.writesAllFields());
+            return writesAllFields;
         }
 
         @Override
@@ -4506,11 +4575,17 @@ public final class Product implements FeedItem, WritesFields {
         private final BigDecimal from;
         private final BigDecimal to;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private ValueRange(Builder builder) {
             this.from = builder.from;
             this.to = builder.to;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -4572,7 +4647,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -4700,11 +4775,18 @@ public final class Product implements FeedItem, WritesFields {
         private final Integer qty;
         private final InventorySettings configuration;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Inventory(Builder builder) {
             this.qty = builder.qty;
             this.configuration = builder.configuration;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && (configuration == null || configuration.writesAllFields());
         }
 
         /** A builder with every field absent. */
@@ -4764,8 +4846,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && (configuration == null || configuration.writesAllFields());
+            return writesAllFields;
         }
 
         @Override
@@ -4895,6 +4976,11 @@ public final class Product implements FeedItem, WritesFields {
         private final BigDecimal threshold;
         private final Boolean productAvailable;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private InventorySettings(Builder builder) {
             this.status = builder.status;
@@ -4902,6 +4988,7 @@ public final class Product implements FeedItem, WritesFields {
             this.threshold = builder.threshold;
             this.productAvailable = builder.productAvailable;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -4984,7 +5071,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -5131,11 +5218,17 @@ public final class Product implements FeedItem, WritesFields {
         private final String sku;
         private final String productType;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private ParentProduct(Builder builder) {
             this.sku = builder.sku;
             this.productType = builder.productType;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -5200,7 +5293,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -5321,11 +5414,18 @@ public final class Product implements FeedItem, WritesFields {
         private final String url;
         private final List<UrlRewriteParameter> parameters;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private UrlRewrite(Builder builder) {
             this.url = builder.url;
             this.parameters = ItemFields.copyOrNull(builder.parameters, "Product.UrlRewrite.parameters");
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && ItemFields.writeAllFields(parameters);
         }
 
         /** A builder with every field absent. */
@@ -5388,8 +5488,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && ItemFields.writeAllFields(parameters);
+            return writesAllFields;
         }
 
         @Override
@@ -5533,11 +5632,17 @@ public final class Product implements FeedItem, WritesFields {
         private final String name;
         private final String value;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private UrlRewriteParameter(Builder builder) {
             this.name = builder.name;
             this.value = builder.value;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -5599,7 +5704,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override
@@ -5716,10 +5821,16 @@ public final class Product implements FeedItem, WritesFields {
 
         private final String sku;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private VariantSku(Builder builder) {
             this.sku = builder.sku;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -5774,7 +5885,7 @@ public final class Product implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

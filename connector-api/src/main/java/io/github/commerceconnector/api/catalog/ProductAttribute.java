@@ -56,6 +56,8 @@ public final class ProductAttribute implements FeedItem, WritesFields {
     private final Instant modifiedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private ProductAttribute(Builder builder) {
         this.attributeCode = builder.attributeCode;
@@ -87,6 +89,7 @@ public final class ProductAttribute implements FeedItem, WritesFields {
         this.modifiedAt = builder.modifiedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty();
     }
 
     /** A builder with every field absent. */
@@ -374,7 +377,7 @@ public final class ProductAttribute implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty();
+        return writesAllFields;
     }
 
     @Override

@@ -38,6 +38,8 @@ public final class ProductOverride implements FeedItem, WritesFields {
     private final Instant updatedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private ProductOverride(Builder builder) {
         this.sku = builder.sku;
@@ -49,6 +51,7 @@ public final class ProductOverride implements FeedItem, WritesFields {
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty();
     }
 
     /** A builder with every field absent. */
@@ -172,7 +175,7 @@ public final class ProductOverride implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty();
+        return writesAllFields;
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class RatingMetadata implements FeedItem, WritesFields {
     private final List<RatingValue> values;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private RatingMetadata(Builder builder) {
         this.ratingId = builder.ratingId;
@@ -38,6 +40,8 @@ public final class RatingMetadata implements FeedItem, WritesFields {
         this.values = ItemFields.copyOrNull(builder.values, "RatingMetadata.values");
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && ItemFields.writeAllFields(values);
     }
 
     /** A builder with every field absent. */
@@ -123,8 +127,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(values);
+        return writesAllFields;
     }
 
     @Override
@@ -305,12 +308,18 @@ public final class RatingMetadata implements FeedItem, WritesFields {
         private final String value;
         private final Integer position;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private RatingValue(Builder builder) {
             this.valueId = builder.valueId;
             this.value = builder.value;
             this.position = builder.position;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -379,7 +388,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

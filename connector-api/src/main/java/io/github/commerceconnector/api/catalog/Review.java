@@ -33,6 +33,8 @@ public final class Review implements FeedItem, WritesFields {
     private final List<String> visibility;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private Review(Builder builder) {
         this.reviewId = builder.reviewId;
@@ -45,6 +47,8 @@ public final class Review implements FeedItem, WritesFields {
         this.visibility = ItemFields.copyOrNull(builder.visibility, "Review.visibility");
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && ItemFields.writeAllFields(ratings);
     }
 
     /** A builder with every field absent. */
@@ -161,8 +165,7 @@ public final class Review implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(ratings);
+        return writesAllFields;
     }
 
     @Override
@@ -397,11 +400,17 @@ public final class Review implements FeedItem, WritesFields {
         private final String ratingId;
         private final String value;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Rating(Builder builder) {
             this.ratingId = builder.ratingId;
             this.value = builder.value;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -466,7 +475,7 @@ public final class Review implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

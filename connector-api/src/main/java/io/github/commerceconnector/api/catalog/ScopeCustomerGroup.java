@@ -30,6 +30,8 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
     private final List<String> websites;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private ScopeCustomerGroup(Builder builder) {
         this.customerGroupId = builder.customerGroupId;
@@ -37,6 +39,7 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
         this.websites = ItemFields.copyOrNull(builder.websites, "ScopeCustomerGroup.websites");
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty();
     }
 
     /** A builder with every field absent. */
@@ -124,7 +127,7 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty();
+        return writesAllFields;
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
     private final List<Store> stores;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private ScopeWebsite(Builder builder) {
         this.websiteId = builder.websiteId;
@@ -35,6 +37,8 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         this.stores = ItemFields.copyOrNull(builder.stores, "ScopeWebsite.stores");
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && ItemFields.writeAllFields(stores);
     }
 
     /** A builder with every field absent. */
@@ -118,8 +122,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(stores);
+        return writesAllFields;
     }
 
     @Override
@@ -285,12 +288,19 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         private final String storeCode;
         private final List<StoreView> storeViews;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private Store(Builder builder) {
             this.storeId = builder.storeId;
             this.storeCode = builder.storeCode;
             this.storeViews = ItemFields.copyOrNull(builder.storeViews, "ScopeWebsite.Store.storeViews");
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty()
+                    && ItemFields.writeAllFields(storeViews);
         }
 
         /** A builder with every field absent. */
@@ -362,8 +372,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty()
-                    && ItemFields.writeAllFields(storeViews);
+            return writesAllFields;
         }
 
         @Override
@@ -514,11 +523,17 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         private final String storeViewId;
         private final String storeViewCode;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private StoreView(Builder builder) {
             this.storeViewId = builder.storeViewId;
             this.storeViewCode = builder.storeViewCode;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -583,7 +598,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

@@ -36,6 +36,8 @@ public final class Variant implements FeedItem, WritesFields {
     private final Instant modifiedAt;
     private final Boolean deleted;
     private final Map<String, Object> extraFields;
+    /** Whether it and every item nested in it give all their fields: known once built, as all are immutable. */
+    private final boolean writesAllFields;
 
     private Variant(Builder builder) {
         this.id = builder.id;
@@ -47,6 +49,8 @@ public final class Variant implements FeedItem, WritesFields {
         this.modifiedAt = builder.modifiedAt;
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
+        this.writesAllFields = extraFields.isEmpty()
+                && ItemFields.writeAllFields(optionValues);
     }
 
     /** A builder with every field absent. */
@@ -160,8 +164,7 @@ public final class Variant implements FeedItem, WritesFields {
 
     @Override
     public boolean writesAllFields() {
-        return extraFields.isEmpty()
-                && ItemFields.writeAllFields(optionValues);
+        return writesAllFields;
     }
 
     @Override
@@ -373,12 +376,18 @@ public final class Variant implements FeedItem, WritesFields {
         private final String uid;
         private final String label;
         private final Map<String, Object> extraFields;
+        /**
+         * Whether it and every item nested in it give all their fields: known once built, as all are
+         * immutable.
+         */
+        private final boolean writesAllFields;
 
         private OptionValue(Builder builder) {
             this.attributeCode = builder.attributeCode;
             this.uid = builder.uid;
             this.label = builder.label;
             this.extraFields = builder.extraFields.build();
+            this.writesAllFields = extraFields.isEmpty();
         }
 
         /** A builder with every field absent. */
@@ -456,7 +465,7 @@ public final class Variant implements FeedItem, WritesFields {
 
         @Override
         public boolean writesAllFields() {
-            return extraFields.isEmpty();
+            return writesAllFields;
         }
 
         @Override

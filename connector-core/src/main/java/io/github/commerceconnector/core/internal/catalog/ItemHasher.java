@@ -33,6 +33,8 @@ public final class ItemHasher {
     private final MessageDigest digest;
     private final CanonicalJson.Writer canonical;
     private final boolean sha256Content;
+    private final int maxStringBytes;
+    private final int maxDepth;
     private final byte[] chunk = new byte[CHUNK + 4];
     private final byte[] result = new byte[32];
     private int jsonLength;
@@ -62,17 +64,33 @@ public final class ItemHasher {
      * these limits may refuse ({@link #needsValidation()}).
      */
     public ItemHasher(int maxStringBytes, int maxDepth, ContentHashAlgorithm contentHashes) {
-        this(new CanonicalJson().writer(maxStringBytes, maxDepth), contentHashes);
+        this(new CanonicalJson().writer(maxStringBytes, maxDepth), contentHashes, maxStringBytes, maxDepth);
     }
 
     private ItemHasher(CanonicalJson.Writer canonical, ContentHashAlgorithm contentHashes) {
+        this(canonical, contentHashes, -1, -1);
+    }
+
+    private ItemHasher(CanonicalJson.Writer canonical, ContentHashAlgorithm contentHashes, int maxStringBytes,
+            int maxDepth) {
         this.canonical = canonical;
+        this.maxStringBytes = maxStringBytes;
+        this.maxDepth = maxDepth;
         this.sha256Content = contentHashes == ContentHashAlgorithm.SHA_256;
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * Whether this hasher is the one {@link #ItemHasher(int, int, ContentHashAlgorithm)} makes with these
+     * arguments, so that a thread may keep one hasher across syncs of the same settings.
+     */
+    public boolean hasSettings(int maxStringBytes, int maxDepth, ContentHashAlgorithm contentHashes) {
+        return this.maxStringBytes == maxStringBytes && this.maxDepth == maxDepth
+                && sha256Content == (contentHashes == ContentHashAlgorithm.SHA_256);
     }
 
     /** The identity hash of a key. */
