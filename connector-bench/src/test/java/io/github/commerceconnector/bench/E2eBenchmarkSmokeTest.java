@@ -41,6 +41,10 @@ class E2eBenchmarkSmokeTest {
         Figures sdk = results.first("sdk/2000").orElseThrow();
         assertEquals(20, sdk.get("gatewayRequests"), "every request reached the gateway");
         assertEquals(0, sdk.get("resyncRequests") + sdk.get("resyncGatewayRequests"), "unchanged: nothing sent");
+        assertEquals(0, sdk.get("resyncWarmRequests") + sdk.get("resyncWarmGatewayRequests"),
+                "unchanged again: nothing sent");
+        assertTrue(sdk.get("resyncWarmSeconds") > 0 && sdk.get("resyncWarmCpuSeconds") > 0,
+                "a warm re-sync beside the cold one");
         assertEquals(20, sdk.get("changedSent"), "1% of 2,000 changed");
         assertEquals(20, results.first("baseline/2000").orElseThrow().get("signatures"), "a JWT per request");
         assertTrue(results.first("heap/2000").orElseThrow().get("livePeakMiB") > 0);
@@ -65,6 +69,7 @@ class E2eBenchmarkSmokeTest {
         String report = text.toString(StandardCharsets.UTF_8);
         assertTrue(report.contains("SDK/baseline x"), report);
         assertTrue(report.contains("merchants per core at the guardrail's pace"), report);
+        assertTrue(report.contains("    warm: ") && report.contains("(warm: "), "the warm re-sync is printed: " + report);
         assertTrue(sdk.get("stateOpenSeconds") > 0 && sdk.get("stateBytesPerItem") > 0);
         assertEquals(10, results.targets().size(), report);
         assertTrue(report.contains("== Targets =="), report);
