@@ -94,7 +94,12 @@ public final class CanonicalJson {
         private final Set<String> orderFreeArrays;
         private final int maxStringBytes;
         private final int maxDepth;
-        private Level[] levels = new Level[0];
+        /**
+         * Scratch per nesting level, the levels a catalog item nests made up front: a level first made in the
+         * middle of a sync would take a branch that compiled code has never seen, and the JIT would throw the
+         * whole compiled item path away to recompile it.
+         */
+        private Level[] levels = newLevels(PREPARED_LEVELS);
         private byte[] buffer = new byte[4096];
         private int size;
         private int unpairedSurrogates;
@@ -165,6 +170,14 @@ public final class CanonicalJson {
             return size;
         }
 
+        /**
+         * Makes ready for typed items whose top-level fields named in {@code captured} are to be noted, before the
+         * first one: so that the first item written takes the path every later one takes.
+         */
+        void expectCaptured(List<String> captured) {
+            fields.start(captured);
+        }
+
         /** The value of the {@code index}th captured top-level field of the last typed item, or {@code null}. */
         Object captured(int index) {
             return fields.captured[index];
@@ -210,10 +223,8 @@ public final class CanonicalJson {
 
         private Level level(int depth) {
             if (depth >= levels.length) {
-                Level[] grown = Arrays.copyOf(levels, depth + 1);
-                for (int i = levels.length; i < grown.length; i++) {
-                    grown[i] = new Level();
-                }
+                Level[] grown = newLevels(depth + 1);
+                System.arraycopy(levels, 0, grown, 0, levels.length);
                 levels = grown;
             }
             return levels[depth];
@@ -742,6 +753,17 @@ public final class CanonicalJson {
                 buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
             }
         }
+    }
+
+    /** The nesting levels a writer makes when it is made: deeper than the typed items nest their lists. */
+    private static final int PREPARED_LEVELS = 8;
+
+    private static Level[] newLevels(int count) {
+        Level[] levels = new Level[count];
+        for (int i = 0; i < count; i++) {
+            levels[i] = new Level();
+        }
+        return levels;
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

@@ -139,6 +139,14 @@ public final class ItemHasher {
         return hashCanonicalPart();
     }
 
+    /**
+     * Makes ready, before the first typed item, for items written with this {@code captured} list: the first
+     * item then takes the path every later one takes, rather than one compiled code has not seen.
+     */
+    public void expectCaptured(List<String> captured) {
+        canonical.expectCaptured(captured);
+    }
+
     /** The value of the {@code index}th captured field of the typed item last written, or {@code null}. */
     public Object captured(int index) {
         return canonical.captured(index);

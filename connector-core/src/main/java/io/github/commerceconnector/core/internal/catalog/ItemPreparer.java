@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-item work of a sync that does not depend on the order of the items, done on worker threads ahead of
@@ -52,6 +53,14 @@ public final class ItemPreparer {
      * probing past the entries earlier calls left in a pool thread's map.
      */
     private static final ThreadLocal<ItemHasher> HASHERS = new ThreadLocal<>();
+
+    /**
+     * The captured field lists of the calls so far, one instance per content: a typed item's writer keeps what it
+     * learned of the top-level fields while it is given the same list instance, so that a new call does not
+     * send it down a path compiled code has not seen (and the JIT does not recompile the item path for it).
+     * Holds one list per feed's identity.
+     */
+    private static final Map<List<String>, List<String>> CAPTURED = new ConcurrentHashMap<>();
 
     /** What became of an item. */
     public enum Outcome {
@@ -140,7 +149,7 @@ public final class ItemPreparer {
                 "the state's contentHashAlgorithm()");
         List<String> names = new ArrayList<>(validator.identityFields());
         names.add(DELETED);
-        this.captured = List.copyOf(names);
+        this.captured = CAPTURED.computeIfAbsent(List.copyOf(names), same -> same);
         this.state = state;
         this.lookUp = lookUp;
         this.maxBatchBytes = maxBatchBytes;
@@ -261,6 +270,7 @@ public final class ItemPreparer {
         ItemHasher hasher = HASHERS.get();
         if (hasher == null || !hasher.hasSettings(validator.maxStringBytes(), validator.maxDepth(), contentHashes)) {
             hasher = new ItemHasher(validator.maxStringBytes(), validator.maxDepth(), contentHashes);
+            hasher.expectCaptured(captured);
             HASHERS.set(hasher);
         }
         return hasher;
