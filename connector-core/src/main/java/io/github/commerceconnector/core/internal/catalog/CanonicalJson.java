@@ -100,7 +100,7 @@ public final class CanonicalJson {
          * whole compiled item path away to recompile it.
          */
         private Level[] levels = newLevels(PREPARED_LEVELS);
-        private byte[] buffer = new byte[4096];
+        private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
         private int size;
         private int unpairedSurrogates;
         private boolean suspect;
@@ -139,9 +139,7 @@ public final class CanonicalJson {
         }
 
         private int write(Map<String, ?> fields, boolean withLeftOut) {
-            size = 0;
-            unpairedSurrogates = 0;
-            suspect = false;
+            begin();
             leftOutWritten = withLeftOut;
             writeObject(fields, true, 0);
             return size;
@@ -155,9 +153,7 @@ public final class CanonicalJson {
          * @return its length in bytes
          */
         int writeTyped(WritesFields item, List<String> captured) {
-            size = 0;
-            unpairedSurrogates = 0;
-            suspect = false;
+            begin();
             fields.start(captured);
             ensure(1);
             buffer[size++] = '{';
@@ -168,6 +164,19 @@ public final class CanonicalJson {
             ensure(1);
             buffer[size++] = '}';
             return size;
+        }
+
+        /**
+         * Starts a new text; lets go of a buffer an unusually large item grew, as a thread may keep its writer for
+         * its whole life.
+         */
+        private void begin() {
+            size = 0;
+            unpairedSurrogates = 0;
+            suspect = false;
+            if (buffer.length > KEPT_BUFFER_BYTES) {
+                buffer = new byte[INITIAL_BUFFER_BYTES];
+            }
         }
 
         /**
@@ -755,6 +764,12 @@ public final class CanonicalJson {
         }
     }
 
+    /** A writer's buffer to begin with: more than most items' JSON. */
+    private static final int INITIAL_BUFFER_BYTES = 4096;
+
+    /** The largest buffer a writer keeps from one item to the next; one an item grew beyond it is let go. */
+    private static final int KEPT_BUFFER_BYTES = 1 << 20;
+
     /** The nesting levels a writer makes when it is made: deeper than the typed items nest their lists. */
     private static final int PREPARED_LEVELS = 8;
 
@@ -946,9 +961,13 @@ public final class CanonicalJson {
             return ends[element];
         }
 
+        /** Room for {@code length} bytes; kept for the next array unless beyond what a writer keeps. */
         byte[] scratch(int length) {
+            if (length > KEPT_BUFFER_BYTES) {
+                return new byte[length];
+            }
             if (scratch.length < length) {
-                scratch = new byte[Math.max(length, scratch.length * 2)];
+                scratch = new byte[Math.max(length, Math.min(scratch.length * 2, KEPT_BUFFER_BYTES))];
             }
             return scratch;
         }

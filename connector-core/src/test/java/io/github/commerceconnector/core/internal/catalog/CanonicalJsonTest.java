@@ -2,10 +2,12 @@ package io.github.commerceconnector.core.internal.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,25 @@ class CanonicalJsonTest {
         item.put("updatedAt", "2024-01-01T00:00:00Z");
         assertEquals("{\"images\":[{\"a\":0},{\"a\":1,\"b\":2}],\"optionList\":[\"z\",\"a\"],\"sku\":\"A\"}",
                 canonical.of(item));
+    }
+
+    @Test
+    void aWriterLetsGoOfWhatAHugeItemGrewAndWritesTheNextItemsAlike() {
+        CanonicalJson.Writer writer = canonical.writer();
+        String huge = "x".repeat(3 << 20);
+        Map<String, Object> big = Map.of("sku", "A", "description", huge,
+                "images", List.of(Map.of("url", huge), Map.of("url", "b")));
+        Map<String, Object> small = Map.of("sku", "B", "images", List.of(Map.of("url", "z"), Map.of("url", "a")));
+
+        int bigLength = writer.write(big);
+        int smallLength = writer.write(small);
+
+        assertEquals(canonical.of(small), new String(writer.buffer(), 0, smallLength, StandardCharsets.UTF_8));
+        assertTrue(writer.buffer().length <= 1 << 20, "kept " + writer.buffer().length + " bytes");
+        assertEquals(bigLength, writer.write(big));
+        assertEquals(canonical.of(big), new String(writer.buffer(), 0, bigLength, StandardCharsets.UTF_8));
+        assertTrue(canonical.of(big).startsWith("{\"description\":\"xxx"));
+        assertTrue(canonical.of(big).contains("\"images\":[{\"url\":\"b\"},{\"url\":\"xxx"));
     }
 
     @Test
