@@ -40,7 +40,9 @@ public final class ItemIndex {
      * @throws IllegalStateException if {@code expected} is beyond the 800 million items an index holds
      */
     public ItemIndex(int expected) {
-        allocate(capacityFor(expected));
+        int slots = capacityFor(expected);
+        table = newTable(slots);
+        capacity = slots;
     }
 
     private static int capacityFor(int expected) {
@@ -52,17 +54,36 @@ public final class ItemIndex {
         return (int) capacity;
     }
 
-    /** Makes room for about {@code expected} items without growing, while the table is still empty. */
+    /**
+     * Makes room for about {@code expected} items without growing, while the table is still empty.
+     *
+     * @throws OutOfMemoryError if the JVM's direct memory cannot hold the table ({@code -XX:MaxDirectMemorySize});
+     *     the index is then as it was
+     */
     public void reserve(int expected) {
         int slots = capacityFor(expected);
         if (size == 0 && slots > capacity) {
-            allocate(slots);
+            table = newTable(slots);
+            capacity = slots;
         }
     }
 
-    private void allocate(int slots) {
-        capacity = slots;
-        table = new OffHeapLongs((long) slots * STRIDE);
+    /**
+     * A table of {@code slots} empty slots outside the heap.
+     *
+     * @throws OutOfMemoryError naming the table and the JVM option to raise, when direct memory cannot hold it
+     */
+    private OffHeapLongs newTable(int slots) {
+        try {
+            return new OffHeapLongs((long) slots * STRIDE);
+        } catch (OutOfMemoryError e) {
+            OutOfMemoryError named = new OutOfMemoryError("The sync state's index cannot take " + slots + " slots ("
+                    + ((long) slots * STRIDE * Long.BYTES >> 20) + " MiB outside the Java heap, for " + size
+                    + " items held): the JVM's direct memory is used up. Raise -XX:MaxDirectMemorySize (by "
+                    + "default as large as -Xmx); the index is unchanged. " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
     }
 
     private long keyAt(int slot) {
@@ -154,6 +175,8 @@ public final class ItemIndex {
      * @param status   the item's status
      * @param position the store's own position for the item, 0 to 2^48 - 1
      * @param seen     whether to set the seen mark (an existing mark is kept either way)
+     * @throws OutOfMemoryError if the table must grow and the JVM's direct memory cannot hold it
+     *     ({@code -XX:MaxDirectMemorySize}); the index is then as it was, without this item
      */
     public void put(long key, long content, ItemStatus status, long position, boolean seen) {
         checkKey(key);
@@ -173,6 +196,20 @@ public final class ItemIndex {
         counts[status.ordinal()]++;
     }
 
+    /**
+     * Makes room for {@code more} new keys, growing the table now if they would make it grow, so that as many
+     * {@link #put puts} of new keys that follow cannot fail for memory. A store calls it before it writes records
+     * it then applies to the index, so that running out of memory stops it before anything is written.
+     *
+     * @throws OutOfMemoryError if the JVM's direct memory cannot hold the grown table
+     *     ({@code -XX:MaxDirectMemorySize}); the index is then as it was
+     */
+    public void makeRoom(int more) {
+        while (size + (long) more > capacity * 3L / 4) {
+            grow();
+        }
+    }
+
     private int freeSlot(long key) {
         int mask = capacity - 1;
         int slot = slotOf(key, mask);
@@ -182,10 +219,19 @@ public final class ItemIndex {
         return slot;
     }
 
+    /**
+     * Doubles the table. The new table is allocated before anything changes, so that when the JVM's direct memory
+     * cannot hold it the {@link OutOfMemoryError} leaves the index whole and usable, as it was.
+     */
     private void grow() {
+        if (capacity >= 1 << 30) {
+            throw new IllegalStateException("Sync state of more than 800 million items per feed is not supported");
+        }
         OffHeapLongs old = table;
         int oldCapacity = capacity;
-        allocate(oldCapacity * 2);
+        OffHeapLongs grown = newTable(oldCapacity * 2);
+        table = grown;
+        capacity = oldCapacity * 2;
         for (long base = 0; base < (long) oldCapacity * STRIDE; base += STRIDE) {
             long key = old.get(base);
             if (key != 0) {
@@ -321,7 +367,8 @@ public final class ItemIndex {
 
     /** Forgets everything. */
     public void clear() {
-        allocate(MIN_CAPACITY);
+        table = newTable(MIN_CAPACITY);
+        capacity = MIN_CAPACITY;
         size = 0;
         Arrays.fill(counts, 0);
     }

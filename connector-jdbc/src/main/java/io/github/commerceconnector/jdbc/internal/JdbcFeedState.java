@@ -151,6 +151,9 @@ final class JdbcFeedState implements FeedSyncState {
                     fresh.add(change.identityHash());
                 }
             }
+            synchronized (this) {
+                index.makeRoom(distinct.size());
+            }
             try {
                 write(settled, plan, fresh);
             } catch (ConnectorClientException failure) {

@@ -407,6 +407,9 @@ public final class FileFeedState implements FeedSyncState {
         appendLock.lock();
         try {
             checkOpen();
+            synchronized (this) {
+                table.makeRoom(changes.size());
+            }
             if (!payloads.isEmpty()) {
                 retry.append(payloads);
             }

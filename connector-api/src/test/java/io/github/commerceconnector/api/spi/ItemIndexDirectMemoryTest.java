@@ -1,0 +1,80 @@
+package io.github.commerceconnector.api.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.commerceconnector.api.catalog.ItemStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An index that cannot grow because the JVM's direct memory is used up, in a child JVM whose
+ * {@code -XX:MaxDirectMemorySize} is 8 MiB: the {@link OutOfMemoryError} names the option to raise and leaves the
+ * index whole. Before, the index took its new size before the table was allocated, and every later look-up threw
+ * an {@link IndexOutOfBoundsException} that hid the cause.
+ */
+class ItemIndexDirectMemoryTest {
+
+    @Test
+    void anIndexThatCannotGrowSaysWhyAndKeepsEverythingItHeld() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", "-XX:MaxDirectMemorySize=8m", "-cp",
+                System.getProperty("java.class.path"), FillUntilFull.class.getName()))
+                .redirectErrorStream(true).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child finished");
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("FULL after "), output);
+        assertTrue(output.contains("Raise -XX:MaxDirectMemorySize"), output);
+        assertTrue(output.contains("the index is unchanged"), output);
+        assertTrue(output.contains("INTACT"), output);
+    }
+
+    /** The child: puts keys until the index cannot grow, then checks every key it held, and that it still works. */
+    static final class FillUntilFull {
+        private FillUntilFull() {
+        }
+
+        public static void main(String[] args) throws IOException {
+            ItemIndex index = new ItemIndex(16);
+            long held = 0;
+            try {
+                for (long key = 1; key < 100_000_000; key++) {
+                    index.put(key, key * 31, ItemStatus.ACCEPTED, key, false);
+                    held = key;
+                }
+                throw new IllegalStateException("8 MiB of direct memory held 100,000,000 items");
+            } catch (OutOfMemoryError e) {
+                System.out.println("FULL after " + held + " items: " + e.getMessage());
+            }
+            check(index.size() == held, "size " + index.size() + " against " + held);
+            check(!index.contains(held + 1), "the key that did not fit is not held");
+            for (long key = 1; key <= held; key++) {
+                check(index.content(key) == key * 31 && index.position(key) == key, "key " + key);
+            }
+            try {
+                index.makeRoom(1);
+                throw new IllegalStateException("room was made");
+            } catch (OutOfMemoryError e) {
+                check(index.size() == held, "makeRoom changed nothing");
+            }
+            check(index.markSeen(1) && !index.markSeen(1), "seen marks work");
+            check(index.remove(2) && !index.contains(2) && index.contains(3), "removal works");
+            index.put(2, 62, ItemStatus.REJECTED, 2, false);
+            check(index.count(ItemStatus.REJECTED) == 1 && index.count(ItemStatus.ACCEPTED) == held - 1, "counts");
+            check(index.unseen().length == held - 1, "unseen keys");
+            System.out.println("INTACT " + held);
+        }
+
+        private static void check(boolean condition, String what) {
+            if (!condition) {
+                throw new IllegalStateException("Broken: " + what);
+            }
+        }
+    }
+}
