@@ -281,8 +281,7 @@ final class ItemClassWriter {
 
     /** {@code writesAllFields} and {@code writeFields}: the fields given in the order of their names. */
     private void writeFields(ItemModel model) {
-        List<ItemModel.Property> byName = new ArrayList<>(model.properties());
-        byName.sort((a, b) -> a.name().compareTo(b.name()));
+        List<ItemModel.Property> byName = byName(model);
         line("@Override");
         line("public boolean writesAllFields() {");
         line("    return writesAllFields;");
@@ -300,10 +299,16 @@ final class ItemClassWriter {
         line("}");
     }
 
-    /** The checks of the nested items' {@code writesAllFields}, in the order of the fields' names. */
-    private static List<String> allFieldsChecks(ItemModel model) {
+    /** The properties in the order of their JSON names: the order {@code writeFields} gives them in. */
+    private static List<ItemModel.Property> byName(ItemModel model) {
         List<ItemModel.Property> byName = new ArrayList<>(model.properties());
         byName.sort((a, b) -> a.name().compareTo(b.name()));
+        return byName;
+    }
+
+    /** The checks of the nested items' {@code writesAllFields}, in the order of the fields' names. */
+    private static List<String> allFieldsChecks(ItemModel model) {
+        List<ItemModel.Property> byName = byName(model);
         List<String> checks = new ArrayList<>();
         for (ItemModel.Property property : byName) {
             if (property.type().kind() == JavaType.Kind.NESTED) {

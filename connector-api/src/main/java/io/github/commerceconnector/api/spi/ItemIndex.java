@@ -40,9 +40,7 @@ public final class ItemIndex {
      * @throws IllegalStateException if {@code expected} is beyond the 800 million items an index holds
      */
     public ItemIndex(int expected) {
-        int slots = capacityFor(expected);
-        table = newTable(slots);
-        capacity = slots;
+        useTable(capacityFor(expected));
     }
 
     private static int capacityFor(int expected) {
@@ -63,9 +61,18 @@ public final class ItemIndex {
     public void reserve(int expected) {
         int slots = capacityFor(expected);
         if (size == 0 && slots > capacity) {
-            table = newTable(slots);
-            capacity = slots;
+            useTable(slots);
         }
+    }
+
+    /**
+     * Replaces the table with one of {@code slots} empty slots, allocated before anything changes: when direct
+     * memory cannot hold it, the index is left as it was.
+     */
+    private void useTable(int slots) {
+        OffHeapLongs empty = newTable(slots);
+        table = empty;
+        capacity = slots;
     }
 
     /**
@@ -229,9 +236,7 @@ public final class ItemIndex {
         }
         OffHeapLongs old = table;
         int oldCapacity = capacity;
-        OffHeapLongs grown = newTable(oldCapacity * 2);
-        table = grown;
-        capacity = oldCapacity * 2;
+        useTable(oldCapacity * 2);
         for (long base = 0; base < (long) oldCapacity * STRIDE; base += STRIDE) {
             long key = old.get(base);
             if (key != 0) {
@@ -367,8 +372,7 @@ public final class ItemIndex {
 
     /** Forgets everything. */
     public void clear() {
-        table = newTable(MIN_CAPACITY);
-        capacity = MIN_CAPACITY;
+        useTable(MIN_CAPACITY);
         size = 0;
         Arrays.fill(counts, 0);
     }
