@@ -174,23 +174,15 @@ final class SyncRun {
         return execute(() -> {
             ItemPreparer preparer = new ItemPreparer(validator, state, !mode.forced && looksUp(), skip,
                     maxBatchBytes);
-            try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
-                    ? new OrderedPipeline<>("catalog-prepare-" + feed.name() + "-", preparers(),
-                            prepareChunk(batchSize), preparer::prepare, this::accept)
-                    : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer::prepare,
-                            this::accept)) {
-                long position = 0;
-                for (FeedItem item : items) {
-                    if (sender.stopped()) {
-                        break;
-                    }
-                    tally.processed.incrementAndGet();
-                    pipeline.add(ItemPreparer.input(item), position++);
-                    progressIfDue();
+            if (readsOnPreparingThreads()) {
+                Iterator<? extends FeedItem> input = items.iterator();
+                try (ReadingPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new ReadingPipeline<>(
+                        "catalog-prepare-" + feed.name() + "-", preparers(), prepareChunk(batchSize),
+                        () -> nextInput(input), preparer::prepare, this::accept)) {
+                    pipeline.run(sender::stopped);
                 }
-                if (!sender.stopped()) {
-                    pipeline.finish();
-                }
+            } else {
+                readOnThisThread(items, preparer);
             }
             finishInput();
             if (mode.full && !sender.stopped()) {
@@ -205,6 +197,47 @@ final class SyncRun {
                 }
             }
         });
+    }
+
+    /**
+     * Whether the call's own preparing threads read the input too ({@link ReadingPipeline}): a call with workers of
+     * its own, not on a shared runtime, unless the settings keep the input on the calling thread.
+     */
+    private boolean readsOnPreparingThreads() {
+        return runtime == null && preparers() > 0 && !settings.readInputOnCallingThread();
+    }
+
+    /** Reads the input on the calling thread, the preparing done beside it ({@link OrderedPipeline}). */
+    private void readOnThisThread(Iterable<? extends FeedItem> items, ItemPreparer preparer)
+            throws InterruptedException {
+        try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
+                ? new OrderedPipeline<>("catalog-prepare-" + feed.name() + "-", preparers(),
+                        prepareChunk(batchSize), preparer::prepare, this::accept)
+                : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer::prepare, this::accept)) {
+            long position = 0;
+            for (FeedItem item : items) {
+                if (sender.stopped()) {
+                    break;
+                }
+                tally.processed.incrementAndGet();
+                pipeline.add(ItemPreparer.input(item), position++);
+                progressIfDue();
+            }
+            if (!sender.stopped()) {
+                pipeline.finish();
+            }
+        }
+    }
+
+    /** The next input item, read by whichever thread reads for the call; {@code null} at the end or once stopped. */
+    private ItemPreparer.Input nextInput(Iterator<? extends FeedItem> input) {
+        if (sender.stopped() || !input.hasNext()) {
+            return null;
+        }
+        FeedItem item = input.next();
+        tally.processed.incrementAndGet();
+        progressIfDue();
+        return ItemPreparer.input(item);
     }
 
     /**
