@@ -21,6 +21,12 @@ public interface CatalogSyncClient {
     /**
      * Syncs the full catalog of one feed: sends new and changed items, skips unchanged ones, and
      * deletes the items that disappeared since the last sync.
+     *
+     * <p>Which threads call the input's iterator is the implementation's. The HTTP client's own preparing threads
+     * call it as well as the calling thread (each preparing what it read), in order, one call at a time and never
+     * concurrently, so the iterator needs no thread safety; what it throws ends the call as it was thrown. Its
+     * {@code CatalogSyncSettings.withReadInputOnCallingThread(true)} keeps the reading on the calling thread, for
+     * an input tied to it (a thread-bound transaction, thread-local context). The same holds for {@code upsert}.
      */
     default SyncReport sync(Feed feed, Iterable<? extends FeedItem> items) {
         return sync(feed, items, SyncListener.NONE);

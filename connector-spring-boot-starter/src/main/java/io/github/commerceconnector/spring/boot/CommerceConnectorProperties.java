@@ -306,6 +306,8 @@ public class CommerceConnectorProperties {
         private Boolean gzip;
         /** How long the sync state keeps an accepted delete (zero: forget it once accepted). */
         private Duration deletedRetention;
+        /** Whether a blocking call reads its input on the calling thread only (an input tied to that thread). */
+        private Boolean readInputOnCallingThread;
         /** Settings of single feeds, by feed name ({@code products}, {@code prices}, ...). */
         private Map<String, FeedSync> feeds = new LinkedHashMap<>();
 
@@ -415,6 +417,25 @@ public class CommerceConnectorProperties {
          */
         public void setDeletedRetention(Duration deletedRetention) {
             this.deletedRetention = deletedRetention;
+        }
+
+        /**
+         * Whether a blocking call reads its input on the calling thread only.
+         *
+         * @return the setting, or null for the connector's default (its preparing threads read too)
+         */
+        public Boolean getReadInputOnCallingThread() {
+            return readInputOnCallingThread;
+        }
+
+        /**
+         * Sets whether a blocking call reads its input on the calling thread only: for an input tied to that thread
+         * (a thread-bound transaction, thread-local context its iterator needs).
+         *
+         * @param readInputOnCallingThread whether only the calling thread reads the input
+         */
+        public void setReadInputOnCallingThread(Boolean readInputOnCallingThread) {
+            this.readInputOnCallingThread = readInputOnCallingThread;
         }
 
         /**

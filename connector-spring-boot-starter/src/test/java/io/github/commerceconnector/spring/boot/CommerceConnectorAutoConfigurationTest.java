@@ -30,6 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -173,6 +175,22 @@ class CommerceConnectorAutoConfigurationTest {
             services.catalog().sync(Feed.PRODUCTS, products(12));
             assertThat(gateway.requests()).filteredOn(request -> request.path().contains("products"))
                     .as("12 products at 4 a request").hasSize(3);
+        });
+    }
+
+    @Test
+    void aPropertyKeepsTheReadingOfTheInputOnTheCallingThread() {
+        SaasProject project = gateway.services().addProject("Shop");
+        runner.withPropertyValues("commerce.connector.sync.batch-size=1000",
+                "commerce.connector.sync.read-input-on-calling-thread=true").run(context -> {
+            CommerceServices services = context.getBean(CommerceServices.class);
+            services.dataSpaces().select(project.id(), project.testingDataSpaces().get(0).id());
+            Set<Thread> readers = ConcurrentHashMap.newKeySet();
+            List<FeedItem> items = products(3_000);
+            Iterable<FeedItem> watched = () -> items.stream().peek(item -> readers.add(Thread.currentThread()))
+                    .iterator();
+            services.catalog().sync(Feed.PRODUCTS, watched);
+            assertThat(readers).as("the threads that read the input").containsExactly(Thread.currentThread());
         });
     }
 

@@ -31,14 +31,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One catalog call on one open feed state: reads the input on the calling thread (never collecting it), has
- * each item validated, hashed, looked up and written as JSON by an {@link ItemPreparer} on up to four worker
- * threads of its own, or on a shared runtime's preparing pool (a bounded number of items ahead), then, in input order, catches duplicates, skips what the gateway
- * already holds, batches the rest by count and bytes for the {@link FeedSender}, finds the items that
- * disappeared (full syncs), and builds the report. Progress goes to the listener after every batch (from the
- * thread that sent it) and at least every progress interval (from the reading thread), one call at a time. A sync
- * or upsert on a shared runtime may instead run in steps ({@link #itemsInSteps}): the same work, with the reading
- * and preparing done a batch's worth at a time on the runtime's preparing pool and no thread held between steps.
+ * One catalog call on one open feed state: reads the input (never collecting it) and has each item validated,
+ * hashed, looked up and written as JSON by an {@link ItemPreparer}: with up to four worker threads of its own, each
+ * of them and the calling thread reading a chunk of the input and preparing it ({@link ReadingPipeline}); with the
+ * reading kept on the calling thread ({@code readInputOnCallingThread}) or on a shared runtime, the calling thread
+ * reads and the workers or the runtime's preparing pool prepare ({@link OrderedPipeline}); a bounded number of items
+ * ahead either way. Then, in input order, it catches duplicates, skips what the gateway already holds, batches the
+ * rest by count and bytes for the {@link FeedSender}, finds the items that disappeared (full syncs), and builds the
+ * report. Progress goes to the listener after every batch (from the thread that sent it) and at least every
+ * progress interval (from a reading thread), one call at a time. A sync or upsert on a shared runtime may instead
+ * run in steps ({@link #itemsInSteps}): the same work, with the reading and preparing done a batch's worth at a
+ * time on the runtime's preparing pool and no thread held between steps.
  */
 final class SyncRun {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRun.class);

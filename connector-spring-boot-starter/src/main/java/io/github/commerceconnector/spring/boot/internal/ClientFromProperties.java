@@ -71,6 +71,9 @@ public final class ClientFromProperties {
         if (sync.getDeletedRetention() != null) {
             settings = settings.withDeletedRetention(sync.getDeletedRetention());
         }
+        if (sync.getReadInputOnCallingThread() != null) {
+            settings = settings.withReadInputOnCallingThread(sync.getReadInputOnCallingThread());
+        }
         for (Map.Entry<String, CommerceConnectorProperties.FeedSync> entry : sync.getFeeds().entrySet()) {
             settings = feed(settings, feedNamed(entry.getKey()), entry.getValue());
         }
