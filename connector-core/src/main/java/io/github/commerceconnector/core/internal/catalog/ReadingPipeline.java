@@ -103,7 +103,7 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
                 }
             }
             if (chunk == null) {
-                if (!readAndPrepare(false)) {
+                if (!readAndPrepare(true)) {
                     awaitOldest();
                 }
                 continue;
@@ -121,7 +121,7 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
     private void work() {
         try {
             while (true) {
-                if (!readAndPrepare(true)) {
+                if (!readAndPrepare(false)) {
                     synchronized (lock) {
                         while (!closed && !roomToRead()) {
                             lock.wait();
@@ -165,24 +165,20 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
     }
 
     /**
-     * Reads the next chunk, if there is room and input, and prepares it on this thread. With {@code wait}, waits
-     * for another thread reading to finish; without, leaves the reading to it.
+     * Reads the next chunk, if there is room and input, and prepares it on this thread. For the calling thread
+     * ({@code draining}), only while the oldest chunk is not ready: once it is, the sink comes first.
      *
      * @return whether a chunk was read
      */
-    private boolean readAndPrepare(boolean wait) {
-        if (wait) {
-            reading.lock();
-        } else if (!reading.tryLock()) {
-            return false;
-        }
+    private boolean readAndPrepare(boolean draining) {
+        reading.lock();
         long number;
         long first;
         List<I> inputs = new ArrayList<>(chunkSize);
         Throwable failure = null;
         try {
             synchronized (lock) {
-                if (closed || !roomToRead()) {
+                if (closed || !roomToRead() || (draining && ready[(int) (drained % maxAhead)] != null)) {
                     return false;
                 }
                 number = nextChunk++;
@@ -239,7 +235,11 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
         throw new IllegalStateException("Reading or preparing the input failed: " + failure, failure);
     }
 
-    /** Drops whatever is still pending and stops the workers, waiting for one inside the source to return. */
+    /**
+     * Drops whatever is still pending and stops the workers. A worker inside the source is not interrupted (an
+     * interrupt can close the channel of a caller's database cursor): it finishes the chunk it is reading, at most
+     * a minute, and reads no more.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -247,12 +247,15 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
             ended = true;
             lock.notifyAll();
         }
-        workers.shutdownNow();
+        workers.shutdown();
         try {
             if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("Item preparation threads did not stop within a minute");
+                workers.shutdownNow();
+                throw new IllegalStateException("Item preparation threads did not stop within a minute: the input's "
+                        + "iterator did not return");
             }
         } catch (InterruptedException e) {
+            workers.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

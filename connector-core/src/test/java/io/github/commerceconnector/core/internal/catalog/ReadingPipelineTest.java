@@ -182,6 +182,34 @@ class ReadingPipelineTest {
     }
 
     @Test
+    void closingLetsAWorkerInsideTheSourceFinishWithoutInterruptingIt() throws InterruptedException {
+        Thread caller = Thread.currentThread();
+        CountDownLatch workerInside = new CountDownLatch(1);
+        AtomicBoolean slept = new AtomicBoolean();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        ReadingPipeline<Long, Long> pipeline = new ReadingPipeline<>("close-test-", 1, CHUNK, () -> {
+            if (Thread.currentThread() != caller && slept.compareAndSet(false, true)) {
+                workerInside.countDown();
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+            }
+            return 1L;
+        }, (input, position) -> input, output -> { });
+        try (pipeline) {
+            pipeline.run(() -> {
+                awaitQuietly(workerInside);
+                return true;
+            });
+        }
+        assertTrue(slept.get(), "a worker was inside the source when the pipeline closed");
+        assertFalse(interrupted.get(), "closing did not interrupt the worker inside the caller's iterator (an "
+                + "interrupt can close a database cursor's channel)");
+    }
+
+    @Test
     void refusesAPipelineWithoutWorkers() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ReadingPipeline<Long, Long>("test-", 0, CHUNK, () -> null, (input, position) -> input,
