@@ -16,13 +16,15 @@ import java.util.function.BooleanSupplier;
  * the processor that made them (a worker preparing inputs another thread read fetches each one's memory from that
  * thread's core: about 2 µs an item for a product). The source is read by one thread at a time, under a lock, so
  * that the order of the chunks is the order of the input and the source needs no thread safety of its own, only
- * to allow being called from different threads one after the other.
+ * to allow being called from different threads one after the other (the lock orders the calls).
  *
  * <p>At most {@code 2 × workers + 1} chunks are read ahead of the sink, so memory stays bounded. The calling
  * thread drains the chunks in order; where the oldest is not ready yet, it reads and prepares the next chunk
  * itself rather than wait. An exception the source or the stage throws reaches the caller from {@link #run}, as it
- * was thrown, after the outputs of the inputs before it; nothing is read after it. Not thread-safe: one calling
- * thread.
+ * was thrown, after the outputs of the inputs before it; nothing is read after it. Once the pipeline is closed
+ * nothing more is read: {@link #close} waits for a thread inside the source to return, without interrupting it
+ * unless the calling thread was interrupted (as it would have been inside the source, were it reading). Not
+ * thread-safe: one calling thread.
  *
  * @param <I> the inputs
  * @param <O> the outputs
@@ -37,10 +39,6 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
         I next();
     }
 
-    /** The outputs of one chunk, and what stopped its reading or preparing, if anything did. */
-    private record Chunk<O>(List<O> outputs, Throwable failure) {
-    }
-
     private final Source<I> source;
     private final OrderedPipeline.Stage<I, O> stage;
     private final OrderedPipeline.Sink<O> sink;
@@ -50,11 +48,19 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
     private final ReentrantLock reading = new ReentrantLock();
     /** Guards the fields below; waited on for a chunk to be ready or room to read another. */
     private final Object lock = new Object();
-    private final Object[] ready;
+    /** The ready chunks by slot (chunk number modulo {@link #maxAhead}): published without allocating. */
+    private final List<?>[] outputs;
+    private final Throwable[] failures;
+    private final boolean[] ready;
     private long nextChunk;
     private long drained;
     private boolean ended;
-    private boolean closed;
+    /** What killed a worker outside any chunk; ends the run. */
+    private Throwable broken;
+    /** Set once; also read without the lock by a thread reading, to stop between two inputs. */
+    private volatile boolean closed;
+    /** Whether the calling thread was interrupted while running: closing then interrupts the workers too. */
+    private boolean interrupted;
     /** The position of the next input read; only under {@link #reading}. */
     private long position;
 
@@ -76,7 +82,9 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
         this.sink = sink;
         this.chunkSize = chunkSize;
         this.maxAhead = OrderedPipeline.chunksAhead(workers);
-        this.ready = new Object[maxAhead];
+        this.outputs = new List<?>[maxAhead];
+        this.failures = new Throwable[maxAhead];
+        this.ready = new boolean[maxAhead];
         this.workers = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, name + THREADS.incrementAndGet());
             thread.setDaemon(true);
@@ -91,29 +99,55 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
      * Reads the whole input and hands every output to the sink, in input order, until the source ends; or until
      * {@code stopped} says so before a chunk, leaving the rest (the source should end then too).
      *
-     * @throws InterruptedException if interrupted while waiting for a worker's chunk
+     * @throws InterruptedException if interrupted while waiting for a worker's chunk or the read lock
      */
     void run(BooleanSupplier stopped) throws InterruptedException {
-        while (!stopped.getAsBoolean()) {
-            Chunk<O> chunk;
-            synchronized (lock) {
-                chunk = takeReady();
-                if (chunk == null && ended && drained == nextChunk) {
-                    return;
+        try {
+            while (!stopped.getAsBoolean()) {
+                List<?> chunk;
+                Throwable failure;
+                synchronized (lock) {
+                    int slot = (int) (drained % maxAhead);
+                    if (!ready[slot]) {
+                        if (broken != null) {
+                            throw rethrown(broken);
+                        }
+                        if (ended && drained == nextChunk) {
+                            return;
+                        }
+                        chunk = null;
+                        failure = null;
+                    } else {
+                        chunk = outputs[slot];
+                        failure = failures[slot];
+                        outputs[slot] = null;
+                        failures[slot] = null;
+                        ready[slot] = false;
+                        drained++;
+                        lock.notifyAll();
+                    }
+                }
+                if (chunk == null) {
+                    if (!readAndPrepare(true)) {
+                        awaitOldest();
+                    }
+                    continue;
+                }
+                drain(chunk);
+                if (failure != null) {
+                    throw rethrown(failure);
                 }
             }
-            if (chunk == null) {
-                if (!readAndPrepare(true)) {
-                    awaitOldest();
-                }
-                continue;
-            }
-            for (O output : chunk.outputs()) {
-                sink.accept(output);
-            }
-            if (chunk.failure() != null) {
-                throw rethrown(chunk.failure());
-            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void drain(List<?> chunk) throws InterruptedException {
+        for (Object output : chunk) {
+            sink.accept((O) output);
         }
     }
 
@@ -134,31 +168,25 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                if (broken == null) {
+                    broken = e;
+                }
+                ended = true;
+                lock.notifyAll();
+            }
         }
     }
 
     /** Whether another chunk may be read now. Under {@link #lock}. */
     private boolean roomToRead() {
-        return !ended && nextChunk - drained < maxAhead;
-    }
-
-    /** Takes the oldest chunk if it is ready, making room for another. Under {@link #lock}. */
-    @SuppressWarnings("unchecked")
-    private Chunk<O> takeReady() {
-        int slot = (int) (drained % maxAhead);
-        Chunk<O> chunk = (Chunk<O>) ready[slot];
-        if (chunk == null) {
-            return null;
-        }
-        ready[slot] = null;
-        drained++;
-        lock.notifyAll();
-        return chunk;
+        return !ended && !closed && nextChunk - drained < maxAhead;
     }
 
     private void awaitOldest() throws InterruptedException {
         synchronized (lock) {
-            while (ready[(int) (drained % maxAhead)] == null && !(ended && drained == nextChunk)) {
+            while (!ready[(int) (drained % maxAhead)] && broken == null && !(ended && drained == nextChunk)) {
                 lock.wait();
             }
         }
@@ -166,56 +194,89 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
 
     /**
      * Reads the next chunk, if there is room and input, and prepares it on this thread. For the calling thread
-     * ({@code draining}), only while the oldest chunk is not ready: once it is, the sink comes first.
+     * ({@code draining}), only while the oldest chunk is not ready (once it is, the sink comes first), and its wait
+     * for the read lock can be interrupted.
      *
      * @return whether a chunk was read
      */
-    private boolean readAndPrepare(boolean draining) {
-        reading.lock();
-        long number;
-        long first;
+    private boolean readAndPrepare(boolean draining) throws InterruptedException {
         List<I> inputs = new ArrayList<>(chunkSize);
+        if (draining) {
+            reading.lockInterruptibly();
+        } else {
+            reading.lock();
+        }
+        boolean locked = true;
+        long number = -1;
+        List<O> prepared = null;
         Throwable failure = null;
         try {
             synchronized (lock) {
-                if (closed || !roomToRead() || (draining && ready[(int) (drained % maxAhead)] != null)) {
+                if (!roomToRead() || (draining && ready[(int) (drained % maxAhead)])) {
                     return false;
                 }
                 number = nextChunk++;
             }
-            first = position;
-            try {
-                while (inputs.size() < chunkSize) {
-                    I input = source.next();
-                    if (input == null) {
-                        end();
-                        break;
-                    }
-                    inputs.add(input);
-                }
-            } catch (Throwable e) {
-                failure = e;
-                end();
-            }
+            long first = position;
+            failure = read(inputs);
             position += inputs.size();
-        } finally {
             reading.unlock();
-        }
-        List<O> outputs = List.of();
-        try {
-            outputs = new ArrayList<>(inputs.size());
+            locked = false;
+            prepared = new ArrayList<>(inputs.size());
             for (int i = 0; i < inputs.size(); i++) {
-                outputs.add(stage.apply(inputs.get(i), first + i));
+                prepared.add(stage.apply(inputs.get(i), first + i));
             }
-        } catch (Throwable e) {
+        } catch (RuntimeException | Error e) {
+            if (number < 0) {
+                throw e;
+            }
             failure = failure == null ? e : failure;
-            end();
-        }
-        synchronized (lock) {
-            ready[(int) (number % maxAhead)] = new Chunk<>(outputs, failure);
-            lock.notifyAll();
+        } finally {
+            if (locked) {
+                reading.unlock();
+            }
+            if (number >= 0) {
+                publish(number, prepared, failure);
+            }
         }
         return true;
+    }
+
+    /**
+     * Reads up to a chunk of inputs, stopping early at the end of the input or once the pipeline is closed. Under
+     * {@link #reading}.
+     *
+     * @return what the source threw, or {@code null}
+     */
+    private Throwable read(List<I> inputs) {
+        try {
+            while (inputs.size() < chunkSize && !closed) {
+                I input = source.next();
+                if (input == null) {
+                    end();
+                    return null;
+                }
+                inputs.add(input);
+            }
+            return null;
+        } catch (RuntimeException | Error e) {
+            end();
+            return e;
+        }
+    }
+
+    /** Publishes a chunk's outputs (or what is left of them) in its slot, allocating nothing. */
+    private void publish(long number, List<O> prepared, Throwable failure) {
+        synchronized (lock) {
+            int slot = (int) (number % maxAhead);
+            outputs[slot] = prepared == null ? List.of() : prepared;
+            failures[slot] = failure;
+            ready[slot] = true;
+            if (failure != null) {
+                ended = true;
+            }
+            lock.notifyAll();
+        }
     }
 
     private void end() {
@@ -236,9 +297,9 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
     }
 
     /**
-     * Drops whatever is still pending and stops the workers. A worker inside the source is not interrupted (an
-     * interrupt can close the channel of a caller's database cursor): it finishes the chunk it is reading, at most
-     * a minute, and reads no more.
+     * Drops whatever is still pending and stops the workers. Returns once no thread is inside the source, nor can
+     * enter it: a worker reading finishes the input it is reading and stops, without being interrupted (an
+     * interrupt can close the channel of a caller's database cursor) unless the calling thread was interrupted.
      */
     @Override
     public void close() {
@@ -247,16 +308,26 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
             ended = true;
             lock.notifyAll();
         }
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
-                workers.shutdownNow();
-                throw new IllegalStateException("Item preparation threads did not stop within a minute: the input's "
-                        + "iterator did not return");
-            }
-        } catch (InterruptedException e) {
+        if (interrupted || Thread.currentThread().isInterrupted()) {
             workers.shutdownNow();
-            Thread.currentThread().interrupt();
+        } else {
+            workers.shutdown();
+        }
+        reading.lock();
+        reading.unlock();
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            while (!workers.isTerminated()) {
+                try {
+                    workers.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    wasInterrupted = true;
+                }
+            }
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

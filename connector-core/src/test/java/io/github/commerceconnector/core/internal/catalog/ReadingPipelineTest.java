@@ -210,6 +210,62 @@ class ReadingPipelineTest {
     }
 
     @Test
+    void anInterruptOfTheCallingThreadReachesTheWorkerInsideTheSourceAsItWouldHaveReachedTheCaller()
+            throws InterruptedException {
+        CountDownLatch workerInside = new CountDownLatch(1);
+        AtomicBoolean workerInterrupted = new AtomicBoolean();
+        AtomicBoolean callerInterrupted = new AtomicBoolean();
+        AtomicLong calls = new AtomicLong();
+        Thread caller = new Thread(() -> {
+            Thread me = Thread.currentThread();
+            ReadingPipeline<Long, Long> pipeline = new ReadingPipeline<>("interrupt-test-", 1, CHUNK, () -> {
+                long n = calls.getAndIncrement();
+                if (Thread.currentThread() != me) {
+                    workerInside.countDown();
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException e) {
+                        workerInterrupted.set(true);
+                        return null;
+                    }
+                }
+                return n;
+            }, (input, position) -> input, output -> { });
+            try (pipeline) {
+                awaitQuietly(workerInside);
+                pipeline.run(() -> false);
+            } catch (InterruptedException e) {
+                callerInterrupted.set(true);
+            }
+        });
+        caller.start();
+        assertTrue(workerInside.await(10, TimeUnit.SECONDS), "the worker took the read lock and is in the source");
+        Thread.sleep(100);
+        caller.interrupt();
+        caller.join(10_000);
+        assertFalse(caller.isAlive(), "the interrupted call ended without waiting for the source");
+        assertTrue(callerInterrupted.get(), "the call ended with an InterruptedException");
+        assertTrue(workerInterrupted.get(), "closing passed the interrupt on to the worker inside the source");
+    }
+
+    @Test
+    void anErrorOfTheStageReachesTheCallerAsThrown() {
+        StackOverflowError thrown = new StackOverflowError("deep item");
+        StackOverflowError caught = assertThrows(StackOverflowError.class, () -> {
+            try (ReadingPipeline<Long, Long> pipeline = new ReadingPipeline<>("test-", 2, CHUNK, new Numbers(500),
+                    (input, position) -> {
+                        if (input == 300) {
+                            throw thrown;
+                        }
+                        return input;
+                    }, output -> { })) {
+                pipeline.run(() -> false);
+            }
+        });
+        assertSame(thrown, caught);
+    }
+
+    @Test
     void refusesAPipelineWithoutWorkers() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ReadingPipeline<Long, Long>("test-", 0, CHUNK, () -> null, (input, position) -> input,
