@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,7 @@ class InputReadingThreadsTest {
             };
         }
 
-        private <T> T watched(java.util.function.Supplier<T> call) {
+        private <T> T watched(Supplier<T> call) {
             if (!inside.compareAndSet(false, true)) {
                 overlapped = true;
             }
@@ -89,16 +90,9 @@ class InputReadingThreadsTest {
     @Test
     void byDefaultThePreparingThreadsReadTheInputTooOneAtATimeAndEveryItemIsSentOnce(@TempDir Path dir)
             throws Exception {
-        ThreadLocal<String> context = ThreadLocal.withInitial(() -> null);
-        context.set("caller's context");
-        WatchedInput input = new WatchedInput(PRODUCTS, -1, context);
-        try (CatalogGateway gateway = CatalogGateway.startRealTime();
-                CommerceServicesClient client = gateway.client(Files.createDirectories(dir.resolve("state")),
-                        UNLIMITED)) {
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, input);
+        try (CatalogGateway gateway = CatalogGateway.startRealTime()) {
+            WatchedInput input = syncWholeCatalog(gateway, dir, UNLIMITED);
 
-            assertTrue(report.isComplete(), report.toString());
-            assertEquals(PRODUCTS, report.sent());
             assertEquals(PRODUCTS, gateway.productsHeld().size());
             assertFalse(input.overlapped, "the iterator was never called by two threads at once");
             assertTrue(input.readers.contains(Thread.currentThread()), "the calling thread read too");
@@ -114,21 +108,33 @@ class InputReadingThreadsTest {
     @Test
     void withTheSettingOnlyTheCallingThreadReadsTheInputAndItsContextIsThereForEveryItem(@TempDir Path dir)
             throws Exception {
-        ThreadLocal<String> context = ThreadLocal.withInitial(() -> null);
-        context.set("caller's context");
-        WatchedInput input = new WatchedInput(PRODUCTS, -1, context);
-        try (CatalogGateway gateway = CatalogGateway.startRealTime();
-                CommerceServicesClient client = gateway.client(Files.createDirectories(dir.resolve("state")),
-                        UNLIMITED.withReadInputOnCallingThread(true))) {
-            SyncReport report = client.catalog().sync(Feed.PRODUCTS, input);
+        try (CatalogGateway gateway = CatalogGateway.startRealTime()) {
+            WatchedInput input = syncWholeCatalog(gateway, dir, UNLIMITED.withReadInputOnCallingThread(true));
 
-            assertTrue(report.isComplete(), report.toString());
-            assertEquals(PRODUCTS, report.sent());
             assertEquals(Set.of(Thread.currentThread()), input.readers, "the calling thread alone read the input");
             assertFalse(input.contextMissing, "every call of the iterator saw the caller's thread-local context");
         }
         assertTrue(UNLIMITED.withReadInputOnCallingThread(true).readInputOnCallingThread());
         assertFalse(CatalogSyncSettings.defaults().readInputOnCallingThread(), "off by default");
+    }
+
+    /**
+     * Syncs a catalog of {@link #PRODUCTS} read with the calling thread's context set, checking that it was all
+     * sent; the input, for what it saw.
+     */
+    private static WatchedInput syncWholeCatalog(CatalogGateway gateway, Path dir, CatalogSyncSettings settings)
+            throws Exception {
+        ThreadLocal<String> context = ThreadLocal.withInitial(() -> null);
+        context.set("caller's context");
+        WatchedInput input = new WatchedInput(PRODUCTS, -1, context);
+        try (CommerceServicesClient client = gateway.client(Files.createDirectories(dir.resolve("state")),
+                settings)) {
+            SyncReport report = client.catalog().sync(Feed.PRODUCTS, input);
+
+            assertTrue(report.isComplete(), report.toString());
+            assertEquals(PRODUCTS, report.sent());
+        }
+        return input;
     }
 
     @Test

@@ -199,18 +199,25 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         } catch (CancellationException e) {
             throw shared != null ? shared.closedException() : e;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("A preparation task failed: " + cause, cause);
+            throw rethrown(e.getCause(), "A preparation task failed: ");
         }
         for (O output : outputs) {
             sink.accept(output);
         }
+    }
+
+    /**
+     * Throws what a stage or a source threw as it was thrown when it is unchecked, else wrapped with a message of
+     * this prefix; declared to return it so that callers can {@code throw} the call.
+     */
+    static RuntimeException rethrown(Throwable failure, String prefix) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(prefix + failure, failure);
     }
 
     /** Drops whatever is still pending and stops the workers. */

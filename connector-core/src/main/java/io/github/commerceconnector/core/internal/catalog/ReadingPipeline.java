@@ -31,6 +31,7 @@ import java.util.function.BooleanSupplier;
  */
 final class ReadingPipeline<I, O> implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final String FAILED = "Reading or preparing the input failed: ";
 
     /** Where the inputs come from; called by one thread at a time, under the pipeline's read lock. */
     @FunctionalInterface
@@ -110,7 +111,7 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
                     int slot = (int) (drained % maxAhead);
                     if (!ready[slot]) {
                         if (broken != null) {
-                            throw rethrown(broken);
+                            throw OrderedPipeline.rethrown(broken, FAILED);
                         }
                         if (ended && drained == nextChunk) {
                             return;
@@ -135,7 +136,7 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
                 }
                 drain(chunk);
                 if (failure != null) {
-                    throw rethrown(failure);
+                    throw OrderedPipeline.rethrown(failure, FAILED);
                 }
             }
         } catch (InterruptedException e) {
@@ -284,16 +285,6 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
             ended = true;
             lock.notifyAll();
         }
-    }
-
-    private static RuntimeException rethrown(Throwable failure) {
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException("Reading or preparing the input failed: " + failure, failure);
     }
 
     /**

@@ -180,7 +180,7 @@ final class SyncRun {
             if (readsOnPreparingThreads()) {
                 Iterator<? extends FeedItem> input = items.iterator();
                 try (ReadingPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new ReadingPipeline<>(
-                        "catalog-prepare-" + feed.name() + "-", preparers(), prepareChunk(batchSize),
+                        preparingThreadPrefix(), preparers(), prepareChunk(batchSize),
                         () -> nextInput(input), preparer::prepare, this::accept)) {
                     pipeline.run(sender::stopped);
                 }
@@ -214,22 +214,23 @@ final class SyncRun {
     private void readOnThisThread(Iterable<? extends FeedItem> items, ItemPreparer preparer)
             throws InterruptedException {
         try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
-                ? new OrderedPipeline<>("catalog-prepare-" + feed.name() + "-", preparers(),
+                ? new OrderedPipeline<>(preparingThreadPrefix(), preparers(),
                         prepareChunk(batchSize), preparer::prepare, this::accept)
                 : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer::prepare, this::accept)) {
+            Iterator<? extends FeedItem> input = items.iterator();
             long position = 0;
-            for (FeedItem item : items) {
-                if (sender.stopped()) {
-                    break;
-                }
-                tally.processed.incrementAndGet();
-                pipeline.add(ItemPreparer.input(item), position++);
-                progressIfDue();
+            for (ItemPreparer.Input next = nextInput(input); next != null; next = nextInput(input)) {
+                pipeline.add(next, position++);
             }
             if (!sender.stopped()) {
                 pipeline.finish();
             }
         }
+    }
+
+    /** The name prefix of the call's own preparing threads. */
+    private String preparingThreadPrefix() {
+        return "catalog-prepare-" + feed.name() + "-";
     }
 
     /** The next input item, read by whichever thread reads for the call; {@code null} at the end or once stopped. */
