@@ -106,6 +106,11 @@ public final class SignallingSyncStateStore implements SyncStateStore {
         }
 
         @Override
+        public void findAll(long[] identityHashes, int count, StoredItem[] into) {
+            state.findAll(identityHashes, count, into);
+        }
+
+        @Override
         public boolean markSeen(long identityHash) {
             return state.markSeen(identityHash);
         }

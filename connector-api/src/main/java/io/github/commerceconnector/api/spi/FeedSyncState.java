@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.catalog.RejectedItem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +46,26 @@ public interface FeedSyncState extends AutoCloseable {
 
     /** The item held under an identity, or {@code null} when none is. */
     StoredItem find(long identityHash);
+
+    /**
+     * The items held under several identities, as {@link #find} gives each: {@code into[i]} for
+     * {@code identityHashes[i]}, for the first {@code count} of them. A sync looks its items up a chunk at a
+     * time through it, so that a store can take its lock once and overlap the memory accesses of the look-ups
+     * (the connector's file and PostgreSQL stores do; on a state of a million items each look-up alone waits for
+     * main memory). The default calls {@link #find} for each.
+     *
+     * @param identityHashes the identities, the first {@code count} looked up
+     * @param count          how many to look up
+     * @param into           where the items go, {@code null} for an identity none is held under
+     * @throws IndexOutOfBoundsException if {@code count} is negative or beyond either array
+     */
+    default void findAll(long[] identityHashes, int count, StoredItem[] into) {
+        Objects.checkFromIndexSize(0, count, identityHashes.length);
+        Objects.checkFromIndexSize(0, count, into.length);
+        for (int i = 0; i < count; i++) {
+            into[i] = find(identityHashes[i]);
+        }
+    }
 
     /**
      * Marks a held item as seen in this session.

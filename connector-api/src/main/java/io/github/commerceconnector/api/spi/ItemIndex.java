@@ -2,6 +2,7 @@ package io.github.commerceconnector.api.spi;
 
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.LongPredicate;
 
 /**
@@ -33,6 +34,8 @@ public final class ItemIndex {
     private int capacity;
     private int size;
     private final long[] counts = new long[STATUSES.length];
+    /** A sum of the slots {@link #findAll} read ahead, kept so that the compiler keeps the reads. */
+    private long lastTouched;
 
     /**
      * An empty index sized for about {@code expected} items without growing.
@@ -156,6 +159,28 @@ public final class ItemIndex {
     public StoredItem find(long key) {
         int slot = indexOf(checkKey(key));
         return slot < 0 ? null : new StoredItem(key, contentAt(slot), statusOf(metaAt(slot)));
+    }
+
+    /**
+     * What is held under each of the first {@code count} keys, as {@link #find} gives it, into {@code into}.
+     * The table's slots for all the keys are read first, one after the other, so that their cache misses overlap
+     * rather than each waiting for main memory in turn; the finds then hit the cache.
+     *
+     * @throws IndexOutOfBoundsException if {@code count} is negative or beyond either array
+     * @throws IllegalArgumentException  if a key is 0
+     */
+    public void findAll(long[] keys, int count, StoredItem[] into) {
+        Objects.checkFromIndexSize(0, count, keys.length);
+        Objects.checkFromIndexSize(0, count, into.length);
+        int mask = capacity - 1;
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            touched += keyAt(slotOf(keys[i], mask));
+        }
+        lastTouched = touched;
+        for (int i = 0; i < count; i++) {
+            into[i] = find(keys[i]);
+        }
     }
 
     /** The status of a held key, or {@code null}. */

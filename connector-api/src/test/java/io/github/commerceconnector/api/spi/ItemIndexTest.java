@@ -50,6 +50,42 @@ class ItemIndexTest {
     }
 
     @Test
+    void findAllGivesWhatFindGivesForEachKeyAcrossGrowthAndRemovals() {
+        ItemIndex table = new ItemIndex(4);
+        for (long key = 1; key <= 3_000; key++) {
+            table.put(key * 0x9E3779B97F4A7C15L, key, ItemStatus.values()[(int) (key % 4)], key, false);
+        }
+        for (long key = 3; key <= 3_000; key += 3) {
+            table.remove(key * 0x9E3779B97F4A7C15L);
+        }
+        long[] keys = new long[4_000];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = (i + 1) * 0x9E3779B97F4A7C15L;
+        }
+        StoredItem[] found = new StoredItem[keys.length];
+        table.findAll(keys, keys.length, found);
+        for (int i = 0; i < keys.length; i++) {
+            assertEquals(table.find(keys[i]), found[i], "key " + (i + 1));
+        }
+        assertNull(found[2], "removed");
+        assertNull(found[3_500], "never held");
+        assertEquals(new StoredItem(keys[0], 1, ItemStatus.values()[1]), found[0]);
+    }
+
+    @Test
+    void findAllRefusesACountBeyondAnArrayAndTheReservedKey() {
+        ItemIndex table = new ItemIndex(4);
+        table.put(7, 70, ItemStatus.ACCEPTED, 16, false);
+        assertThrows(IndexOutOfBoundsException.class, () -> table.findAll(new long[] {7}, 2, new StoredItem[2]));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.findAll(new long[] {7, 7}, 2, new StoredItem[1]));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.findAll(new long[] {7}, -1, new StoredItem[1]));
+        assertThrows(IllegalArgumentException.class, () -> table.findAll(new long[] {7, 0}, 2, new StoredItem[2]));
+        StoredItem[] none = new StoredItem[1];
+        table.findAll(new long[] {0}, 0, none);
+        assertNull(none[0], "a count of 0 looks nothing up");
+    }
+
+    @Test
     void seenMarksSurviveUpdatesAndListTheRest() {
         ItemIndex table = new ItemIndex(4);
         for (long key = 1; key <= 5; key++) {

@@ -122,6 +122,12 @@ final class JdbcFeedState implements FeedSyncState {
     }
 
     @Override
+    public synchronized void findAll(long[] identityHashes, int count, StoredItem[] into) {
+        checkOpen();
+        index.findAll(identityHashes, count, into);
+    }
+
+    @Override
     public synchronized boolean markSeen(long identityHash) {
         checkOpen();
         return index.markSeen(identityHash);

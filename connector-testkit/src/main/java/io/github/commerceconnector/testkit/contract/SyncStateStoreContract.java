@@ -647,6 +647,38 @@ public abstract class SyncStateStoreContract {
         }
     }
 
+    /**
+     * {@code findAll} gives, for each of the first {@code count} identities, what {@code find} gives (held or not,
+     * repeated or not), and leaves the rest of the array alone.
+     */
+    @Test
+    public void findAllGivesWhatFindGivesForEachIdentity() {
+        SyncStateStore store = createStore();
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            List<StateChange> changes = new ArrayList<>();
+            for (int n = 0; n < 300; n += 2) {
+                changes.add(n % 10 == 0 ? StateChange.rejected(key(n), id(n), n, "reason " + n) : accepted(n, n));
+            }
+            state.record(changes, NOW);
+            long[] identities = new long[200];
+            for (int i = 0; i < identities.length; i++) {
+                identities[i] = id(i % 3 == 0 ? i / 3 : i);
+            }
+            StoredItem untouched = new StoredItem(id(1), 1, ItemStatus.ACCEPTED);
+            StoredItem[] found = new StoredItem[identities.length + 1];
+            found[identities.length - 1] = untouched;
+            found[identities.length] = untouched;
+            state.findAll(identities, identities.length - 1, found);
+            for (int i = 0; i < identities.length - 1; i++) {
+                assertEquals(state.find(identities[i]), found[i], "identity " + i);
+            }
+            assertEquals(untouched, found[identities.length - 1], "beyond count");
+            assertEquals(new StoredItem(id(10), 10, ItemStatus.REJECTED), found[30]);
+            assertNull(found[1], "not held");
+            assertEquals(new StoredItem(id(2), 2, ItemStatus.ACCEPTED), found[2]);
+        }
+    }
+
     /** Batches recorded by several threads at once are all kept. */
     @Test
     public void recordsFromSeveralThreadsAtOnceAreAllKept() throws Exception {

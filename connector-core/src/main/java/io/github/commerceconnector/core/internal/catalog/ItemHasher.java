@@ -183,6 +183,14 @@ public final class ItemHasher {
         return Arrays.copyOf(canonical.buffer(), jsonLength);
     }
 
+    /**
+     * The buffer whose first {@link #jsonLength()} bytes are the JSON of the item last given to {@link #writeItem}
+     * (not a copy: valid until the next item).
+     */
+    byte[] buffer() {
+        return canonical.buffer();
+    }
+
     /** The length in bytes of the JSON of the item last given to {@link #writeItem}. */
     public int jsonLength() {
         return jsonLength;

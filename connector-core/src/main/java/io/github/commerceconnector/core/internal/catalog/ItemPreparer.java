@@ -39,13 +39,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * those is a duplicate whatever the state says. Thread-safe. Public for the per-item benchmarks only; the sync
  * run is its one user.
  */
-public final class ItemPreparer {
+public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.Input, ItemPreparer.Prepared> {
     /** Items whose fields are read on a worker thread: the SDK's own immutable types. */
     private static final Set<Class<?>> IMMUTABLE = Set.of(Product.class, ProductAttribute.class, Category.class,
             Price.class, Variant.class, ScopeWebsite.class, ScopeCustomerGroup.class, InventoryStockStatus.class,
             Review.class, RatingMetadata.class, ProductOverride.class, CategoryPermission.class, GenericItem.class);
 
     private static final String DELETED = "deleted";
+
+    /** What {@link #prepare(Input, long, ChunkLookUps)} gives for an item whose look-up is held back. */
+    private static final Prepared HELD_BACK = new Prepared(Outcome.SEND, -1, null, 0, 0, null, false, null, null);
+
+    /** Each thread's room for the look-ups of a chunk ({@link #applyAll}). */
+    private static final ThreadLocal<ChunkLookUps> LOOK_UPS = ThreadLocal.withInitial(ChunkLookUps::new);
 
     /**
      * Each thread's hasher, kept across calls and replaced when a call's limits or hash differ: one static
@@ -181,8 +187,69 @@ public final class ItemPreparer {
      * @return what became of it
      */
     public Prepared prepare(Input input, long position) {
+        return prepare(input, position, null);
+    }
+
+    /**
+     * Prepares a chunk of items that follow one another in the input, as {@link #prepare} prepares each, but
+     * with their look-ups in the state made at once, after the whole chunk is written ({@link
+     * FeedSyncState#findAll}): on a large state each look-up alone waits for main memory, and at once those
+     * waits overlap. On any thread. When an item's preparation throws, the items before it are in
+     * {@code prepared}, settled.
+     *
+     * @param inputs   the items as handed over
+     * @param first    the position in the input of the first
+     * @param prepared where what became of each goes, in order
+     */
+    @Override
+    public void applyAll(List<Input> inputs, long first, List<Prepared> prepared) {
+        if (!lookUp) {
+            for (int i = 0; i < inputs.size(); i++) {
+                prepared.add(prepare(inputs.get(i), first + i, null));
+            }
+            return;
+        }
+        int offset = prepared.size();
+        ChunkLookUps held = LOOK_UPS.get();
+        try {
+            try {
+                for (int i = 0; i < inputs.size(); i++) {
+                    prepared.add(prepare(inputs.get(i), first + i, held));
+                }
+            } catch (RuntimeException | Error e) {
+                try {
+                    settleHeld(held, first, offset, prepared);
+                } catch (RuntimeException | Error also) {
+                    e.addSuppressed(also);
+                }
+                throw e;
+            }
+            settleHeld(held, first, offset, prepared);
+        } finally {
+            held.clear();
+        }
+    }
+
+    /** Looks the items held back up at once and puts what became of each in its place. */
+    private void settleHeld(ChunkLookUps held, long first, int offset, List<Prepared> prepared) {
+        held.findIn(state);
+        for (int entry = 0; entry < held.count(); entry++) {
+            prepared.set(offset + (int) (held.position(entry) - first), settleFound(held, entry));
+        }
+    }
+
+    @Override
+    public Prepared apply(Input input, long position) {
+        return prepare(input, position, null);
+    }
+
+    /**
+     * Prepares one item; with {@code held}, a valid item's look-up is held back there (then {@link #HELD_BACK}:
+     * the chunk's look-ups settle it).
+     */
+    private Prepared prepare(Input input, long position, ChunkLookUps held) {
         if (input.item() instanceof WritesFields typed && input.fields() == null && input.failure() == null) {
-            Prepared written = prepareTyped(typed, position);
+            Prepared written = prepareTyped(typed, position, held);
             if (written != null) {
                 return written;
             }
@@ -231,7 +298,7 @@ public final class ItemPreparer {
         if (problem != null) {
             return new Prepared(Outcome.INVALID, position, key, identity, content, null, false, problem, null);
         }
-        return settle(position, key, identity, content, Boolean.TRUE.equals(fields.get(DELETED)), hasher);
+        return settle(position, key, identity, content, Boolean.TRUE.equals(fields.get(DELETED)), hasher, held);
     }
 
     /**
@@ -239,7 +306,7 @@ public final class ItemPreparer {
      * building its fields map. {@code null} when it must take the general path instead: it holds extra fields,
      * something validation is to name, or an identity that is not sound.
      */
-    private Prepared prepareTyped(WritesFields item, long position) {
+    private Prepared prepareTyped(WritesFields item, long position, ChunkLookUps held) {
         if (!item.writesAllFields()) {
             return null;
         }
@@ -262,7 +329,7 @@ public final class ItemPreparer {
             return null;
         }
         return settle(position, key, hasher.identityHash(key), content,
-                Boolean.TRUE.equals(hasher.captured(captured.size() - 1)), hasher);
+                Boolean.TRUE.equals(hasher.captured(captured.size() - 1)), hasher, held);
     }
 
     /** This thread's hasher for the call's limits and content hash. */
@@ -276,9 +343,12 @@ public final class ItemPreparer {
         return hasher;
     }
 
-    /** What becomes of a valid item whose JSON the hasher holds: unchanged, too large or to send. */
+    /**
+     * What becomes of a valid item whose JSON the hasher holds: unchanged, too large or to send; {@link #HELD_BACK}
+     * when its look-up is held back in {@code held}.
+     */
     private Prepared settle(long position, ItemKey key, long identity, long writtenContent, boolean delete,
-            ItemHasher hasher) {
+            ItemHasher hasher, ChunkLookUps held) {
         long content = writtenContent;
         if (delete) {
             content = StateChange.DELETE_CONTENT;
@@ -286,18 +356,51 @@ public final class ItemPreparer {
         if (skip.skip(position, identity, content)) {
             return new Prepared(Outcome.SKIPPED, position, key, identity, content, null, delete, null, null);
         }
+        boolean tooLarge = hasher.jsonLength() + 2 > maxBatchBytes;
+        if (held != null) {
+            held.add(position, key, identity, content, delete, hasher.buffer(), hasher.jsonLength(), !tooLarge);
+            return HELD_BACK;
+        }
         StoredItem stored = lookUp ? state.find(identity) : null;
-        if (stored != null && stored.contentHash() == content && settled(stored.status())) {
+        if (unchanged(stored, content)) {
             return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
                     stored.status());
         }
-        if (hasher.jsonLength() + 2 > maxBatchBytes) {
-            return new Prepared(Outcome.TOO_LARGE, position, key, identity, content, null, delete,
-                    new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key + " is " + hasher.jsonLength()
-                            + " bytes of JSON, more than one request may carry (" + maxBatchBytes
-                            + "): shorten it or raise maxBatchBytes"), null);
+        if (tooLarge) {
+            return tooLarge(position, key, identity, content, delete, hasher.jsonLength());
         }
         return new Prepared(Outcome.SEND, position, key, identity, content, hasher.json(), delete, null, null);
+    }
+
+    /** What becomes of an item held back for its chunk's look-ups, once they are made. */
+    private Prepared settleFound(ChunkLookUps held, int entry) {
+        long position = held.position(entry);
+        ItemKey key = held.key(entry);
+        long identity = held.identity(entry);
+        long content = held.content(entry);
+        boolean delete = held.delete(entry);
+        StoredItem stored = held.found(entry);
+        if (unchanged(stored, content)) {
+            return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
+                    stored.status());
+        }
+        if (!held.sendable(entry)) {
+            return tooLarge(position, key, identity, content, delete, held.jsonLength(entry));
+        }
+        return new Prepared(Outcome.SEND, position, key, identity, content, held.json(entry), delete, null, null);
+    }
+
+    private Prepared tooLarge(long position, ItemKey key, long identity, long content, boolean delete,
+            int jsonLength) {
+        return new Prepared(Outcome.TOO_LARGE, position, key, identity, content, null, delete,
+                new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key + " is " + jsonLength
+                        + " bytes of JSON, more than one request may carry (" + maxBatchBytes
+                        + "): shorten it or raise maxBatchBytes"), null);
+    }
+
+    /** Whether the state holds an item with this content and the gateway's answer about it. */
+    private static boolean unchanged(StoredItem stored, long content) {
+        return stored != null && stored.contentHash() == content && settled(stored.status());
     }
 
     /** Whether the gateway's answer about an item is known, so the same content need not be sent again. */

@@ -37,6 +37,18 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     interface Stage<I, O> {
         /** The output for one input at a position of the stream. */
         O apply(I input, long position);
+
+        /**
+         * Adds to {@code outputs} the outputs for a chunk of inputs that follow one another, the first at
+         * position {@code first}: by default {@link #apply} for each; a stage may do part of the work for the
+         * chunk at once. When it throws, {@code outputs} holds the outputs of the inputs before the one that
+         * failed.
+         */
+        default void applyAll(List<I> inputs, long first, List<O> outputs) {
+            for (int i = 0; i < inputs.size(); i++) {
+                outputs.add(apply(inputs.get(i), first + i));
+            }
+        }
     }
 
     /** Where the outputs go, in order, on the calling thread. */
@@ -158,9 +170,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         }
         Callable<List<O>> task = () -> {
             List<O> outputs = new ArrayList<>(inputs.size());
-            for (int i = 0; i < inputs.size(); i++) {
-                outputs.add(stage.apply(inputs.get(i), start + i));
-            }
+            stage.applyAll(inputs, start, outputs);
             return outputs;
         };
         if (shared != null) {

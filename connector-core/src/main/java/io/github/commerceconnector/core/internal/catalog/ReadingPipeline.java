@@ -224,9 +224,7 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
             reading.unlock();
             locked = false;
             prepared = new ArrayList<>(inputs.size());
-            for (int i = 0; i < inputs.size(); i++) {
-                prepared.add(stage.apply(inputs.get(i), first + i));
-            }
+            stage.applyAll(inputs, first, prepared);
         } catch (RuntimeException | Error e) {
             if (number < 0) {
                 throw e;

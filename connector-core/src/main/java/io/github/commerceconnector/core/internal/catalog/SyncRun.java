@@ -181,7 +181,7 @@ final class SyncRun {
                 Iterator<? extends FeedItem> input = items.iterator();
                 try (ReadingPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new ReadingPipeline<>(
                         preparingThreadPrefix(), preparers(), prepareChunk(batchSize),
-                        () -> nextInput(input), preparer::prepare, this::accept)) {
+                        () -> nextInput(input), preparer, this::accept)) {
                     pipeline.run(sender::stopped);
                 }
             } else {
@@ -215,8 +215,8 @@ final class SyncRun {
             throws InterruptedException {
         try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
                 ? new OrderedPipeline<>(preparingThreadPrefix(), preparers(),
-                        prepareChunk(batchSize), preparer::prepare, this::accept)
-                : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer::prepare, this::accept)) {
+                        prepareChunk(batchSize), preparer, this::accept)
+                : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer, this::accept)) {
             Iterator<? extends FeedItem> input = items.iterator();
             long position = 0;
             for (ItemPreparer.Input next = nextInput(input); next != null; next = nextInput(input)) {

@@ -363,6 +363,12 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     @Override
+    public synchronized void findAll(long[] identityHashes, int count, StoredItem[] into) {
+        checkOpen();
+        table.findAll(identityHashes, count, into);
+    }
+
+    @Override
     public synchronized boolean markSeen(long identityHash) {
         checkOpen();
         return table.markSeen(identityHash);
