@@ -111,6 +111,11 @@ public final class SignallingSyncStateStore implements SyncStateStore {
         }
 
         @Override
+        public void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
+            state.markAllSeen(identityHashes, count, firsts);
+        }
+
+        @Override
         public boolean markSeen(long identityHash) {
             return state.markSeen(identityHash);
         }

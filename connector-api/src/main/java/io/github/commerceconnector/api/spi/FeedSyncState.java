@@ -76,6 +76,26 @@ public interface FeedSyncState extends AutoCloseable {
     boolean markSeen(long identityHash);
 
     /**
+     * Marks several held items as seen, as {@link #markSeen} marks each in turn: {@code firsts[i]} is what
+     * {@code markSeen(identityHashes[i])} would return, for the first {@code count} identities in order (an
+     * identity given twice is {@code false} the second time). A sync marks the unchanged items of a chunk at once
+     * through it; the connector's file and PostgreSQL stores overlap the memory accesses. The default calls
+     * {@link #markSeen} for each.
+     *
+     * @param identityHashes the identities, the first {@code count} marked
+     * @param count          how many to mark
+     * @param firsts         where each one's answer goes
+     * @throws IndexOutOfBoundsException if {@code count} is negative or beyond either array
+     */
+    default void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
+        Objects.checkFromIndexSize(0, count, identityHashes.length);
+        Objects.checkFromIndexSize(0, count, firsts.length);
+        for (int i = 0; i < count; i++) {
+            firsts[i] = markSeen(identityHashes[i]);
+        }
+    }
+
+    /**
      * Records changes durably: when this returns, they survive a crash of the process. A sync records
      * {@link StateChange.Kind#SENDING} just before a request goes out, and the outcome (accepted, rejected,
      * retryable, removed) once the gateway answered; an item must never be recorded as accepted before the

@@ -34,7 +34,7 @@ public final class ItemIndex {
     private int capacity;
     private int size;
     private final long[] counts = new long[STATUSES.length];
-    /** A sum of the slots {@link #findAll} read ahead, kept so that the compiler keeps the reads. */
+    /** A sum of the slots {@link #touch} read ahead, kept so that the compiler keeps the reads. */
     private long lastTouched;
 
     /**
@@ -172,12 +172,7 @@ public final class ItemIndex {
     public void findAll(long[] keys, int count, StoredItem[] into) {
         Objects.checkFromIndexSize(0, count, keys.length);
         Objects.checkFromIndexSize(0, count, into.length);
-        int mask = capacity - 1;
-        long touched = 0;
-        for (int i = 0; i < count; i++) {
-            touched += keyAt(slotOf(keys[i], mask));
-        }
-        lastTouched = touched;
+        touch(keys, count);
         for (int i = 0; i < count; i++) {
             into[i] = find(keys[i]);
         }
@@ -307,6 +302,33 @@ public final class ItemIndex {
         }
         setMeta(slot, metaAt(slot) | SEEN_BIT);
         return true;
+    }
+
+    /**
+     * Sets the seen marks of the first {@code count} keys in order, as {@link #markSeen} sets each, putting what
+     * it would return into {@code firsts}; the slots are read first, one after the other, so that their cache
+     * misses overlap.
+     *
+     * @throws IndexOutOfBoundsException if {@code count} is negative or beyond either array
+     * @throws IllegalArgumentException  if a key is 0 (the keys before it are marked)
+     */
+    public void markAllSeen(long[] keys, int count, boolean[] firsts) {
+        Objects.checkFromIndexSize(0, count, keys.length);
+        Objects.checkFromIndexSize(0, count, firsts.length);
+        touch(keys, count);
+        for (int i = 0; i < count; i++) {
+            firsts[i] = markSeen(keys[i]);
+        }
+    }
+
+    /** Reads the home slots of the first {@code count} keys, so that the look-ups after it hit the cache. */
+    private void touch(long[] keys, int count) {
+        int mask = capacity - 1;
+        long touched = 0;
+        for (int i = 0; i < count; i++) {
+            touched += keyAt(slotOf(keys[i], mask));
+        }
+        lastTouched = touched;
     }
 
     /** The keys held without the seen mark. */

@@ -213,6 +213,41 @@ class CatalogSyncTest {
         assertEquals(2, again.rejected().get(0).position());
     }
 
+    /**
+     * A re-sync of several chunks catches every later occurrence of an identity, in the chunk of its first
+     * occurrence or in another, whether the first was changed or unchanged: the first is taken, the rest rejected.
+     */
+    @Test
+    void aReSyncOfSeveralChunksTakesTheFirstOccurrenceOfEachIdentity() {
+        client.catalog().sync(Feed.PRODUCTS, generated(300, n -> product(n, 1)));
+        fake.gateway.clearRequests();
+        List<Product> input = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            if (n == 20) {
+                input.add(product(20, 2));
+            }
+            if (n == 100) {
+                input.add(product(250, 2));
+            }
+            input.add(product(n, 1));
+        }
+        input.add(product(5, 1));
+        input.add(product(10, 2));
+        input.add(product(400, 1));
+        input.add(product(400, 1));
+
+        SyncReport again = client.catalog().sync(Feed.PRODUCTS, input);
+
+        assertEquals(List.of(21L, 252L, 302L, 303L, 305L), again.rejected().stream()
+                .map(rejected -> rejected.position()).toList());
+        assertTrue(again.rejected().stream().allMatch(rejected -> rejected.code().equals("DUPLICATE_IDENTITY")));
+        assertEquals(3, again.sent(), "the changed first occurrences and the new item");
+        assertEquals(298, again.unchanged());
+        assertEquals("Product 20 v2", fake.productsHeld().get("SKU-00020").get("name"));
+        assertEquals("Product 250 v2", fake.productsHeld().get("SKU-00250").get("name"));
+        assertEquals(301, fake.productsHeld().size());
+    }
+
     @Test
     void aFirstSyncCatchesADuplicateWhoseFirstOccurrenceWasAnsweredLongBefore() {
         List<Product> items = new ArrayList<>();

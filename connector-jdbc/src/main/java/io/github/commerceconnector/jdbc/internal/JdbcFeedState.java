@@ -128,6 +128,12 @@ final class JdbcFeedState implements FeedSyncState {
     }
 
     @Override
+    public synchronized void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
+        checkOpen();
+        index.markAllSeen(identityHashes, count, firsts);
+    }
+
+    @Override
     public synchronized boolean markSeen(long identityHash) {
         checkOpen();
         return index.markSeen(identityHash);

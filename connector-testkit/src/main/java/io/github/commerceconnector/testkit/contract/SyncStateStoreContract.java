@@ -368,6 +368,33 @@ public abstract class SyncStateStoreContract {
         }
     }
 
+    /**
+     * {@code markAllSeen} answers for each identity in order what {@code markSeen} would: new marks, marks set
+     * before, an identity given twice, unknown identities (marking nothing); and the marks it sets are kept.
+     */
+    @Test
+    public void markAllSeenAnswersAsMarkSeenInTurn() {
+        SyncStateStore store = createStore();
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            List<StateChange> changes = new ArrayList<>();
+            for (int n = 1; n <= 100; n++) {
+                changes.add(accepted(n, n));
+            }
+            state.record(changes, NOW);
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertTrue(state.markSeen(id(3)));
+            long[] identities = {id(1), id(2), id(3), id(1), id(500), id(500), id(100), 0};
+            boolean[] firsts = new boolean[identities.length];
+            firsts[7] = true;
+            state.markAllSeen(identities, 7, firsts);
+            assertArrayEquals(new boolean[] {true, true, false, false, true, true, true, true}, firsts);
+            assertFalse(state.markSeen(id(2)), "marked by markAllSeen");
+            assertTrue(state.markSeen(id(500)), "an unknown identity is not marked");
+            assertEquals(96, state.unseen().length);
+        }
+    }
+
     /** An item's status can move in every direction, and the counts follow. */
     @Test
     public void statusChangesMoveTheCounts() {

@@ -56,6 +56,16 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
     interface Sink<O> {
         /** Takes one output. */
         void accept(O output) throws InterruptedException;
+
+        /**
+         * Takes the outputs of a chunk, in order: by default {@link #accept} for each; a sink may do part of the
+         * work for the chunk at once.
+         */
+        default void acceptAll(List<O> outputs) throws InterruptedException {
+            for (O output : outputs) {
+                accept(output);
+            }
+        }
     }
 
     private final Stage<I, O> stage;
@@ -211,9 +221,7 @@ final class OrderedPipeline<I, O> implements AutoCloseable {
         } catch (ExecutionException e) {
             throw rethrown(e.getCause(), "A preparation task failed: ");
         }
-        for (O output : outputs) {
-            sink.accept(output);
-        }
+        sink.acceptAll(outputs);
     }
 
     /**

@@ -147,9 +147,7 @@ final class ReadingPipeline<I, O> implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private void drain(List<?> chunk) throws InterruptedException {
-        for (Object output : chunk) {
-            sink.accept((O) output);
-        }
+        sink.acceptAll((List<O>) chunk);
     }
 
     /** A worker: reads and prepares chunks while there is room ahead of the sink, until the pipeline closes. */

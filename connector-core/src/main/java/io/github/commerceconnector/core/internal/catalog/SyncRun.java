@@ -98,6 +98,22 @@ final class SyncRun {
     private ResyncCheckpoints checkpoints;
     /** The driver of a call run in steps; {@code null} for a call on the calling thread. */
     private Steps steps;
+    /** The seen marks of the unchanged items of the chunk being settled, set at once. */
+    private final ChunkSeenMarks seenMarks = new ChunkSeenMarks();
+    /** The index in its chunk of the item being settled, -1 for an item settled on its own. */
+    private int settling = -1;
+    /** Where the pipelines hand the prepared items over, a chunk at a time. */
+    private final OrderedPipeline.Sink<ItemPreparer.Prepared> settler = new OrderedPipeline.Sink<>() {
+        @Override
+        public void accept(ItemPreparer.Prepared item) throws InterruptedException {
+            SyncRun.this.accept(item);
+        }
+
+        @Override
+        public void acceptAll(List<ItemPreparer.Prepared> items) throws InterruptedException {
+            acceptChunk(items);
+        }
+    };
 
     /**
      * A run.
@@ -181,7 +197,7 @@ final class SyncRun {
                 Iterator<? extends FeedItem> input = items.iterator();
                 try (ReadingPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = new ReadingPipeline<>(
                         preparingThreadPrefix(), preparers(), prepareChunk(batchSize),
-                        () -> nextInput(input), preparer, this::accept)) {
+                        () -> nextInput(input), preparer, settler)) {
                     pipeline.run(sender::stopped);
                 }
             } else {
@@ -215,8 +231,8 @@ final class SyncRun {
             throws InterruptedException {
         try (OrderedPipeline<ItemPreparer.Input, ItemPreparer.Prepared> pipeline = runtime == null
                 ? new OrderedPipeline<>(preparingThreadPrefix(), preparers(),
-                        prepareChunk(batchSize), preparer, this::accept)
-                : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer, this::accept)) {
+                        prepareChunk(batchSize), preparer, settler)
+                : new OrderedPipeline<>(runtime, sharedPrepareChunk(batchSize), preparer, settler)) {
             Iterator<? extends FeedItem> input = items.iterator();
             long position = 0;
             for (ItemPreparer.Input next = nextInput(input); next != null; next = nextInput(input)) {
@@ -644,6 +660,20 @@ final class SyncRun {
         }
     }
 
+    /** Takes the items of a chunk, in input order, their unchanged items marked seen at once first. */
+    private void acceptChunk(List<ItemPreparer.Prepared> items) throws InterruptedException {
+        seenMarks.markUnchanged(items, state);
+        try {
+            for (int i = 0; i < items.size(); i++) {
+                settling = i;
+                accept(items.get(i));
+            }
+        } finally {
+            settling = -1;
+            seenMarks.clear();
+        }
+    }
+
     /** Takes a prepared item, in input order, telling a resync's checkpoint of the items settled at once. */
     private void accept(ItemPreparer.Prepared item) throws InterruptedException {
         boolean queued = settle(item);
@@ -704,7 +734,8 @@ final class SyncRun {
      * earlier occurrence in this call marked it, in flight or not, and the pending set is not needed.
      */
     private void unchanged(ItemPreparer.Prepared item, ItemKey key, long identity) {
-        if (!state.markSeen(identity)) {
+        boolean first = seenMarks.marked(settling) ? seenMarks.first(settling) : state.markSeen(identity);
+        if (!first) {
             rejectDuplicate(key, item.position());
         } else if (item.stored() == ItemStatus.ACCEPTED) {
             tally.unchanged.incrementAndGet();

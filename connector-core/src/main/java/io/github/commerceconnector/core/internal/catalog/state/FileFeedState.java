@@ -369,6 +369,12 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     @Override
+    public synchronized void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
+        checkOpen();
+        table.markAllSeen(identityHashes, count, firsts);
+    }
+
+    @Override
     public synchronized boolean markSeen(long identityHash) {
         checkOpen();
         return table.markSeen(identityHash);

@@ -1,0 +1,91 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import io.github.commerceconnector.api.spi.FeedSyncState;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The seen marks of a chunk's unchanged items, set at once just before the chunk is settled
+ * ({@link FeedSyncState#markAllSeen}) rather than one look-up of the state at a time, each waiting for main
+ * memory on a large state. Marking them ahead gives each the answer marking it in its turn would: nothing
+ * between the start of the chunk and an unchanged item's turn marks its identity, unless the identity came
+ * earlier in the same chunk, so a chunk in which an identity comes twice is marked item by item as before
+ * (the recording of a batch only marks items settled before the chunk; an unchanged item's identity was held,
+ * hence marked, when an earlier occurrence settled). For the settling thread only; not thread-safe.
+ */
+final class ChunkSeenMarks {
+    private static final int INITIAL_ITEMS = 64;
+
+    private long[] identities = new long[INITIAL_ITEMS];
+    private long[] sorted = new long[INITIAL_ITEMS];
+    private boolean[] firsts = new boolean[INITIAL_ITEMS];
+    /** Per item of the chunk: its index among the marked, or -1 when it was not marked ahead. */
+    private int[] marked = new int[INITIAL_ITEMS];
+    private int count;
+
+    /**
+     * Marks the unchanged items of a chunk as seen at once, unless an identity comes twice in the chunk.
+     *
+     * @param chunk the chunk's items, as prepared
+     * @param state the state to mark them in
+     */
+    void markUnchanged(List<ItemPreparer.Prepared> chunk, FeedSyncState state) {
+        int size = chunk.size();
+        if (marked.length < size) {
+            int room = Math.max(size, marked.length * 2);
+            identities = new long[room];
+            sorted = new long[room];
+            firsts = new boolean[room];
+            marked = new int[room];
+        }
+        Arrays.fill(marked, 0, size, -1);
+        count = 0;
+        int identified = 0;
+        for (int i = 0; i < size; i++) {
+            ItemPreparer.Prepared item = chunk.get(i);
+            if (item.outcome() != ItemPreparer.Outcome.UNIDENTIFIED) {
+                sorted[identified++] = item.identity();
+            }
+            if (item.outcome() == ItemPreparer.Outcome.UNCHANGED) {
+                identities[count++] = item.identity();
+            }
+        }
+        if (count == 0 || repeats(identified)) {
+            count = 0;
+            return;
+        }
+        state.markAllSeen(identities, count, firsts);
+        for (int i = 0, next = 0; i < size; i++) {
+            if (chunk.get(i).outcome() == ItemPreparer.Outcome.UNCHANGED) {
+                marked[i] = next++;
+            }
+        }
+    }
+
+    /** Whether an identity comes twice among the first {@code identified} of {@link #sorted}. */
+    private boolean repeats(int identified) {
+        Arrays.sort(sorted, 0, identified);
+        for (int i = 1; i < identified; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the chunk's item at {@code index} was marked ahead. */
+    boolean marked(int index) {
+        return index >= 0 && index < marked.length && marked[index] >= 0;
+    }
+
+    /** For an item marked ahead: whether its mark was new (what {@link FeedSyncState#markSeen} returned). */
+    boolean first(int index) {
+        return firsts[marked[index]];
+    }
+
+    /** Forgets the chunk's marks. */
+    void clear() {
+        Arrays.fill(marked, -1);
+        count = 0;
+    }
+}
