@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class ChunkLookUps {
     private static final int INITIAL_ENTRIES = 64;
-    private static final int INITIAL_JSON_BYTES = 128 * 1024;
+    private static final int INITIAL_JSON_BYTES = 16 * 1024;
     /** The most JSON bytes kept between chunks; a chunk of unusually large items lets go of the rest. */
     private static final int KEPT_JSON_BYTES = 1 << 20;
 
