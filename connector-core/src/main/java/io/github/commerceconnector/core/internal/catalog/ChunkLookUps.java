@@ -9,13 +9,17 @@ import java.util.Arrays;
  * The valid items of one chunk whose state look-up is held back until the whole chunk is written, so that the
  * chunk is looked up at once ({@link FeedSyncState#findAll}): each item's identity, content hash and, for one
  * that may be sent, a copy of its JSON in a buffer the chunk shares (only the items to send are then copied out
- * of it). One per thread, reused chunk after chunk; not thread-safe.
+ * of it; an item whose JSON would take the buffer beyond {@value #MAX_SHARED_JSON_BYTES} bytes gets a copy of its
+ * own). One per thread, reused chunk after chunk, keeping at most {@value #KEPT_JSON_BYTES} bytes of buffer
+ * between chunks; not thread-safe.
  */
 final class ChunkLookUps {
     private static final int INITIAL_ENTRIES = 64;
     private static final int INITIAL_JSON_BYTES = 16 * 1024;
     /** The most JSON bytes kept between chunks; a chunk of unusually large items lets go of the rest. */
-    private static final int KEPT_JSON_BYTES = 1 << 20;
+    private static final int KEPT_JSON_BYTES = 256 * 1024;
+    /** The most JSON bytes the shared buffer takes in a chunk. */
+    private static final int MAX_SHARED_JSON_BYTES = 4 << 20;
 
     private long[] positions = new long[INITIAL_ENTRIES];
     private ItemKey[] keys = new ItemKey[INITIAL_ENTRIES];
@@ -25,6 +29,8 @@ final class ChunkLookUps {
     private int[] jsonStarts = new int[INITIAL_ENTRIES];
     private int[] jsonLengths = new int[INITIAL_ENTRIES];
     private StoredItem[] found = new StoredItem[INITIAL_ENTRIES];
+    /** The JSON of an item kept apart from the shared buffer, else {@code null}. */
+    private byte[][] ownJson = new byte[INITIAL_ENTRIES][];
     private byte[] json = new byte[INITIAL_JSON_BYTES];
     private int count;
     private int jsonUsed;
@@ -42,9 +48,12 @@ final class ChunkLookUps {
         deletes[count] = delete;
         jsonLengths[count] = jsonLength;
         jsonStarts[count] = -1;
-        if (sendable) {
+        if (sendable && jsonLength > MAX_SHARED_JSON_BYTES - jsonUsed) {
+            ownJson[count] = Arrays.copyOf(written, jsonLength);
+        } else if (sendable) {
             if (jsonUsed + jsonLength > json.length) {
-                json = Arrays.copyOf(json, Math.max(jsonUsed + jsonLength, json.length * 2));
+                json = Arrays.copyOf(json, (int) Math.min(MAX_SHARED_JSON_BYTES,
+                        Math.max(jsonUsed + jsonLength, json.length * 2L)));
             }
             System.arraycopy(written, 0, json, jsonUsed, jsonLength);
             jsonStarts[count] = jsonUsed;
@@ -63,6 +72,7 @@ final class ChunkLookUps {
         jsonStarts = Arrays.copyOf(jsonStarts, size);
         jsonLengths = Arrays.copyOf(jsonLengths, size);
         found = Arrays.copyOf(found, size);
+        ownJson = Arrays.copyOf(ownJson, size);
     }
 
     /** Looks every item held back up in the state at once. */
@@ -102,7 +112,7 @@ final class ChunkLookUps {
 
     /** Whether the item's JSON was kept to send (not when it is too large to). */
     boolean sendable(int entry) {
-        return jsonStarts[entry] >= 0;
+        return jsonStarts[entry] >= 0 || ownJson[entry] != null;
     }
 
     /** The length of the item's JSON. */
@@ -112,6 +122,9 @@ final class ChunkLookUps {
 
     /** A copy of an item's JSON. */
     byte[] json(int entry) {
+        if (ownJson[entry] != null) {
+            return ownJson[entry];
+        }
         int start = jsonStarts[entry];
         return Arrays.copyOfRange(json, start, start + jsonLengths[entry]);
     }
@@ -120,6 +133,7 @@ final class ChunkLookUps {
     void clear() {
         Arrays.fill(keys, 0, count, null);
         Arrays.fill(found, 0, count, null);
+        Arrays.fill(ownJson, 0, count, null);
         if (json.length > KEPT_JSON_BYTES) {
             json = new byte[INITIAL_JSON_BYTES];
         }

@@ -11,7 +11,11 @@ import java.util.List;
  * between the start of the chunk and an unchanged item's turn marks its identity, unless the identity came
  * earlier in the same chunk, so a chunk in which an identity comes twice is marked item by item as before
  * (the recording of a batch only marks items settled before the chunk; an unchanged item's identity was held,
- * hence marked, when an earlier occurrence settled). For the settling thread only; not thread-safe.
+ * hence marked, when an earlier occurrence settled). One answer may differ, for the better: an identity whose
+ * earlier occurrence was an accepted delete that the state forgets at once ({@code deletedRetention} of zero),
+ * forgotten between the start of the chunk and the item's turn, is answered as seen, so the later occurrence is
+ * rejected as a duplicate, as the call's rule wants, where marking it in its turn would find it gone. For the
+ * settling thread only; not thread-safe.
  */
 final class ChunkSeenMarks {
     private static final int INITIAL_ITEMS = 64;

@@ -195,7 +195,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      * with their look-ups in the state made at once, after the whole chunk is written ({@link
      * FeedSyncState#findAll}): on a large state each look-up alone waits for main memory, and at once those
      * waits overlap. On any thread. When an item's preparation throws, the items before it are in
-     * {@code prepared}, settled.
+     * {@code prepared}, settled; when the look-ups throw, only the items before the first looked up are.
      *
      * @param inputs   the items as handed over
      * @param first    the position in the input of the first
@@ -212,21 +212,44 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         int offset = prepared.size();
         ChunkLookUps held = LOOK_UPS.get();
         try {
+            Throwable failure = null;
             try {
                 for (int i = 0; i < inputs.size(); i++) {
                     prepared.add(prepare(inputs.get(i), first + i, held));
                 }
             } catch (RuntimeException | Error e) {
-                try {
-                    settleHeld(held, first, offset, prepared);
-                } catch (RuntimeException | Error also) {
-                    e.addSuppressed(also);
-                }
-                throw e;
+                failure = e;
             }
-            settleHeld(held, first, offset, prepared);
+            try {
+                settleHeld(held, first, offset, prepared);
+            } catch (RuntimeException | Error e) {
+                cutAtFirstHeldBack(prepared, offset);
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (failure != null) {
+                throw (Error) failure;
+            }
         } finally {
             held.clear();
+        }
+    }
+
+    /**
+     * Leaves only the outputs before the first item whose look-up was held back, when the look-ups failed: those
+     * after it are not known.
+     */
+    private static void cutAtFirstHeldBack(List<Prepared> prepared, int offset) {
+        for (int i = offset; i < prepared.size(); i++) {
+            if (prepared.get(i) == HELD_BACK) {
+                prepared.subList(i, prepared.size()).clear();
+                return;
+            }
         }
     }
 

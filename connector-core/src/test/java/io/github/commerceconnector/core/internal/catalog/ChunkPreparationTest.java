@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.FeedItem;
@@ -162,6 +163,45 @@ class ChunkPreparationTest {
             }
             assertEquals(List.of(ItemPreparer.Outcome.UNCHANGED, ItemPreparer.Outcome.SEND,
                     ItemPreparer.Outcome.UNCHANGED), prepared.stream().map(ItemPreparer.Prepared::outcome).toList());
+        }
+    }
+
+    @Test
+    void whenTheLookUpsFailOnlyTheItemsBeforeTheFirstLookedUpComeOut() {
+        List<ItemPreparer.Input> inputs = inputs(items());
+        FeedSyncState state = new InMemorySyncStateStore().open("space", Feed.PRODUCTS);
+        recordEarlierSync(state, inputs);
+        ItemPreparer preparer = new ItemPreparer(VALIDATOR, state, true, ItemPreparer.Skip.NONE, MAX_BATCH_BYTES);
+        state.close();
+        List<ItemPreparer.Input> chunk = List.of(inputs.get(151), inputs.get(153), inputs.get(0), inputs.get(151));
+        List<ItemPreparer.Prepared> prepared = new ArrayList<>();
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> preparer.applyAll(chunk, 0, prepared));
+
+        assertTrue(thrown.getMessage().contains("closed"), thrown.getMessage());
+        assertEquals(List.of(ItemPreparer.Outcome.UNIDENTIFIED, ItemPreparer.Outcome.UNIDENTIFIED),
+                prepared.stream().map(ItemPreparer.Prepared::outcome).toList(), "nothing held back comes out");
+    }
+
+    @Test
+    void itemsOfMegabytesComeOutAsOneByOne() {
+        List<FeedItem> large = new ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            large.add(product(n, Character.toString('a' + n).repeat(1_500_000)));
+        }
+        List<ItemPreparer.Input> inputs = inputs(large);
+        try (FeedSyncState state = new InMemorySyncStateStore().open("space", Feed.PRODUCTS)) {
+            ItemValidator longStrings = new ItemValidator(Feed.PRODUCTS, 2 << 20,
+                    CatalogSyncSettings.defaults().maxDepth());
+            ItemPreparer preparer = new ItemPreparer(longStrings, state, true, ItemPreparer.Skip.NONE, 8 << 20);
+            List<ItemPreparer.Prepared> chunk = new ArrayList<>();
+            preparer.applyAll(inputs, 0, chunk);
+            for (int i = 0; i < inputs.size(); i++) {
+                ItemPreparer.Prepared expected = preparer.prepare(inputs.get(i), i);
+                assertEquals(ItemPreparer.Outcome.SEND, expected.outcome());
+                assertSame(expected, chunk.get(i), "item " + i);
+            }
         }
     }
 
