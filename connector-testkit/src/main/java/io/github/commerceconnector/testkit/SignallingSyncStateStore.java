@@ -111,6 +111,11 @@ public final class SignallingSyncStateStore implements SyncStateStore {
         }
 
         @Override
+        public void prefetch(long[] identityHashes, int count) {
+            state.prefetch(identityHashes, count);
+        }
+
+        @Override
         public void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
             state.markAllSeen(identityHashes, count, firsts);
         }

@@ -96,6 +96,20 @@ public interface FeedSyncState extends AutoCloseable {
     }
 
     /**
+     * A hint that the items held under these identities are about to be looked up or marked one by one: a store may
+     * bring what it holds of them closer first. The connector's file and PostgreSQL stores read their index's
+     * slots for them, so that the waits for memory overlap rather than come one after the other. The default does
+     * nothing.
+     *
+     * @param identityHashes the identities, the first {@code count} about to be used
+     * @param count          how many
+     * @throws IndexOutOfBoundsException if {@code count} is negative or beyond the array (a store may skip the
+     *     check, as the default does)
+     */
+    default void prefetch(long[] identityHashes, int count) {
+    }
+
+    /**
      * Records changes durably: when this returns, they survive a crash of the process. A sync records
      * {@link StateChange.Kind#SENDING} just before a request goes out, and the outcome (accepted, rejected,
      * retryable, removed) once the gateway answered; an item must never be recorded as accepted before the

@@ -86,6 +86,21 @@ class ItemIndexTest {
     }
 
     @Test
+    void prefetchChangesNothingAndChecksItsCount() {
+        ItemIndex table = new ItemIndex(4);
+        for (long key = 1; key <= 100; key++) {
+            table.put(key, key * 10, ItemStatus.ACCEPTED, key, false);
+        }
+        table.prefetch(new long[] {1, 50, 1_000, 7}, 3);
+        assertEquals(100, table.size());
+        assertEquals(new StoredItem(50, 500, ItemStatus.ACCEPTED), table.find(50));
+        assertNull(table.find(1_000));
+        assertEquals(100, table.unseen().length, "no mark set");
+        assertThrows(IndexOutOfBoundsException.class, () -> table.prefetch(new long[] {1}, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> table.prefetch(new long[] {1}, -1));
+    }
+
+    @Test
     void seenMarksSurviveUpdatesAndListTheRest() {
         ItemIndex table = new ItemIndex(4);
         for (long key = 1; key <= 5; key++) {

@@ -128,6 +128,12 @@ final class JdbcFeedState implements FeedSyncState {
     }
 
     @Override
+    public synchronized void prefetch(long[] identityHashes, int count) {
+        checkOpen();
+        index.prefetch(identityHashes, count);
+    }
+
+    @Override
     public synchronized void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
         checkOpen();
         index.markAllSeen(identityHashes, count, firsts);
@@ -177,7 +183,12 @@ final class JdbcFeedState implements FeedSyncState {
                 write(settled, plan, Set.of());
             }
             inFlight.committed(plan, hadRow);
+            long[] identities = new long[distinct.size()];
+            for (int i = 0; i < identities.length; i++) {
+                identities[i] = distinct.get(i).identityHash();
+            }
             synchronized (this) {
+                index.prefetch(identities, identities.length);
                 for (int i = 0; i < hadRow.length; i++) {
                     StateChange change = distinct.get(i);
                     if (change.kind() == StateChange.Kind.REMOVED) {

@@ -395,6 +395,23 @@ public abstract class SyncStateStoreContract {
         }
     }
 
+    /** {@code prefetch} is a hint: after it, every answer is what it was, no mark is set and nothing is recorded. */
+    @Test
+    public void prefetchChangesNothing() {
+        SyncStateStore store = createStore();
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            state.record(List.of(accepted(1, 11), accepted(2, 22)), NOW);
+        }
+        try (FeedSyncState state = sameStorage(store).open(DATA_SPACE, Feed.PRODUCTS)) {
+            state.prefetch(new long[] {id(1), id(9), id(2)}, 2);
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.ACCEPTED), state.find(id(1)));
+            assertNull(state.find(id(9)));
+            assertEquals(2, state.unseen().length, "no mark set");
+            assertTrue(state.markSeen(id(1)));
+            assertEquals(2, state.count(ItemStatus.ACCEPTED));
+        }
+    }
+
     /** An item's status can move in every direction, and the counts follow. */
     @Test
     public void statusChangesMoveTheCounts() {

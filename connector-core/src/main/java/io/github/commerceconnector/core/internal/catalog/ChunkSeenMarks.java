@@ -28,12 +28,15 @@ final class ChunkSeenMarks {
     private int count;
 
     /**
-     * Marks the unchanged items of a chunk as seen at once, unless an identity comes twice in the chunk.
+     * Marks the unchanged items of a chunk as seen at once, unless an identity comes twice in the chunk; with
+     * {@code othersMarked}, hints the state that the chunk's other identified items are about to be marked one by
+     * one ({@link FeedSyncState#prefetch}).
      *
-     * @param chunk the chunk's items, as prepared
-     * @param state the state to mark them in
+     * @param chunk        the chunk's items, as prepared
+     * @param state        the state to mark them in
+     * @param othersMarked whether the chunk's items that are not unchanged are marked in their turn
      */
-    void markUnchanged(List<ItemPreparer.Prepared> chunk, FeedSyncState state) {
+    void markUnchanged(List<ItemPreparer.Prepared> chunk, FeedSyncState state, boolean othersMarked) {
         int size = chunk.size();
         if (marked.length < size) {
             int room = Math.max(size, marked.length * 2);
@@ -45,6 +48,7 @@ final class ChunkSeenMarks {
         Arrays.fill(marked, 0, size, -1);
         count = 0;
         int identified = 0;
+        int others = 0;
         for (int i = 0; i < size; i++) {
             ItemPreparer.Prepared item = chunk.get(i);
             if (item.outcome() != ItemPreparer.Outcome.UNIDENTIFIED) {
@@ -52,7 +56,12 @@ final class ChunkSeenMarks {
             }
             if (item.outcome() == ItemPreparer.Outcome.UNCHANGED) {
                 identities[count++] = item.identity();
+            } else if (item.outcome() != ItemPreparer.Outcome.UNIDENTIFIED) {
+                identities[size - 1 - others++] = item.identity();
             }
+        }
+        if (othersMarked && others > 0) {
+            state.prefetch(Arrays.copyOfRange(identities, size - others, size), others);
         }
         if (count == 0 || repeats(identified)) {
             count = 0;

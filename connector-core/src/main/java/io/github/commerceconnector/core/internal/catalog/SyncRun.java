@@ -662,7 +662,7 @@ final class SyncRun {
 
     /** Takes the items of a chunk, in input order, their unchanged items marked seen at once first. */
     private void acceptChunk(List<ItemPreparer.Prepared> items) throws InterruptedException {
-        seenMarks.markUnchanged(items, state);
+        seenMarks.markUnchanged(items, state, !stateErased);
         try {
             for (int i = 0; i < items.size(); i++) {
                 settling = i;

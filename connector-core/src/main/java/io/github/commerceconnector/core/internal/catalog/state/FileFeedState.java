@@ -369,6 +369,12 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     @Override
+    public synchronized void prefetch(long[] identityHashes, int count) {
+        checkOpen();
+        table.prefetch(identityHashes, count);
+    }
+
+    @Override
     public synchronized void markAllSeen(long[] identityHashes, int count, boolean[] firsts) {
         checkOpen();
         table.markAllSeen(identityHashes, count, firsts);
@@ -390,7 +396,9 @@ public final class FileFeedState implements FeedSyncState {
         List<StateRecord> records = new ArrayList<>(changes.size());
         int capacity = 0;
         boolean answered = false;
+        long[] identities = new long[changes.size()];
         for (StateChange change : changes) {
+            identities[records.size()] = change.identityHash();
             answered |= change.kind() != StateChange.Kind.SENDING;
             StateRecord.Kind kind = switch (change.kind()) {
                 case ACCEPTED -> StateRecord.Kind.ACCEPTED;
@@ -428,6 +436,7 @@ public final class FileFeedState implements FeedSyncState {
             long start = logSize;
             writeFully(log, buffer, start);
             synchronized (this) {
+                table.prefetch(identities, identities.length);
                 long position = start;
                 for (int i = 0; i < changes.size(); i++) {
                     StateChange change = changes.get(i);
