@@ -216,24 +216,41 @@ final class ItemClassWriter {
         boolean varargs = varargs(model, factory);
         StringJoiner params = new StringJoiner(", ");
         List<String> calls = new ArrayList<>();
+        String spread = null;
         for (int i = 0; i < factory.params().size(); i++) {
             ItemModel.Property property = model.property(factory.params().get(i));
             String name = property.javaName();
             boolean last = varargs && i == factory.params().size() - 1;
             params.add((last ? property.type().element() + "..." : property.type().declared()) + " " + name);
-            calls.add("." + name + "(" + (last ? "Arrays.asList(" + name + ")" : name) + ")");
+            if (last) {
+                spread = name;
+            } else {
+                calls.add("." + name + "(" + name + ")");
+            }
         }
         doc(factory.doc());
         line("public static " + model.spec().name() + " " + factory.name() + "(" + params + ") {");
-        String oneLine = "    return builder()" + String.join("", calls) + ".build();";
+        if (spread == null) {
+            chain("    return builder()", calls, ".build();");
+        } else {
+            chain("    Builder builder = builder()", calls, ";");
+            line("    builder." + spread + " = Arrays.asList(" + spread + "); // the constructor copies it once");
+            line("    return builder.build();");
+        }
+        line("}");
+    }
+
+    /** A statement of builder calls, on one line when it fits. */
+    private void chain(String start, List<String> calls, String end) {
+        String oneLine = start + String.join("", calls) + end;
         if (indent * 4 + oneLine.length() <= 120) {
             line(oneLine);
         } else {
-            line("    return builder()");
-            calls.forEach(call -> line("            " + call));
-            line("            .build();");
+            line(start);
+            for (int i = 0; i < calls.size(); i++) {
+                line("            " + calls.get(i) + (i == calls.size() - 1 ? end : ""));
+            }
         }
-        line("}");
     }
 
     private static boolean varargs(ItemModel model, ItemSpec.FactorySpec factory) {

@@ -1579,7 +1579,9 @@ public final class Product implements FeedItem, WritesFields {
 
         /** An attribute with its values. */
         public static Attribute of(String attributeCode, String... value) {
-            return builder().attributeCode(attributeCode).value(Arrays.asList(value)).build();
+            Builder builder = builder().attributeCode(attributeCode);
+            builder.value = Arrays.asList(value); // the constructor copies it once
+            return builder.build();
         }
 
         /**
@@ -2243,7 +2245,9 @@ public final class Product implements FeedItem, WritesFields {
 
         /** A file with its label and roles. */
         public static MediaResource of(String url, String label, String... roles) {
-            return builder().url(url).label(label).roles(Arrays.asList(roles)).build();
+            Builder builder = builder().url(url).label(label);
+            builder.roles = Arrays.asList(roles); // the constructor copies it once
+            return builder.build();
         }
 
         /** {@code url} ({@code String}): the URL of the file. {@code null} when absent. */

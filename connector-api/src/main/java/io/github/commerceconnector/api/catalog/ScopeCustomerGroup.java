@@ -54,11 +54,9 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
 
     /** A customer group for some websites. */
     public static ScopeCustomerGroup of(String customerGroupId, String customerGroupCode, String... websites) {
-        return builder()
-                .customerGroupId(customerGroupId)
-                .customerGroupCode(customerGroupCode)
-                .websites(Arrays.asList(websites))
-                .build();
+        Builder builder = builder().customerGroupId(customerGroupId).customerGroupCode(customerGroupCode);
+        builder.websites = Arrays.asList(websites); // the constructor copies it once
+        return builder.build();
     }
 
     /** {@code customerGroupId} ({@code ID}): the store's customer group id. {@code null} when absent. */

@@ -53,7 +53,9 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
 
     /** A website with its stores. */
     public static ScopeWebsite of(String websiteId, String websiteCode, Store... stores) {
-        return builder().websiteId(websiteId).websiteCode(websiteCode).stores(Arrays.asList(stores)).build();
+        Builder builder = builder().websiteId(websiteId).websiteCode(websiteCode);
+        builder.stores = Arrays.asList(stores); // the constructor copies it once
+        return builder.build();
     }
 
     /** {@code websiteId} ({@code ID}): the store's website id. {@code null} when absent. */
@@ -315,7 +317,9 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
 
         /** A store with its views. */
         public static Store of(String storeId, String storeCode, StoreView... storeViews) {
-            return builder().storeId(storeId).storeCode(storeCode).storeViews(Arrays.asList(storeViews)).build();
+            Builder builder = builder().storeId(storeId).storeCode(storeCode);
+            builder.storeViews = Arrays.asList(storeViews); // the constructor copies it once
+            return builder.build();
         }
 
         /** {@code storeId} ({@code ID}): the store id. {@code null} when absent. */

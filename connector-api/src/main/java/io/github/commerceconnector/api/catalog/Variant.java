@@ -65,7 +65,9 @@ public final class Variant implements FeedItem, WritesFields {
 
     /** A variant linking a child SKU to its parent, with the option values that select it. */
     public static Variant of(String parentSku, String productSku, OptionValue... optionValues) {
-        return builder().parentSku(parentSku).productSku(productSku).optionValues(Arrays.asList(optionValues)).build();
+        Builder builder = builder().parentSku(parentSku).productSku(productSku);
+        builder.optionValues = Arrays.asList(optionValues); // the constructor copies it once
+        return builder.build();
     }
 
     /** {@code id} ({@code ID}): the variant's id. {@code null} when absent. */

@@ -83,6 +83,23 @@ class BuiltItemsTest {
         }
     }
 
+    @Test
+    void aFactoryKeepsNoHoldOfItsArgumentsAndRefusesANullElement() {
+        for (int size = 0; size <= 3; size++) {
+            String[] roles = new String[size];
+            Arrays.fill(roles, "image");
+            Product.MediaResource resource = Product.MediaResource.of("https://cdn.example/1.jpg", "front", roles);
+            Arrays.fill(roles, "changed");
+
+            assertEquals(java.util.Collections.nCopies(size, "image"), resource.roles(), "size " + size);
+            assertThrows(UnsupportedOperationException.class, () -> resource.roles().add("x"), "size " + size);
+        }
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Product.Attribute.of("color", "red", null, "blue"));
+        assertEquals("Product.Attribute.value contains a null element: leave it out instead", refused.getMessage());
+        assertEquals(List.of("red", "blue"), Product.Attribute.of("color", "red", "blue").value());
+    }
+
     private static Product.Builder product() {
         return Product.builder().sku("MH01").storeViewCode("default");
     }
