@@ -170,8 +170,7 @@ public final class ItemIndex {
      * @throws IllegalArgumentException  if a key is 0
      */
     public void findAll(long[] keys, int count, StoredItem[] into) {
-        Objects.checkFromIndexSize(0, count, keys.length);
-        Objects.checkFromIndexSize(0, count, into.length);
+        checkCount(count, keys.length, into.length);
         touch(keys, count);
         for (int i = 0; i < count; i++) {
             into[i] = find(keys[i]);
@@ -313,8 +312,7 @@ public final class ItemIndex {
      * @throws IllegalArgumentException  if a key is 0 (the keys before it are marked)
      */
     public void markAllSeen(long[] keys, int count, boolean[] firsts) {
-        Objects.checkFromIndexSize(0, count, keys.length);
-        Objects.checkFromIndexSize(0, count, firsts.length);
+        checkCount(count, keys.length, firsts.length);
         touch(keys, count);
         for (int i = 0; i < count; i++) {
             firsts[i] = markSeen(keys[i]);
@@ -330,8 +328,14 @@ public final class ItemIndex {
      * @throws IndexOutOfBoundsException if {@code count} is negative or beyond the array
      */
     public void prefetch(long[] keys, int count) {
-        Objects.checkFromIndexSize(0, count, keys.length);
+        checkCount(count, keys.length, keys.length);
         touch(keys, count);
+    }
+
+    /** Refuses a count that is negative or beyond either of two arrays' lengths. */
+    private static void checkCount(int count, int keys, int answers) {
+        Objects.checkFromIndexSize(0, count, keys);
+        Objects.checkFromIndexSize(0, count, answers);
     }
 
     /** Reads the home slots of the first {@code count} keys, so that the look-ups after it hit the cache. */

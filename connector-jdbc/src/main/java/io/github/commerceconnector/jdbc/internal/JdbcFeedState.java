@@ -183,12 +183,8 @@ final class JdbcFeedState implements FeedSyncState {
                 write(settled, plan, Set.of());
             }
             inFlight.committed(plan, hadRow);
-            long[] identities = new long[distinct.size()];
-            for (int i = 0; i < identities.length; i++) {
-                identities[i] = distinct.get(i).identityHash();
-            }
             synchronized (this) {
-                index.prefetch(identities, identities.length);
+                index.prefetch(plan.identities(), plan.identities().length);
                 for (int i = 0; i < hadRow.length; i++) {
                     StateChange change = distinct.get(i);
                     if (change.kind() == StateChange.Kind.REMOVED) {

@@ -21,16 +21,16 @@ final class ChunkSeenMarks {
     private static final int INITIAL_ITEMS = 64;
 
     private long[] identities = new long[INITIAL_ITEMS];
+    private long[] others = new long[INITIAL_ITEMS];
     private long[] sorted = new long[INITIAL_ITEMS];
     private boolean[] firsts = new boolean[INITIAL_ITEMS];
     /** Per item of the chunk: its index among the marked, or -1 when it was not marked ahead. */
     private int[] marked = new int[INITIAL_ITEMS];
-    private int count;
 
     /**
      * Marks the unchanged items of a chunk as seen at once, unless an identity comes twice in the chunk; with
      * {@code othersMarked}, hints the state that the chunk's other identified items are about to be marked one by
-     * one ({@link FeedSyncState#prefetch}).
+     * one ({@link FeedSyncState#prefetch}). What it marked holds until the next chunk.
      *
      * @param chunk        the chunk's items, as prepared
      * @param state        the state to mark them in
@@ -41,37 +41,35 @@ final class ChunkSeenMarks {
         if (marked.length < size) {
             int room = Math.max(size, marked.length * 2);
             identities = new long[room];
+            others = new long[room];
             sorted = new long[room];
             firsts = new boolean[room];
             marked = new int[room];
         }
-        Arrays.fill(marked, 0, size, -1);
-        count = 0;
+        int count = 0;
+        int otherCount = 0;
         int identified = 0;
-        int others = 0;
         for (int i = 0; i < size; i++) {
             ItemPreparer.Prepared item = chunk.get(i);
-            if (item.outcome() != ItemPreparer.Outcome.UNIDENTIFIED) {
-                sorted[identified++] = item.identity();
+            marked[i] = -1;
+            if (item.outcome() == ItemPreparer.Outcome.UNIDENTIFIED) {
+                continue;
             }
+            sorted[identified++] = item.identity();
             if (item.outcome() == ItemPreparer.Outcome.UNCHANGED) {
+                marked[i] = count;
                 identities[count++] = item.identity();
-            } else if (item.outcome() != ItemPreparer.Outcome.UNIDENTIFIED) {
-                identities[size - 1 - others++] = item.identity();
+            } else {
+                others[otherCount++] = item.identity();
             }
         }
-        if (othersMarked && others > 0) {
-            state.prefetch(Arrays.copyOfRange(identities, size - others, size), others);
+        if (othersMarked && otherCount > 0) {
+            state.prefetch(others, otherCount);
         }
-        if (count == 0 || repeats(identified)) {
-            count = 0;
-            return;
-        }
-        state.markAllSeen(identities, count, firsts);
-        for (int i = 0, next = 0; i < size; i++) {
-            if (chunk.get(i).outcome() == ItemPreparer.Outcome.UNCHANGED) {
-                marked[i] = next++;
-            }
+        if (count > 0 && repeats(identified)) {
+            Arrays.fill(marked, 0, size, -1);
+        } else if (count > 0) {
+            state.markAllSeen(identities, count, firsts);
         }
     }
 
@@ -94,11 +92,5 @@ final class ChunkSeenMarks {
     /** For an item marked ahead: whether its mark was new (what {@link FeedSyncState#markSeen} returned). */
     boolean first(int index) {
         return firsts[marked[index]];
-    }
-
-    /** Forgets the chunk's marks. */
-    void clear() {
-        Arrays.fill(marked, -1);
-        count = 0;
     }
 }

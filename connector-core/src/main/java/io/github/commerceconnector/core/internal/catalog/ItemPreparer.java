@@ -204,9 +204,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
     @Override
     public void applyAll(List<Input> inputs, long first, List<Prepared> prepared) {
         if (!lookUp) {
-            for (int i = 0; i < inputs.size(); i++) {
-                prepared.add(prepare(inputs.get(i), first + i, null));
-            }
+            OrderedPipeline.Stage.super.applyAll(inputs, first, prepared);
             return;
         }
         int offset = prepared.size();
@@ -263,7 +261,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
 
     @Override
     public Prepared apply(Input input, long position) {
-        return prepare(input, position, null);
+        return prepare(input, position);
     }
 
     /**

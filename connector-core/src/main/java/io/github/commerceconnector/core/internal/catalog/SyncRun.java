@@ -670,7 +670,6 @@ final class SyncRun {
             }
         } finally {
             settling = -1;
-            seenMarks.clear();
         }
     }
 

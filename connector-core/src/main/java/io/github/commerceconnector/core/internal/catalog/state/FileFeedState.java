@@ -397,8 +397,9 @@ public final class FileFeedState implements FeedSyncState {
         int capacity = 0;
         boolean answered = false;
         long[] identities = new long[changes.size()];
-        for (StateChange change : changes) {
-            identities[records.size()] = change.identityHash();
+        for (int i = 0; i < identities.length; i++) {
+            StateChange change = changes.get(i);
+            identities[i] = change.identityHash();
             answered |= change.kind() != StateChange.Kind.SENDING;
             StateRecord.Kind kind = switch (change.kind()) {
                 case ACCEPTED -> StateRecord.Kind.ACCEPTED;
