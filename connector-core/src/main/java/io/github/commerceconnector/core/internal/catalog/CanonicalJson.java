@@ -479,6 +479,17 @@ public final class CanonicalJson {
         /** Writes a string; {@code name} when it is a field name (where validation refuses line breaks too). */
         private void writeString(String text, boolean name) {
             int length = text.length();
+            if (length >= PLAIN_CHECKED_LENGTH) {
+                byte[] plain = PlainAscii.bytesOf(text);
+                if (plain != null) {
+                    ensure(length + 2);
+                    buffer[size++] = '"';
+                    System.arraycopy(plain, 0, buffer, size, length);
+                    size += length;
+                    buffer[size++] = '"';
+                    return;
+                }
+            }
             ensure(length * 3 + 2);
             byte[] out = buffer;
             int at = size;
@@ -766,6 +777,9 @@ public final class CanonicalJson {
 
     /** A writer's buffer to begin with: more than most items' JSON. */
     private static final int INITIAL_BUFFER_BYTES = 4096;
+
+    /** The length from which a string is first tested whole for {@link PlainAscii plain ASCII}. */
+    private static final int PLAIN_CHECKED_LENGTH = 16;
 
     /** The largest buffer a writer keeps from one item to the next; one an item grew beyond it is let go. */
     private static final int KEPT_BUFFER_BYTES = 1 << 20;

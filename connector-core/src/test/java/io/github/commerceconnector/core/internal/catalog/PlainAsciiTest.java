@@ -1,0 +1,83 @@
+package io.github.commerceconnector.core.internal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PlainAsciiTest {
+    /** One character of each kind the plain test must turn away, then two it must let through. */
+    private static final String[] REFUSED = {"\"", "\\", "?", "\u0000", "\n", "\u001f", "\u0080", "\u00e9", "\u00ff",
+        "\u0142", "\u4e2d", "\ud83d\ude00", "\ud800", "\udfff"};
+    private static final String[] PLAIN = {" ", "~", "\u007f", "A", "!", "#", "[", "]"};
+
+    private final CanonicalJson canonical = new CanonicalJson();
+
+    @Test
+    void aStringIsPlainOnlyWhenEveryCharacterIsPrintableAsciiOtherThanQuoteBackslashAndQuestionMark() {
+        assertNull(PlainAscii.bytesOf("short"), "too short to be read 8 bytes at a time");
+        for (int length = 8; length <= 40; length++) {
+            for (int at = 0; at < length; at++) {
+                for (String refused : REFUSED) {
+                    String text = around(refused, at, length);
+                    assertNull(PlainAscii.bytesOf(text), () -> "plain: " + escaped(text));
+                }
+                for (String plain : PLAIN) {
+                    String text = around(plain, at, length);
+                    assertArrayEquals(text.getBytes(StandardCharsets.US_ASCII), PlainAscii.bytesOf(text), text);
+                }
+            }
+        }
+    }
+
+    @Test
+    void longStringsAreWrittenAsTheCharacterByCharacterPathWritesThem() {
+        for (int length = 8; length <= 40; length += 3) {
+            for (int at = 0; at < length; at++) {
+                for (String character : concat(REFUSED, PLAIN)) {
+                    String text = around(character, at, length);
+                    assertEquals("{\"a\":\"" + escaped(text) + "\"}", canonical.of(Map.of("a", text)),
+                            () -> escaped(text));
+                }
+            }
+        }
+    }
+
+    /** {@code length} characters (one more for a surrogate pair): {@code character} at {@code at}, letters around. */
+    private static String around(String character, int at, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < at; i++) {
+            text.append((char) ('a' + i % 26));
+        }
+        text.append(character);
+        for (int i = at + 1; i < length; i++) {
+            text.append((char) ('A' + i % 26));
+        }
+        return text.toString();
+    }
+
+    /** JSON's escapes as the canonical form writes them, every other character as it is. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] both = new String[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+}
