@@ -106,6 +106,7 @@ public final class CanonicalJson {
         private boolean suspect;
         private boolean leftOutWritten;
         private int canonicalEnd;
+        private int namesWritten;
         private final TypedFields fields = new TypedFields();
         private final FieldNames names = new FieldNames();
 
@@ -172,6 +173,7 @@ public final class CanonicalJson {
          */
         private void begin() {
             size = 0;
+            namesWritten = 0;
             unpairedSurrogates = 0;
             suspect = false;
             if (buffer.length > KEPT_BUFFER_BYTES) {
@@ -347,7 +349,8 @@ public final class CanonicalJson {
          * before, else written and kept there if validation has nothing to say about it.
          */
         private void writeName(String name) {
-            byte[] known = names.find(name);
+            int place = namesWritten++;
+            byte[] known = names.find(place, name);
             if (known != null) {
                 ensure(known.length);
                 System.arraycopy(known, 0, buffer, size, known.length);
@@ -362,7 +365,7 @@ public final class CanonicalJson {
             ensure(1);
             buffer[size++] = ':';
             if (!suspect && unpairedSurrogates == unpairedBefore) {
-                names.keep(name, buffer, start, size);
+                names.keep(place, name, buffer, start, size);
             }
             suspect |= suspectBefore;
         }
