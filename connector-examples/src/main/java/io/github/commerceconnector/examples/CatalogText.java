@@ -29,7 +29,23 @@ final class CatalogText {
         "Made with recycled fibres to keep millions of bottles out of landfills.",
         "Zippered pockets keep your phone, keys and cards secure on the move."};
 
+    /** The words above in lower case. */
+    static final String[] NOUNS_LOWER = lowered(NOUNS);
+    static final String[] COLORS_LOWER = lowered(COLORS);
+    static final String[] ACTIVITIES_LOWER = lowered(ACTIVITIES);
+
+    private static final int DESCRIPTION_CHARS_PER_SENTENCE = 80;
+
     private CatalogText() {
+    }
+
+    /** Each word in lower case, made once. */
+    private static String[] lowered(String[] words) {
+        String[] lower = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            lower[i] = lower(words[i]);
+        }
+        return lower;
     }
 
     static String pick(SplittableRandom random, String[] values) {
@@ -38,7 +54,7 @@ final class CatalogText {
 
     /** {@code count} sentences picked at random, as HTML paragraphs of two sentences. */
     static String description(SplittableRandom random, int count) {
-        StringBuilder text = new StringBuilder("<p>");
+        StringBuilder text = new StringBuilder(count * DESCRIPTION_CHARS_PER_SENTENCE).append("<p>");
         for (int i = 0; i < count; i++) {
             if (i > 0 && i % 2 == 0) {
                 text.append("</p><p>");
@@ -50,6 +66,28 @@ final class CatalogText {
 
     /** Lower case, every run of characters other than {@code a-z} and {@code 0-9} turned into one dash. */
     static String slug(String text) {
+        char[] slug = new char[text.length()];
+        int length = 0;
+        boolean dash = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return slugOfLowerCase(text);
+            }
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                slug[length++] = lower;
+                dash = false;
+            } else if (!dash) {
+                slug[length++] = '-';
+                dash = true;
+            }
+        }
+        return new String(slug, 0, length);
+    }
+
+    /** {@link #slug} of any text: lower case as {@link Locale#ROOT} has it, which may turn one character into two. */
+    private static String slugOfLowerCase(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder slug = new StringBuilder(lower.length());
         boolean dash = false;

@@ -1,12 +1,15 @@
 package io.github.commerceconnector.examples;
 
 import static io.github.commerceconnector.examples.CatalogText.ACTIVITIES;
+import static io.github.commerceconnector.examples.CatalogText.ACTIVITIES_LOWER;
 import static io.github.commerceconnector.examples.CatalogText.ADJECTIVES;
 import static io.github.commerceconnector.examples.CatalogText.CLIMATES;
 import static io.github.commerceconnector.examples.CatalogText.COLORS;
+import static io.github.commerceconnector.examples.CatalogText.COLORS_LOWER;
 import static io.github.commerceconnector.examples.CatalogText.COUNTRIES;
 import static io.github.commerceconnector.examples.CatalogText.MATERIALS;
 import static io.github.commerceconnector.examples.CatalogText.NOUNS;
+import static io.github.commerceconnector.examples.CatalogText.NOUNS_LOWER;
 import static io.github.commerceconnector.examples.CatalogText.PATTERNS;
 import static io.github.commerceconnector.examples.CatalogText.SENTENCES;
 import static io.github.commerceconnector.examples.CatalogText.SIZES;
@@ -34,6 +37,8 @@ final class ProductMaker {
     static final int CATEGORY_COUNT = 60;
     /** The store (group) of the store view. */
     static final String STORE_CODE = "main_website_store";
+    /** The path of each category, made once. */
+    private static final String[] CATEGORY_PATHS = categoryPaths();
 
     private final CatalogProfile profile;
     private final String storeViewCode;
@@ -60,11 +65,14 @@ final class ProductMaker {
     }
 
     /** The words of a simple product's name (both profiles). */
-    record Words(String adjective, String noun, String color) {
+    record Words(String adjective, String noun, String color, String nounLower, String colorLower) {
 
         static Words of(int index) {
             SplittableRandom random = new SplittableRandom(index * 0x9E3779B97F4A7C15L);
-            return new Words(pick(random, ADJECTIVES), pick(random, NOUNS), pick(random, COLORS));
+            String adjective = pick(random, ADJECTIVES);
+            int noun = random.nextInt(NOUNS.length);
+            int color = random.nextInt(COLORS.length);
+            return new Words(adjective, NOUNS[noun], COLORS[color], NOUNS_LOWER[noun], COLORS_LOWER[color]);
         }
 
         /** The name, with its revision's edition when the revision changes it. */
@@ -87,8 +95,20 @@ final class ProductMaker {
     }
 
     static String categoryPath(int category) {
+        return category >= 0 && category < CATEGORY_COUNT ? CATEGORY_PATHS[category] : pathOf(category);
+    }
+
+    private static String pathOf(int category) {
         return "gear/" + lower(NOUNS[category % NOUNS.length]).replace(' ', '-') + "s-"
                 + (category / NOUNS.length + 1);
+    }
+
+    private static String[] categoryPaths() {
+        String[] paths = new String[CATEGORY_COUNT];
+        for (int category = 0; category < CATEGORY_COUNT; category++) {
+            paths[category] = pathOf(category);
+        }
+        return paths;
     }
 
     /** The product's own category (0 to {@value #CATEGORY_COUNT} - 1); a child has its parent's. */
@@ -139,7 +159,7 @@ final class ProductMaker {
                 .shortDescription(pick(random, SENTENCES))
                 .metaTitle(name)
                 .metaDescription(name + ": " + pick(random, SENTENCES))
-                .metaKeyword(lower(name) + ", " + lower(pick(random, ACTIVITIES)))
+                .metaKeyword(lower(name) + ", " + ACTIVITIES_LOWER[random.nextInt(ACTIVITIES.length)])
                 .displayable(true)
                 .buyable(true)
                 .addCategoryData(Integer.toString(category + 3), categoryPath(category), random.nextInt(50))
@@ -254,7 +274,7 @@ final class ProductMaker {
                 .shortDescription(pick(random, SENTENCES))
                 .metaTitle(name)
                 .metaDescription(name + ": " + pick(random, SENTENCES))
-                .metaKeyword(lower(words.noun()) + ", " + lower(words.color()))
+                .metaKeyword(words.nounLower() + ", " + words.colorLower())
                 .weight(BigDecimal.valueOf(100 + random.nextInt(2_000), 2))
                 .displayable(true)
                 .buyable(true)
