@@ -168,7 +168,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      * @return what a worker thread prepares
      */
     public static Input input(FeedItem item) {
-        if (item == null || IMMUTABLE.contains(item.getClass())) {
+        if (item == null || item instanceof Product || IMMUTABLE.contains(item.getClass())) {
             return new Input(item, null, null);
         }
         try {

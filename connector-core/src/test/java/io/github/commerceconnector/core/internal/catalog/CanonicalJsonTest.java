@@ -51,10 +51,12 @@ class CanonicalJsonTest {
     @Test
     void aWriterWritesEachItemAsAFreshOneWhateverTheNamesOfTheItemsBefore() {
         CanonicalJson.Writer writer = canonical.writer();
-        // "Aa" and "BB" share a hash; the other items move names to other places or hold a name validation refuses
+        // "Aa" and "BB" share a hash; the other items move names (and order-free arrays) to other places or hold a
+        // name validation refuses
         List<Map<String, Object>> items = List.of(Map.of("Aa", 1, "BB", 2), Map.of("BB", 3, "c", "x"),
                 Map.of("Aa", List.of(Map.of("BB", 4, "Aa", 5))), Map.of("a\u0001", 6, "Aa", 7), Map.of("BB", 8),
-                Map.of("a\u0001", 9));
+                Map.of("a\u0001", 9), Map.of("images", List.of("b", "a")), Map.of("optionList", List.of("b", "a")),
+                Map.of("images", List.of("d", "c"), "optionList", List.of("d", "c")));
         for (int round = 0; round < 3; round++) {
             for (Map<String, Object> item : items) {
                 int length = writer.write(item);
