@@ -96,18 +96,6 @@ final class ItemFields {
         }
     }
 
-    /** Whether every object of a list (absent: none) gives all its fields to a {@link FieldWriter}. */
-    static boolean writeAllFields(List<? extends WritesFields> values) {
-        if (values != null) {
-            for (int i = 0, size = values.size(); i < size; i++) {
-                if (!values.get(i).writesAllFields()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
     /** Adds a {@code Boolean} as the JSON integer {@code 1} or {@code 0} unless absent. */
     ItemFields putFlag(String name, Boolean value) {
         return put(name, value == null ? null : value ? 1 : 0);

@@ -64,9 +64,9 @@ public final class Price implements FeedItem, WritesFields {
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
-                && ItemFields.writeAllFields(discounts)
-                && ItemFields.writeAllFields(parents)
-                && ItemFields.writeAllFields(tierPrices);
+                && Discount.allWriteAllFields(discounts)
+                && Parent.allWriteAllFields(parents)
+                && TierPrice.allWriteAllFields(tierPrices);
     }
 
     /** A builder with every field absent. */
@@ -619,6 +619,18 @@ public final class Price implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Discount> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (code != null) {
@@ -856,6 +868,18 @@ public final class Price implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<TierPrice> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (percentage != null) {
@@ -1075,6 +1099,18 @@ public final class Price implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Parent> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override

@@ -142,18 +142,18 @@ public final class Product implements FeedItem, WritesFields {
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
-                && ItemFields.writeAllFields(attributes)
-                && ItemFields.writeAllFields(categoryData)
-                && ItemFields.writeAllFields(images)
+                && Attribute.allWriteAllFields(attributes)
+                && CategoryData.allWriteAllFields(categoryData)
+                && Image.allWriteAllFields(images)
                 && (inventory == null || inventory.writesAllFields())
-                && ItemFields.writeAllFields(links)
-                && ItemFields.writeAllFields(optionsV2)
-                && ItemFields.writeAllFields(parents)
-                && ItemFields.writeAllFields(samples)
-                && ItemFields.writeAllFields(shopperInputOptions)
-                && ItemFields.writeAllFields(urlRewrites)
-                && ItemFields.writeAllFields(variants)
-                && ItemFields.writeAllFields(videos);
+                && Link.allWriteAllFields(links)
+                && ProductOption.allWriteAllFields(optionsV2)
+                && ParentProduct.allWriteAllFields(parents)
+                && Sample.allWriteAllFields(samples)
+                && ShopperInputOption.allWriteAllFields(shopperInputOptions)
+                && UrlRewrite.allWriteAllFields(urlRewrites)
+                && VariantSku.allWriteAllFields(variants)
+                && Video.allWriteAllFields(videos);
     }
 
     /** A builder with every field absent. */
@@ -1647,6 +1647,18 @@ public final class Product implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Attribute> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (attributeCode != null) {
@@ -1884,6 +1896,18 @@ public final class Product implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<CategoryData> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (categoryId != null) {
@@ -2091,6 +2115,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Image> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -2531,6 +2567,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Video> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -3034,6 +3082,18 @@ public final class Product implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Sample> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (resource != null) {
@@ -3237,6 +3297,18 @@ public final class Product implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Link> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (sku != null) {
@@ -3377,7 +3449,7 @@ public final class Product implements FeedItem, WritesFields {
             this.values = ItemFields.copyOrNull(builder.values, "Product.ProductOption.values");
             this.extraFields = builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
-                    && ItemFields.writeAllFields(values);
+                    && ProductOptionValue.allWriteAllFields(values);
         }
 
         /** A builder with every field absent. */
@@ -3500,6 +3572,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<ProductOption> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -3905,6 +3989,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<ProductOptionValue> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -4338,6 +4434,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<ShopperInputOption> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -5300,6 +5408,18 @@ public final class Product implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<ParentProduct> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (productType != null) {
@@ -5429,7 +5549,7 @@ public final class Product implements FeedItem, WritesFields {
             this.parameters = ItemFields.copyOrNull(builder.parameters, "Product.UrlRewrite.parameters");
             this.extraFields = builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
-                    && ItemFields.writeAllFields(parameters);
+                    && UrlRewriteParameter.allWriteAllFields(parameters);
         }
 
         /** A builder with every field absent. */
@@ -5493,6 +5613,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<UrlRewrite> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -5711,6 +5843,18 @@ public final class Product implements FeedItem, WritesFields {
             return writesAllFields;
         }
 
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<UrlRewriteParameter> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         @Override
         public void writeFields(FieldWriter out) {
             if (name != null) {
@@ -5890,6 +6034,18 @@ public final class Product implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<VariantSku> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override

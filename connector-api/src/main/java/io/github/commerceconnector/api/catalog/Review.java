@@ -48,7 +48,7 @@ public final class Review implements FeedItem, WritesFields {
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
-                && ItemFields.writeAllFields(ratings);
+                && Rating.allWriteAllFields(ratings);
     }
 
     /** A builder with every field absent. */
@@ -476,6 +476,18 @@ public final class Review implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Rating> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override

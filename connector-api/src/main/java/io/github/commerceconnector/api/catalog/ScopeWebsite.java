@@ -38,7 +38,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
-                && ItemFields.writeAllFields(stores);
+                && Store.allWriteAllFields(stores);
     }
 
     /** A builder with every field absent. */
@@ -302,7 +302,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
             this.storeViews = ItemFields.copyOrNull(builder.storeViews, "ScopeWebsite.Store.storeViews");
             this.extraFields = builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
-                    && ItemFields.writeAllFields(storeViews);
+                    && StoreView.allWriteAllFields(storeViews);
         }
 
         /** A builder with every field absent. */
@@ -377,6 +377,18 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<Store> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
@@ -603,6 +615,18 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<StoreView> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override

@@ -50,7 +50,7 @@ public final class Variant implements FeedItem, WritesFields {
         this.deleted = builder.deleted;
         this.extraFields = builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
-                && ItemFields.writeAllFields(optionValues);
+                && OptionValue.allWriteAllFields(optionValues);
     }
 
     /** A builder with every field absent. */
@@ -468,6 +468,18 @@ public final class Variant implements FeedItem, WritesFields {
         @Override
         public boolean writesAllFields() {
             return writesAllFields;
+        }
+
+        /** Whether every one of these (absent: none) gives all its fields. */
+        static boolean allWriteAllFields(List<OptionValue> values) {
+            if (values != null) {
+                for (int i = 0, size = values.size(); i < size; i++) {
+                    if (!values.get(i).writesAllFields) {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
