@@ -96,15 +96,20 @@ public final class ItemHasher {
     /** The identity hash of a key. */
     public long identityHash(ItemKey key) {
         digest.reset();
+        int used = 0;
         for (String value : key.values()) {
+            if (used >= CHUNK) {
+                digest.update(chunk, 0, used);
+                used = 0;
+            }
             int length = utf8Length(value);
-            chunk[0] = (byte) (length >>> 24);
-            chunk[1] = (byte) (length >>> 16);
-            chunk[2] = (byte) (length >>> 8);
-            chunk[3] = (byte) length;
-            digest.update(chunk, 0, 4);
-            update(value);
+            chunk[used] = (byte) (length >>> 24);
+            chunk[used + 1] = (byte) (length >>> 16);
+            chunk[used + 2] = (byte) (length >>> 8);
+            chunk[used + 3] = (byte) length;
+            used = append(value, used + 4);
         }
+        digest.update(chunk, 0, used);
         return finish();
     }
 
@@ -228,8 +233,12 @@ public final class ItemHasher {
     }
 
     /** Feeds text to the digest as UTF-8. */
-    private void update(String text) {
-        int used = 0;
+    /**
+     * Appends text to the digest's chunk from {@code used} on, as {@link #utf8Length} counts it, handing the chunk
+     * to the digest whenever it fills; returns how much of it is used.
+     */
+    private int append(String text, int from) {
+        int used = from;
         int length = text.length();
         for (int i = 0; i < length; i++) {
             if (used >= CHUNK) {
@@ -258,10 +267,10 @@ public final class ItemHasher {
                 chunk[used++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        digest.update(chunk, 0, used);
+        return used;
     }
 
-    /** The UTF-8 length of text as {@link #update} writes it. */
+    /** The UTF-8 length of text as {@link #append} writes it. */
     private static int utf8Length(String text) {
         int bytes = 0;
         int length = text.length();

@@ -102,6 +102,22 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void identityHashIsTheHeadOfTheSha256OfEachValueAfterItsUtf8Length() throws Exception {
+        String[][] keys = {{"MH01", "default"}, {"x".repeat(5_000), "default"}, {"\u00e9".repeat(3_000), "b"},
+            {"a".repeat(4_093), "\ud83d\ude00c"}, {"", "y".repeat(4_096)}};
+        for (String[] values : keys) {
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            for (String value : values) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                sha256.update(java.nio.ByteBuffer.allocate(4).putInt(utf8.length).array());
+                sha256.update(utf8);
+            }
+            long expected = java.nio.ByteBuffer.wrap(sha256.digest()).getLong();
+            assertEquals(expected, hasher.identityHash(ItemKey.of(Feed.PRODUCTS, values)), values[0].length() + " chars");
+        }
+    }
+
+    @Test
     void refusesAValueThatNestsBeyondAnyValidDepthOrContainsItselfInsteadOfOverflowingTheStack() {
         Map<String, Object> deep = new java.util.HashMap<>();
         Map<String, Object> current = deep;
