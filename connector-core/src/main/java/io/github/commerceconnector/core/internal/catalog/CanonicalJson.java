@@ -496,7 +496,11 @@ public final class CanonicalJson {
             level.element(index, elementStart, size, unpairedSurrogates != before);
         }
 
-        /** Writes a string; {@code name} when it is a field name (where validation refuses line breaks too). */
+        /**
+         * Writes a string; {@code name} when it is a field name (where validation refuses line breaks too). The
+         * common string, plain ASCII, is written here; from the first character that needs more, {@link
+         * #writeRest} writes the rest, out of the way of the JIT's inlining.
+         */
         private void writeString(String text, boolean name) {
             int length = text.length();
             if (length >= PLAIN_CHECKED_LENGTH) {
@@ -514,16 +518,25 @@ public final class CanonicalJson {
             byte[] out = buffer;
             int at = size;
             out[at++] = '"';
-            int i = 0;
-            while (i < length) {
+            for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
                 if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
-                    break;
+                    size = at;
+                    writeRest(text, i, name);
+                    return;
                 }
                 out[at++] = (byte) c;
-                i++;
             }
-            for (; i < length; i++) {
+            out[at++] = '"';
+            size = at;
+        }
+
+        /** Writes a string's characters from {@code from} on, escaped and encoded, and its closing quote. */
+        private void writeRest(String text, int from, boolean name) {
+            int length = text.length();
+            byte[] out = buffer;
+            int at = size;
+            for (int i = from; i < length; i++) {
                 char c = text.charAt(i);
                 if (c < 0x80) {
                     if (c >= 0x20 && c != '"' && c != '\\') {
@@ -790,8 +803,13 @@ public final class CanonicalJson {
 
         private void ensure(int more) {
             if (size + more > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+                grow(more);
             }
+        }
+
+        /** Out of {@link #ensure}'s way, so that the check inlines everywhere. */
+        private void grow(int more) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
         }
     }
 
