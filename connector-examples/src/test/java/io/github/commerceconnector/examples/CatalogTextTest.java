@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
+/** The generated catalog's text helpers against their plain definitions. */
 class CatalogTextTest {
 
     @Test
@@ -17,10 +18,15 @@ class CatalogTextTest {
 
     @Test
     void theLowerCaseWordsAreTheWordsInLowerCase() {
-        for (int i = 0; i < CatalogText.NOUNS.length; i++) {
-            assertEquals(CatalogText.NOUNS[i].toLowerCase(Locale.ROOT), CatalogText.NOUNS_LOWER[i]);
+        assertLowerCase(CatalogText.NOUNS, CatalogText.NOUNS_LOWER);
+        assertLowerCase(CatalogText.COLORS, CatalogText.COLORS_LOWER);
+        assertLowerCase(CatalogText.ACTIVITIES, CatalogText.ACTIVITIES_LOWER);
+    }
+
+    private static void assertLowerCase(String[] words, String[] lower) {
+        assertEquals(words.length, lower.length);
+        for (int i = 0; i < words.length; i++) {
+            assertEquals(words[i].toLowerCase(Locale.ROOT), lower[i]);
         }
-        assertEquals(CatalogText.COLORS.length, CatalogText.COLORS_LOWER.length);
-        assertEquals("running", CatalogText.ACTIVITIES_LOWER[0]);
     }
 }

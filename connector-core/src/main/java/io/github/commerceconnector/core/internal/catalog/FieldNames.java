@@ -55,9 +55,13 @@ final class FieldNames {
      * name's hash unless its slot is taken, and by its place in any case.
      */
     void keep(int place, String name, byte[] written, int from, int to) {
-        byte[] text = Arrays.copyOfRange(written, from, to);
         int slot = name.hashCode() & (SLOTS - 1);
-        if (names[slot] == null) {
+        boolean bySlot = names[slot] == null;
+        if (!bySlot && place >= PLACES) {
+            return;
+        }
+        byte[] text = Arrays.copyOfRange(written, from, to);
+        if (bySlot) {
             names[slot] = name;
             texts[slot] = text;
         }

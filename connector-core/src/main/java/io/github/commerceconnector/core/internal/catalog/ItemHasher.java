@@ -232,10 +232,9 @@ public final class ItemHasher {
         }
     }
 
-    /** Feeds text to the digest as UTF-8. */
     /**
-     * Appends text to the digest's chunk from {@code used} on, as {@link #utf8Length} counts it, handing the chunk
-     * to the digest whenever it fills; returns how much of it is used.
+     * Appends text as UTF-8 to the digest's chunk from {@code from} on, as {@link #utf8Length} counts it, handing
+     * the chunk to the digest whenever it fills; returns how much of the chunk is used.
      */
     private int append(String text, int from) {
         int used = from;

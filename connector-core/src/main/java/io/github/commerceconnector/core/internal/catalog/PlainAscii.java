@@ -30,7 +30,8 @@ final class PlainAscii {
 
     /**
      * The bytes of a string of at least 8 characters when each is printable ASCII other than a quote, a backslash
-     * or {@code ?}; else (and for a shorter string) {@code null}.
+     * or {@code ?}; else (and for a shorter string, or one whose surrogate pairs leave fewer than 8 bytes: each is
+     * one {@code ?}) {@code null}.
      */
     static byte[] bytesOf(String text) {
         if (text.length() < Long.BYTES) {
@@ -38,6 +39,9 @@ final class PlainAscii {
         }
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         int length = bytes.length;
+        if (length < Long.BYTES) {
+            return null;
+        }
         long flagged = 0;
         int i = 0;
         for (; i <= length - Long.BYTES; i += Long.BYTES) {

@@ -8,17 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The whole-string test of plain ASCII, and the canonical text of long strings that pass it or not. */
 class PlainAsciiTest {
     /** One character of each kind the plain test must turn away, then two it must let through. */
     private static final String[] REFUSED = {"\"", "\\", "?", "\u0000", "\n", "\u001f", "\u0080", "\u00e9", "\u00ff",
         "\u0142", "\u4e2d", "\ud83d\ude00", "\ud800", "\udfff"};
-    private static final String[] PLAIN = {" ", "~", "\u007f", "A", "!", "#", "[", "]"};
+    private static final String[] PLAIN = {" ", "~", "\u007f", "A", "!", "#", "[", "]", ">", "@"};
 
     private final CanonicalJson canonical = new CanonicalJson();
 
     @Test
     void aStringIsPlainOnlyWhenEveryCharacterIsPrintableAsciiOtherThanQuoteBackslashAndQuestionMark() {
         assertNull(PlainAscii.bytesOf("short"), "too short to be read 8 bytes at a time");
+        assertNull(PlainAscii.bytesOf("\ud83d\ude00".repeat(4)), "8 characters, but 4 bytes");
         for (int length = 8; length <= 40; length++) {
             for (int at = 0; at < length; at++) {
                 for (String refused : REFUSED) {
