@@ -107,8 +107,6 @@ public final class CanonicalJson {
         private boolean leftOutWritten;
         private int canonicalEnd;
         private int namesWritten;
-        private final String[] arrayNamesByPlace = new String[ARRAY_NAMES_BY_PLACE];
-        private final boolean[] orderFreeByPlace = new boolean[ARRAY_NAMES_BY_PLACE];
         private final TypedFields fields = new TypedFields();
         private final FieldNames names = new FieldNames();
 
@@ -334,23 +332,8 @@ public final class CanonicalJson {
             }
         }
 
-        /**
-         * Whether an array is order-free by the name of its field, which is the last name written: remembered by
-         * that name's place among the item's names, by reference, as {@link FieldNames} remembers the names.
-         */
         private boolean orderFree(String fieldName) {
-            if (fieldName == null) {
-                return false;
-            }
-            int place = namesWritten - 1;
-            if (place < 0 || place >= ARRAY_NAMES_BY_PLACE) {
-                return orderFreeArrays.contains(fieldName);
-            }
-            if (arrayNamesByPlace[place] != fieldName) {
-                arrayNamesByPlace[place] = fieldName;
-                orderFreeByPlace[place] = orderFreeArrays.contains(fieldName);
-            }
-            return orderFreeByPlace[place];
+            return fieldName != null && orderFreeArrays.contains(fieldName);
         }
 
         /** Writes a string value, noticing one that may be too long. */
@@ -815,9 +798,6 @@ public final class CanonicalJson {
 
     /** A writer's buffer to begin with: more than most items' JSON. */
     private static final int INITIAL_BUFFER_BYTES = 4096;
-
-    /** How many places among an item's names {@link Writer#orderFree} remembers. */
-    private static final int ARRAY_NAMES_BY_PLACE = 256;
 
     /** The length from which a string is first tested whole for {@link PlainAscii plain ASCII}. */
     private static final int PLAIN_CHECKED_LENGTH = 16;

@@ -40,8 +40,8 @@ final class FieldNames {
         return text;
     }
 
-    /** The written form of a name, or {@code null} when it was not kept. */
-    byte[] find(String name) {
+    /** The written form of a name by its hash, or {@code null} when it was not kept. */
+    private byte[] find(String name) {
         int slot = name.hashCode() & (SLOTS - 1);
         String known = names[slot];
         if (known == name || (known != null && known.equals(name))) {

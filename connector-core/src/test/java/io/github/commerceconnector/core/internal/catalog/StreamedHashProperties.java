@@ -164,7 +164,7 @@ class StreamedHashProperties {
     }
 
     /** The canonical form built as plainly as possible, the way the first version of the hasher did. */
-    private static final class Reference {
+    static final class Reference {
 
         static String canonical(Object value, boolean topLevel) {
             return value(value, null, topLevel);
@@ -208,7 +208,8 @@ class StreamedHashProperties {
             return "[" + String.join(",", elements) + "]";
         }
 
-        private static String string(String text) {
+        /** A string as JSON text, quoted, escaped as the canonical form escapes. */
+        static String string(String text) {
             StringBuilder out = new StringBuilder("\"");
             for (char c : text.toCharArray()) {
                 if (c == '"' || c == '\\') {
