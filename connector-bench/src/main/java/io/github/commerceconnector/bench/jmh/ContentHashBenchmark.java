@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.core.internal.catalog.ItemHasher;
 import io.github.commerceconnector.examples.CatalogGenerator;
+import io.github.commerceconnector.examples.CatalogProfile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -47,10 +49,14 @@ public class ContentHashBenchmark {
     private MessageDigest sha256;
     private byte[] json;
 
+    /** The generator's profile of the product: the e2e benchmark's catalog is {@code SMALL}. */
+    @Param({"REALISTIC"})
+    public CatalogProfile profile;
+
     /** Generates the product. */
     @Setup
     public void setUp() {
-        product = new CatalogGenerator().product(4242, 0);
+        product = new CatalogGenerator(profile).product(4242, 0);
         fields = product.fields();
         key = ItemKey.of(io.github.commerceconnector.api.catalog.Feed.PRODUCTS, product.sku(), product.storeViewCode());
         ItemHasher writer = new ItemHasher();
