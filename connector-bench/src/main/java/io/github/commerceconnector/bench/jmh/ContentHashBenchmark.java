@@ -49,9 +49,12 @@ public class ContentHashBenchmark {
     private MessageDigest sha256;
     private byte[] json;
 
-    /** The generator's profile of the product: the e2e benchmark's catalog is {@code SMALL}. */
+    /**
+     * The generator's profile of the product (JMH sets it; {@code -p profile=SMALL} for the e2e benchmark's
+     * catalog); {@code REALISTIC} when the benchmark is made by hand.
+     */
     @Param({"REALISTIC"})
-    public CatalogProfile profile;
+    public CatalogProfile profile = CatalogProfile.REALISTIC;
 
     /** Generates the product. */
     @Setup

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.core.internal.catalog.ItemPreparer;
+import io.github.commerceconnector.examples.CatalogProfile;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Keeps the JMH micro-benchmarks from rotting without running JMH: each benchmark's set-up and methods are
@@ -32,15 +35,28 @@ class MicroBenchmarksSmokeTest {
         }
     }
 
-    @Test
-    void theContentHashOfFieldsIsTheHashOfTheProduct() {
+    @ParameterizedTest
+    @EnumSource(CatalogProfile.class)
+    void theContentHashOfFieldsIsTheHashOfTheProduct(CatalogProfile profile) {
         ContentHashBenchmark hash = new ContentHashBenchmark();
+        hash.profile = profile;
         hash.setUp();
         assertEquals(hash.contentHash(), hash.fieldsAndContentHash());
         assertEquals(hash.contentHash(), hash.writeItemAndContentHash(), "the one pass hashes the canonical text");
         assertEquals(hash.contentHash(), hash.writeTypedItemAndContentHash(), "a typed product hashes as its map");
         assertEquals(32, hash.sha256OfJson().length);
         assertNotEquals(0, hash.identityHash());
+    }
+
+    @Test
+    void theContentHashBenchmarkTakesTheRealisticProductUnlessToldOtherwise() {
+        ContentHashBenchmark realistic = new ContentHashBenchmark();
+        realistic.setUp();
+        ContentHashBenchmark small = new ContentHashBenchmark();
+        small.profile = CatalogProfile.SMALL;
+        small.setUp();
+        assertEquals(CatalogProfile.REALISTIC, realistic.profile);
+        assertNotEquals(realistic.contentHash(), small.contentHash(), "the profiles make different products");
     }
 
     @Test
