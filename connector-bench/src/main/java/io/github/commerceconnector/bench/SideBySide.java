@@ -23,8 +23,8 @@ import java.util.List;
  *
  * <p>Arguments: {@code [--scenario resync|full] [--size N] [--rounds R] [--profile small|realistic] build...}, each
  * build the path of a {@code connector-bench} jar (its manifest names its libraries), or {@code .} for this JVM's own
- * class path, optionally named: {@code name=path}. Prints each run, then per build the median of the rounds after the first two (the JIT's), and each
- * build's median ratio to the first build's run of the same round.
+ * class path, optionally named: {@code name=path}. Prints each run, then per build the median of the rounds after
+ * the first two (the JIT's), and each build's median ratio to the first build's run of the same round.
  */
 public final class SideBySide {
     private static final String SIDE = BuildUnderTest.class.getName();

@@ -66,14 +66,25 @@ final class CatalogText {
 
     /** Lower case, every run of characters other than {@code a-z} and {@code 0-9} turned into one dash. */
     static String slug(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return dashed(lower(text));
+            }
+        }
+        return dashed(text);
+    }
+
+    /**
+     * Every run of characters other than {@code a-z} and {@code 0-9} turned into one dash, {@code A-Z} taken as
+     * lower case: the whole of {@link #slug} for ASCII text, and for text {@link #lower} already made lower case
+     * (which may turn one character into two).
+     */
+    private static String dashed(String text) {
         char[] slug = new char[text.length()];
         int length = 0;
         boolean dash = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x80) {
-                return slugOfLowerCase(text);
-            }
             char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
                 slug[length++] = lower;
@@ -84,24 +95,6 @@ final class CatalogText {
             }
         }
         return new String(slug, 0, length);
-    }
-
-    /** {@link #slug} of any text: lower case as {@link Locale#ROOT} has it, which may turn one character into two. */
-    private static String slugOfLowerCase(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        StringBuilder slug = new StringBuilder(lower.length());
-        boolean dash = false;
-        for (int i = 0; i < lower.length(); i++) {
-            char c = lower.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                slug.append(c);
-                dash = false;
-            } else if (!dash) {
-                slug.append('-');
-                dash = true;
-            }
-        }
-        return slug.toString();
     }
 
     static String lower(String text) {
