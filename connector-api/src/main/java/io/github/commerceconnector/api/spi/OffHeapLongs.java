@@ -12,6 +12,8 @@ import java.nio.LongBuffer;
 final class OffHeapLongs {
     private static final int SEGMENT_BITS = 24;
     private static final int SEGMENT_MASK = (1 << SEGMENT_BITS) - 1;
+    /** Zeros copied over a table to clear it: a bulk copy, many times faster than a loop of single stores. */
+    private static final long[] ZEROS = new long[8192];
 
     private final LongBuffer[] segments;
     private final long length;
@@ -36,6 +38,16 @@ final class OffHeapLongs {
     /** Sets the value at an index. */
     void set(long index, long value) {
         segments[(int) (index >>> SEGMENT_BITS)].put((int) index & SEGMENT_MASK, value);
+    }
+
+    /** Sets every long to 0. */
+    void zero() {
+        for (LongBuffer segment : segments) {
+            int limit = segment.capacity();
+            for (int at = 0; at < limit; at += ZEROS.length) {
+                segment.put(at, ZEROS, 0, Math.min(ZEROS.length, limit - at));
+            }
+        }
     }
 
     /** How many longs it holds. */

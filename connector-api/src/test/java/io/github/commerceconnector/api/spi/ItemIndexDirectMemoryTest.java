@@ -15,24 +15,57 @@ import org.junit.jupiter.api.Test;
  * An index that cannot grow because the JVM's direct memory is used up, in a child JVM whose
  * {@code -XX:MaxDirectMemorySize} is 8 MiB: the {@link OutOfMemoryError} names the option to raise and leaves the
  * index whole. Before, the index took its new size before the table was allocated, and every later look-up threw
- * an {@link IndexOutOfBoundsException} that hid the cause.
+ * an {@link IndexOutOfBoundsException} that hid the cause. And a table {@linkplain ItemIndex#release() kept for
+ * reuse} never makes a new one fail for memory.
  */
 class ItemIndexDirectMemoryTest {
 
     @Test
     void anIndexThatCannotGrowSaysWhyAndKeepsEverythingItHeld() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", "-XX:MaxDirectMemorySize=8m", "-cp",
-                System.getProperty("java.class.path"), FillUntilFull.class.getName()))
-                .redirectErrorStream(true).start();
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child finished");
-        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = runChild(FillUntilFull.class, "-XX:MaxDirectMemorySize=8m");
 
-        assertEquals(0, child.exitValue(), output);
         assertTrue(output.contains("FULL after "), output);
         assertTrue(output.contains("Raise -XX:MaxDirectMemorySize"), output);
         assertTrue(output.contains("the index is unchanged"), output);
         assertTrue(output.contains("INTACT"), output);
+    }
+
+    @Test
+    void aTableKeptForReuseIsLetGoWhenANewOneWouldNotFit() throws Exception {
+        String output = runChild(KeptTableInTheWay.class, "-XX:MaxDirectMemorySize=32m");
+
+        assertTrue(output.contains("KEPT 25165824"), output);
+        assertTrue(output.contains("MADE 12582912, kept 0"), output);
+    }
+
+    private static String runChild(Class<?> main, String directMemory) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", directMemory, "-cp",
+                System.getProperty("java.class.path"), main.getName()))
+                .redirectErrorStream(true).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child finished");
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, child.exitValue(), output);
+        return output;
+    }
+
+    /**
+     * The child: releases an index of 24 MiB, which is kept, then makes one of 12 MiB, which fits the 32 MiB of
+     * direct memory only once the kept table is let go.
+     */
+    static final class KeptTableInTheWay {
+        private KeptTableInTheWay() {
+        }
+
+        public static void main(String[] args) {
+            ItemIndex big = new ItemIndex(700_000);
+            big.put(1, 1, ItemStatus.ACCEPTED, 1, false);
+            big.release();
+            System.out.println("KEPT " + ReleasedTables.keptBytes());
+            ItemIndex other = new ItemIndex(300_000);
+            other.put(2, 2, ItemStatus.ACCEPTED, 2, false);
+            System.out.println("MADE " + other.memoryBytes() + ", kept " + ReleasedTables.keptBytes());
+        }
     }
 
     /** The child: puts keys until the index cannot grow, then checks every key it held, and that it still works. */

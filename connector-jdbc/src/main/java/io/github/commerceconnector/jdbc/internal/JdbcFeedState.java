@@ -525,6 +525,7 @@ final class JdbcFeedState implements FeedSyncState {
                     return;
                 }
                 closed = true;
+                index.release();
                 index = null;
             }
             if (kept != null) {

@@ -532,6 +532,7 @@ public final class FileFeedState implements FeedSyncState {
 
     @Override
     public synchronized String reason(long identityHash) {
+        checkOpen();
         if (table.status(identityHash) != ItemStatus.REJECTED) {
             return null;
         }
@@ -819,6 +820,7 @@ public final class FileFeedState implements FeedSyncState {
                     }
                 } finally {
                     closed = true;
+                    table.release();
                     try {
                         log.close();
                         retry.close();
