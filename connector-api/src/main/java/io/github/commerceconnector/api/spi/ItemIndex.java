@@ -41,7 +41,9 @@ public final class ItemIndex {
     /**
      * An empty index sized for about {@code expected} items without growing.
      *
-     * @throws IllegalStateException if {@code expected} is beyond the 800 million items an index holds
+     * @throws IllegalStateException    if {@code expected} is beyond the 800 million items an index holds
+     * @throws IllegalArgumentException if the system property {@code io.github.commerceconnector.keptIndexMiB} is
+     *     malformed (see {@link #release()})
      */
     public ItemIndex(int expected) {
         useTable(capacityFor(expected));
@@ -470,10 +472,13 @@ public final class ItemIndex {
      *
      * <p>Reopening a state, as a service re-syncing on a schedule or a worker going through merchants does, then
      * reuses memory the process already has rather than taking fresh pages from the system: for a million items,
-     * about 2 ms rather than 140 ms on a virtual machine. At most two released tables of 1 to 256 MiB, together at
+     * about 2 ms rather than 140 ms on a virtual machine. At most two released tables of 1 MiB or more, together at
      * most 256 MiB, are kept for reuse (the oldest let go first), and all of them are let go as soon as the JVM's
-     * direct memory cannot hold a new table. An index that is never released gives its memory back to the system
-     * once it is no longer reachable, as before.
+     * direct memory cannot hold a new table. The system property {@code io.github.commerceconnector.keptIndexMiB}
+     * sets the 256 MiB (0 keeps none; read once, when the first index is made). An index that is never released
+     * gives its memory back to the system once it is no longer reachable, as before. Set to anything but a whole
+     * number from 0 to 1048576, the property makes every new index throw an {@link IllegalArgumentException} that
+     * names it.
      */
     public void release() {
         if (table == null) {

@@ -9,17 +9,27 @@ import java.util.Arrays;
  * rather than taking fresh pages from the system, which the first write into each page makes it supply (about
  * 140 ms for the same table on a virtual machine, measured in {@code BENCHMARKS.md}).
  *
- * <p>Bounded: at most {@value #KEPT_TABLES} tables and {@value #KEPT_BYTES} bytes, the oldest let go for a newer
- * one; tables under {@value #SMALLEST_KEPT_BYTES} bytes, cheap to make fresh, are not kept. When the JVM's direct
- * memory cannot hold a new table, {@link #clear()} lets go of every kept one, so that kept tables never make an
- * allocation fail. Thread-safe: indexes of different states are made and released on any thread.
+ * <p>Bounded: at most {@value #KEPT_TABLES} tables and {@link #KEPT_BYTES} bytes (256 MiB unless the system property
+ * {@value #KEPT_MIB_PROPERTY} says otherwise; 0 keeps none), the oldest let go for a newer one; tables under
+ * {@value #SMALLEST_KEPT_BYTES} bytes, cheap to make fresh, are not kept. When the JVM's direct memory cannot hold a
+ * new table, {@link #clear()} lets go of every kept one, so that kept tables never make an allocation fail.
+ * Thread-safe: indexes of different states are made and released on any thread.
  */
 final class ReleasedTables {
+    /** The system property that bounds the kept tables, in MiB: a whole number from 0 (keep none) to 1048576. */
+    static final String KEPT_MIB_PROPERTY = "io.github.commerceconnector.keptIndexMiB";
+
     /** The most tables kept. */
     static final int KEPT_TABLES = 2;
 
-    /** The most bytes kept, all tables together: the tables of two states of 2.5 million items each. */
-    static final long KEPT_BYTES = 256L << 20;
+    /** The most bytes kept by default, all tables together: the tables of two states of 3 million items each. */
+    static final long DEFAULT_KEPT_BYTES = 256L << 20;
+
+    /** What is wrong with {@value #KEPT_MIB_PROPERTY}, or {@code null}. */
+    private static final String KEPT_PROBLEM = problemOf(System.getProperty(KEPT_MIB_PROPERTY));
+
+    /** The most bytes kept, all tables together. */
+    static final long KEPT_BYTES = KEPT_PROBLEM == null ? keptBytesFrom(System.getProperty(KEPT_MIB_PROPERTY)) : 0;
 
     /** The smallest table kept. */
     static final long SMALLEST_KEPT_BYTES = 1L << 20;
@@ -35,6 +45,9 @@ final class ReleasedTables {
      * kept.
      */
     static OffHeapLongs take(long length) {
+        if (KEPT_PROBLEM != null) {
+            throw new IllegalArgumentException(KEPT_PROBLEM);
+        }
         OffHeapLongs table = null;
         synchronized (KEPT) {
             for (int i = 0; i < KEPT.length && table == null; i++) {
@@ -75,6 +88,28 @@ final class ReleasedTables {
     private static void dropAt(int index) {
         System.arraycopy(KEPT, index + 1, KEPT, index, KEPT.length - index - 1);
         KEPT[KEPT.length - 1] = null;
+    }
+
+    /**
+     * The bound in bytes a value of {@value #KEPT_MIB_PROPERTY} sets ({@link #DEFAULT_KEPT_BYTES} when it is not set).
+     *
+     * @throws IllegalArgumentException naming the property and what it takes, for any other value
+     */
+    static long keptBytesFrom(String mib) {
+        String problem = problemOf(mib);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return mib == null ? DEFAULT_KEPT_BYTES : Long.parseLong(mib.trim()) << 20;
+    }
+
+    /** What is wrong with a value of {@value #KEPT_MIB_PROPERTY}, or {@code null} when nothing is. */
+    private static String problemOf(String mib) {
+        if (mib == null || (mib.trim().matches("[0-9]{1,7}") && Long.parseLong(mib.trim()) <= 1L << 20)) {
+            return null;
+        }
+        return "System property " + KEPT_MIB_PROPERTY + " is '" + mib + "': give the MiB of closed states' index "
+                + "tables to keep for reuse, a whole number from 0 (keep none) to 1048576; unset, 256";
     }
 
     /** Lets go of every kept table, so that their memory goes back to the system once collected. */

@@ -7,6 +7,7 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,31 @@ class ItemIndexDirectMemoryTest {
         assertTrue(output.contains("MADE 12582912, kept 0"), output);
     }
 
-    private static String runChild(Class<?> main, String directMemory) throws Exception {
+    @Test
+    void noTableIsKeptWhenThePropertySaysZero() throws Exception {
+        String output = runChild(KeptTableInTheWay.class, "-XX:MaxDirectMemorySize=64m",
+                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=0");
+
+        assertTrue(output.contains("KEPT 0"), output);
+        assertTrue(output.contains("MADE 12582912, kept 0"), output);
+    }
+
+    @Test
+    void aMalformedPropertyMakesEveryIndexSayWhatItTakes() throws Exception {
+        String output = runChild(MalformedProperty.class, "-XX:MaxDirectMemorySize=64m",
+                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=lots");
+
+        assertTrue(output.contains("REFUSED twice: System property io.github.commerceconnector.keptIndexMiB is "
+                + "'lots': give the MiB"), output);
+        assertTrue(output.contains("a whole number from 0 (keep none) to 1048576"), output);
+    }
+
+    private static String runChild(Class<?> main, String... jvmOptions) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(List.of(java.toString(), "-Xmx64m", directMemory, "-cp",
-                System.getProperty("java.class.path"), main.getName()))
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx64m"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child finished");
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, child.exitValue(), output);
@@ -65,6 +86,27 @@ class ItemIndexDirectMemoryTest {
             ItemIndex other = new ItemIndex(300_000);
             other.put(2, 2, ItemStatus.ACCEPTED, 2, false);
             System.out.println("MADE " + other.memoryBytes() + ", kept " + ReleasedTables.keptBytes());
+        }
+    }
+
+    /** The child: makes two indexes under a malformed bound, each refused with the same message. */
+    static final class MalformedProperty {
+        private MalformedProperty() {
+        }
+
+        public static void main(String[] args) {
+            String first = refusal();
+            String second = refusal();
+            System.out.println((first.equals(second) ? "REFUSED twice: " : "DIFFERENT: ") + first);
+        }
+
+        private static String refusal() {
+            try {
+                new ItemIndex(300_000);
+                return "made";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
         }
     }
 

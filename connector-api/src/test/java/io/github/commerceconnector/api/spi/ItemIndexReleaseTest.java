@@ -153,6 +153,21 @@ class ItemIndexReleaseTest {
         assertEquals(0, reused.get(length - 1));
     }
 
+    @Test
+    void theBoundComesFromThePropertyInMiBAndAMalformedOneIsNamed() {
+        assertEquals(ReleasedTables.DEFAULT_KEPT_BYTES, ReleasedTables.keptBytesFrom(null));
+        assertEquals(0, ReleasedTables.keptBytesFrom("0"));
+        assertEquals(64L << 20, ReleasedTables.keptBytesFrom(" 64 "));
+        assertEquals(1L << 40, ReleasedTables.keptBytesFrom("1048576"));
+        for (String malformed : List.of("", "-1", "1048577", "64MiB", "1.5", "99999999999999999999")) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ReleasedTables.keptBytesFrom(malformed));
+            assertTrue(refused.getMessage().contains(ReleasedTables.KEPT_MIB_PROPERTY + " is '" + malformed + "'"),
+                    refused.getMessage());
+            assertTrue(refused.getMessage().contains("from 0 (keep none) to 1048576"), refused.getMessage());
+        }
+    }
+
     private static ItemIndex filled(int items, long salt) {
         ItemIndex index = new ItemIndex(items);
         for (long key = 1; key <= items; key++) {
