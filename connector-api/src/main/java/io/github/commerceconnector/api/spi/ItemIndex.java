@@ -14,9 +14,10 @@ import java.util.function.LongPredicate;
  * <p>An open-addressing table (linear probing, backward-shift deletion) over one array of longs kept outside the
  * Java heap, so that the heap a sync needs does not grow with the catalog. A slot's key, content hash and status
  * lie side by side (24 bytes a slot), so that a look-up costs one cache miss rather than one per field; at most
- * 64 bytes an item at the lowest load factor after growth. A store {@linkplain #release() releases} the index when
- * it closes the state, so that the next index of the same size in this process reuses its memory; an index never
- * released gives it back to the system once no longer reachable. Written by hand because the JDK has no primitive map. Identity hash 0 is reserved.
+ * 64 bytes an item at the lowest load factor after growth. A store {@linkplain #release() releases} the index
+ * when it closes the state, so that the next index of the same size in this process reuses its memory; an index
+ * never released gives it back to the system once no longer reachable. Written by hand because the JDK has no
+ * primitive map. Identity hash 0 is reserved.
  *
  * <p>Not thread-safe: its owner synchronizes.
  */
@@ -41,9 +42,7 @@ public final class ItemIndex {
     /**
      * An empty index sized for about {@code expected} items without growing.
      *
-     * @throws IllegalStateException    if {@code expected} is beyond the 800 million items an index holds
-     * @throws IllegalArgumentException if the system property {@code io.github.commerceconnector.keptIndexMiB} is
-     *     malformed (see {@link #release()})
+     * @throws IllegalStateException if {@code expected} is beyond the 800 million items an index holds
      */
     public ItemIndex(int expected) {
         useTable(capacityFor(expected));
@@ -89,17 +88,26 @@ public final class ItemIndex {
      */
     private OffHeapLongs newTable(int slots) {
         long length = (long) slots * STRIDE;
-        OffHeapLongs kept = ReleasedTables.take(length);
+        OffHeapLongs kept = ReleasedTables.PROCESS.take(length);
         if (kept != null) {
             return kept;
         }
+        OutOfMemoryError first;
         try {
             return new OffHeapLongs(length);
         } catch (OutOfMemoryError full) {
-            ReleasedTables.clear();
+            first = full;
         }
         try {
-            return new OffHeapLongs(length);
+            if (!ReleasedTables.PROCESS.clear()) {
+                throw first;
+            }
+            try {
+                return new OffHeapLongs(length);
+            } catch (OutOfMemoryError again) {
+                again.addSuppressed(first);
+                throw again;
+            }
         } catch (OutOfMemoryError e) {
             OutOfMemoryError named = new OutOfMemoryError("The sync state's index cannot take " + slots + " slots ("
                     + ((long) slots * STRIDE * Long.BYTES >> 20) + " MiB outside the Java heap, for " + size
@@ -461,24 +469,26 @@ public final class ItemIndex {
         useTable(MIN_CAPACITY);
         size = 0;
         Arrays.fill(counts, 0);
-        ReleasedTables.give(old);
+        ReleasedTables.PROCESS.give(old);
     }
 
     /**
-     * Lets go of the table, for the next index of the same size made in this process to reuse (see below); a store
-     * calls it when it closes the state the index belongs to. The index holds nothing afterwards: {@link #size()}
-     * and {@link #memoryBytes()} are 0, and every other method throws {@link IllegalStateException}. Releasing
-     * again does nothing.
+     * Lets go of the table, for the next index of exactly the same number of slots made in this process to reuse
+     * (see below); a store calls it when it closes the state the index belongs to, after every other use of the
+     * index and under the lock that guards it: the memory may belong to another state's index the moment this
+     * returns. The index holds nothing afterwards: {@link #size()}, {@link #count} and {@link #memoryBytes()} are 0,
+     * and every other method throws {@link IllegalStateException}. Releasing again does nothing.
      *
-     * <p>Reopening a state, as a service re-syncing on a schedule or a worker going through merchants does, then
-     * reuses memory the process already has rather than taking fresh pages from the system: for a million items,
-     * about 2 ms rather than 140 ms on a virtual machine. At most two released tables of 1 MiB or more, together at
-     * most 256 MiB, are kept for reuse (the oldest let go first), and all of them are let go as soon as the JVM's
-     * direct memory cannot hold a new table. The system property {@code io.github.commerceconnector.keptIndexMiB}
-     * sets the 256 MiB (0 keeps none; read once, when the first index is made). An index that is never released
-     * gives its memory back to the system once it is no longer reachable, as before. Set to anything but a whole
-     * number from 0 to 1048576, the property makes every new index throw an {@link IllegalArgumentException} that
-     * names it.
+     * <p>Reopening a state, as a service re-syncing on a schedule or a worker going through merchants of similar
+     * sizes does, then reuses memory the process already has rather than taking fresh pages from the system: for a
+     * million items, about 2 ms rather than 140 ms on a virtual machine. At most two released tables of 1 MiB or
+     * more are kept, together at most 256 MiB or a quarter of the largest heap, whichever is less (the oldest let
+     * go first); the system property {@code io.github.commerceconnector.keptIndexMiB} sets that bound in MiB
+     * instead (0 keeps none; read when the first index is made; a malformed value is logged as a warning and the
+     * default used). The kept memory stays with the process until an index reuses it, or a new index cannot get
+     * direct memory: then every kept table is let go and the allocation tried once more. Memory other code
+     * allocates outside the heap does not let them go. An index that is never released gives its memory back to
+     * the system once it is no longer reachable, as before.
      */
     public void release() {
         if (table == null) {
@@ -489,7 +499,7 @@ public final class ItemIndex {
         capacity = 0;
         size = 0;
         Arrays.fill(counts, 0);
-        ReleasedTables.give(released);
+        ReleasedTables.PROCESS.give(released);
     }
 
     /**

@@ -9,6 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -21,9 +26,13 @@ class ItemIndexReleaseTest {
     /** Items whose table (2^17 slots, 3 MiB) is large enough to be kept. */
     private static final int ITEMS = 60_000;
 
+    /** A small pool of its own, for the bounds: two tables, 8 MiB, none under 1 MiB. */
+    private final ReleasedTables pool = new ReleasedTables(2, 8L << 20, 1L << 20);
+
     @BeforeEach
+    @AfterEach
     void nothingKept() {
-        ReleasedTables.clear();
+        ReleasedTables.PROCESS.clear();
     }
 
     @Test
@@ -53,10 +62,10 @@ class ItemIndexReleaseTest {
         ItemIndex first = filled(ITEMS, 1);
         long bytes = first.memoryBytes();
         first.release();
-        assertEquals(bytes, ReleasedTables.keptBytes(), "the released table is kept");
+        assertEquals(bytes, ReleasedTables.PROCESS.keptBytes(), "the released table is kept");
 
         ItemIndex second = new ItemIndex(ITEMS);
-        assertEquals(0, ReleasedTables.keptBytes(), "the new index took the kept table");
+        assertEquals(0, ReleasedTables.PROCESS.keptBytes(), "the new index took the kept table");
         assertEquals(bytes, second.memoryBytes());
         assertEquals(0, second.size());
         for (long key = 1; key <= ITEMS; key++) {
@@ -85,7 +94,7 @@ class ItemIndexReleaseTest {
         ItemIndex reopened = new ItemIndex(1024);
         reopened.reserve(ITEMS);
         assertEquals(bytes, reopened.memoryBytes());
-        assertEquals(0, ReleasedTables.keptBytes());
+        assertEquals(0, ReleasedTables.PROCESS.keptBytes());
         assertNull(reopened.find(5));
     }
 
@@ -94,58 +103,67 @@ class ItemIndexReleaseTest {
         ItemIndex index = filled(ITEMS, 1);
         long bytes = index.memoryBytes();
         index.clear();
-        assertEquals(bytes, ReleasedTables.keptBytes());
+        assertEquals(bytes, ReleasedTables.PROCESS.keptBytes());
         assertEquals(0, index.size());
         assertFalse(index.contains(0x9E3779B97F4A7C15L));
+
+        ItemIndex next = new ItemIndex(ITEMS);
+        assertEquals(0, ReleasedTables.PROCESS.keptBytes(), "the next index took it");
+        assertFalse(next.contains(0x9E3779B97F4A7C15L));
     }
 
     @Test
     void smallTablesAreNotKept() {
         ItemIndex small = filled(1_000, 1);
-        assertTrue(small.memoryBytes() < ReleasedTables.SMALLEST_KEPT_BYTES);
+        assertTrue(small.memoryBytes() < 1L << 20);
         small.release();
-        assertEquals(0, ReleasedTables.keptBytes());
+        assertEquals(0, ReleasedTables.PROCESS.keptBytes());
     }
 
     @Test
     void atMostTwoTablesAreKeptTheOldestLetGoFirst() {
         OffHeapLongs a = new OffHeapLongs(1 << 17);
-        OffHeapLongs b = new OffHeapLongs(1 << 18);
-        OffHeapLongs c = new OffHeapLongs(1 << 19);
-        ReleasedTables.give(a);
-        ReleasedTables.give(b);
-        ReleasedTables.give(c);
+        OffHeapLongs b = new OffHeapLongs(1 << 17);
+        OffHeapLongs c = new OffHeapLongs(1 << 18);
+        pool.give(a);
+        pool.give(b);
+        pool.give(c);
 
-        assertEquals(b.bytes() + c.bytes(), ReleasedTables.keptBytes());
-        assertNull(ReleasedTables.take(a.length()), "the oldest was let go");
-        assertSame(b, ReleasedTables.take(b.length()));
-        assertSame(c, ReleasedTables.take(c.length()));
-        assertNull(ReleasedTables.take(c.length()), "a table is taken once");
+        assertEquals(b.bytes() + c.bytes(), pool.keptBytes());
+        assertSame(b, pool.take(a.length()), "the oldest, a, was let go");
+        assertNull(pool.take(a.length()));
+        assertSame(c, pool.take(c.length()));
+        assertNull(pool.take(c.length()), "a table is taken once");
+        assertEquals(0, pool.keptBytes());
     }
 
     @Test
-    void keptTablesStayWithinTheirBytes() {
-        OffHeapLongs big = new OffHeapLongs(ReleasedTables.KEPT_BYTES / Long.BYTES / 4 * 3);
-        OffHeapLongs bigger = new OffHeapLongs(ReleasedTables.KEPT_BYTES / Long.BYTES / 2);
-        ReleasedTables.give(big);
-        ReleasedTables.give(bigger);
+    void keptTablesStayWithinTheirBytesAndTablesTooSmallOrTooLargeAreNotKept() {
+        OffHeapLongs three = new OffHeapLongs(3L << 17);
+        OffHeapLongs six = new OffHeapLongs(6L << 17);
+        pool.give(three);
+        pool.give(six);
+        assertEquals(six.bytes(), pool.keptBytes(), "3 + 6 MiB is beyond 8: the older was let go");
 
-        assertEquals(bigger.bytes(), ReleasedTables.keptBytes(), "the older was let go to stay within bounds");
-        ReleasedTables.give(new OffHeapLongs(ReleasedTables.KEPT_BYTES / Long.BYTES + 1));
-        assertEquals(bigger.bytes(), ReleasedTables.keptBytes(), "a table beyond the bound is not kept");
+        pool.give(new OffHeapLongs((1L << 17) - 1));
+        pool.give(new OffHeapLongs((8L << 17) + 1));
+        assertEquals(six.bytes(), pool.keptBytes(), "neither under 1 MiB nor beyond 8 MiB is kept");
+        assertTrue(pool.clear());
+        assertFalse(pool.clear(), "nothing was left to let go");
     }
 
     @Test
     void aReusedTableIsZeroedAcrossItsSegments() {
+        ReleasedTables large = new ReleasedTables(1, 256L << 20, 1L << 20);
         long length = (1L << 24) + 1000;
         OffHeapLongs table = new OffHeapLongs(length);
         for (long at = 0; at < length; at += 4093) {
             table.set(at, at + 1);
         }
         table.set(length - 1, 42);
-        ReleasedTables.give(table);
+        large.give(table);
 
-        OffHeapLongs reused = ReleasedTables.take(length);
+        OffHeapLongs reused = large.take(length);
         assertSame(table, reused);
         for (long at = 0; at < length; at += 4093) {
             assertEquals(0, reused.get(at), "long " + at);
@@ -154,17 +172,45 @@ class ItemIndexReleaseTest {
     }
 
     @Test
-    void theBoundComesFromThePropertyInMiBAndAMalformedOneIsNamed() {
-        assertEquals(ReleasedTables.DEFAULT_KEPT_BYTES, ReleasedTables.keptBytesFrom(null));
-        assertEquals(0, ReleasedTables.keptBytesFrom("0"));
-        assertEquals(64L << 20, ReleasedTables.keptBytesFrom(" 64 "));
-        assertEquals(1L << 40, ReleasedTables.keptBytesFrom("1048576"));
-        for (String malformed : List.of("", "-1", "1048577", "64MiB", "1.5", "99999999999999999999")) {
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> ReleasedTables.keptBytesFrom(malformed));
-            assertTrue(refused.getMessage().contains(ReleasedTables.KEPT_MIB_PROPERTY + " is '" + malformed + "'"),
-                    refused.getMessage());
-            assertTrue(refused.getMessage().contains("from 0 (keep none) to 1048576"), refused.getMessage());
+    void theBoundComesFromThePropertyInMiBOrTheHeap() {
+        long heap = 4L << 30;
+        assertEquals(ReleasedTables.DEFAULT_MOST_BYTES, ReleasedTables.keptBytesFrom(null, heap));
+        assertEquals(16L << 20, ReleasedTables.keptBytesFrom(null, 64L << 20), "a quarter of a small heap");
+        assertEquals(0, ReleasedTables.keptBytesFrom("0", heap));
+        assertEquals(64L << 20, ReleasedTables.keptBytesFrom(" 64 ", heap));
+        assertEquals(1L << 40, ReleasedTables.keptBytesFrom("1048576", heap));
+    }
+
+    @Test
+    void aMalformedBoundIsReportedAndTheDefaultUsed() {
+        Logger logger = Logger.getLogger(ReleasedTables.class.getName());
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(capture);
+        try {
+            for (String malformed : List.of("", "-1", "1048577", "64MiB", "1.5", "99999999999999999999")) {
+                warnings.clear();
+                assertEquals(16L << 20, ReleasedTables.keptBytesFrom(malformed, 64L << 20), malformed);
+                assertEquals(1, warnings.size(), malformed);
+                assertTrue(warnings.get(0).startsWith("WARNING System property " + ReleasedTables.KEPT_MIB_PROPERTY
+                        + " is '" + malformed + "'"), warnings.get(0));
+                assertTrue(warnings.get(0).contains("from 0 (keep none) to 1048576; using 16 MiB"), warnings.get(0));
+            }
+        } finally {
+            logger.removeHandler(capture);
         }
     }
 
