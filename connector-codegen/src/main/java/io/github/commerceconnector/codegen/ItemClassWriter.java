@@ -207,7 +207,7 @@ final class ItemClassWriter {
                 line("this." + field + " = builder." + field + ";");
             }
         }
-        line("this.extraFields = builder.extraFields.build();");
+        line("this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();");
         List<String> checks = allFieldsChecks(model);
         line("this.writesAllFields = extraFields.isEmpty()" + (checks.isEmpty() ? ";" : ""));
         for (int i = 0; i < checks.size(); i++) {
@@ -419,14 +419,8 @@ final class ItemClassWriter {
         for (ItemModel.Property property : model.properties()) {
             line("private " + property.type().declared() + " " + property.javaName() + ";");
         }
-        String extras = "private final ExtraFields extraFields = ";
-        String create = "new ExtraFields(\"" + model.display() + "\", FIELD_NAMES);";
-        if (indent * 4 + extras.length() + create.length() > 120) {
-            line(extras);
-            line("        " + create);
-        } else {
-            line(extras + create);
-        }
+        doc("Its extra fields, made when the first is set: most builders never set one.");
+        line("private ExtraFields extraFields;");
         line("");
         line("private Builder() {");
         line("}");
@@ -441,8 +435,24 @@ final class ItemClassWriter {
                 line("this." + field + " = item." + field + ";");
             }
         }
-        line("this.extraFields.replace(item.extraFields);");
+        line("if (!item.extraFields.isEmpty()) {");
+        line("    extras().replace(item.extraFields);");
+        line("}");
         indent--;
+        line("}");
+        line("");
+        doc("The extra fields, made now if none was set before.");
+        line("private ExtraFields extras() {");
+        line("    if (extraFields == null) {");
+        String create = "extraFields = new ExtraFields(\"" + model.display() + "\", FIELD_NAMES);";
+        if (indent * 4 + 8 + create.length() > 120) {
+            line("        extraFields =");
+            line("                " + create.substring("extraFields = ".length()));
+        } else {
+            line("        " + create);
+        }
+        line("    }");
+        line("    return extraFields;");
         line("}");
         for (ItemModel.Property property : model.properties()) {
             setters(model, property);
@@ -455,14 +465,14 @@ final class ItemClassWriter {
                 "@throws ExtraFieldException if the name is blank or the name of a typed field of a " + model.display()
                         + ", or the value is not a JSON value");
         line("public Builder putExtraField(String name, Object value) {");
-        line("    extraFields.put(name, value);");
+        line("    extras().put(name, value);");
         line("    return this;");
         line("}");
         line("");
         doc("Replaces every extra field ({@code null} or empty: none); each is checked as {@link #putExtraField} "
                 + "checks it.");
         line("public Builder extraFields(Map<String, ?> fields) {");
-        line("    extraFields.replace(fields);");
+        line("    extras().replace(fields);");
         line("    return this;");
         line("}");
         line("");

@@ -84,7 +84,7 @@ public final class Category implements FeedItem, WritesFields {
         this.updatedAt = builder.updatedAt;
         this.modifiedAt = builder.modifiedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty();
     }
 
@@ -528,7 +528,8 @@ public final class Category implements FeedItem, WritesFields {
         private Instant updatedAt;
         private Instant modifiedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("Category", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -561,7 +562,17 @@ public final class Category implements FeedItem, WritesFields {
             this.updatedAt = item.updatedAt;
             this.modifiedAt = item.modifiedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("Category", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code categoryId}: the store's category id. */
@@ -763,7 +774,7 @@ public final class Category implements FeedItem, WritesFields {
          *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -772,7 +783,7 @@ public final class Category implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 

@@ -49,7 +49,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
         this.permission = builder.permission;
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && (permission == null || permission.writesAllFields());
     }
@@ -217,7 +217,8 @@ public final class CategoryPermission implements FeedItem, WritesFields {
         private Grant permission;
         private Instant updatedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("CategoryPermission", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -229,7 +230,17 @@ public final class CategoryPermission implements FeedItem, WritesFields {
             this.permission = item.permission;
             this.updatedAt = item.updatedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("CategoryPermission", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code categoryId}: the store's category id; identity. */
@@ -291,7 +302,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
          *     CategoryPermission, or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -300,7 +311,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -339,7 +350,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
             this.displayed = builder.displayed;
             this.displayProductPrice = builder.displayProductPrice;
             this.addToCart = builder.addToCart;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -470,7 +481,8 @@ public final class CategoryPermission implements FeedItem, WritesFields {
             private Boolean displayed;
             private Boolean displayProductPrice;
             private Boolean addToCart;
-            private final ExtraFields extraFields = new ExtraFields("CategoryPermission.Grant", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -479,7 +491,17 @@ public final class CategoryPermission implements FeedItem, WritesFields {
                 this.displayed = item.displayed;
                 this.displayProductPrice = item.displayProductPrice;
                 this.addToCart = item.addToCart;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("CategoryPermission.Grant", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code displayed}: whether the group sees the category and its products. */
@@ -510,7 +532,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
              *     CategoryPermission.Grant, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -519,7 +541,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 

@@ -49,7 +49,7 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
         this.lowStock = builder.lowStock;
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty();
     }
 
@@ -274,7 +274,8 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
         private Boolean lowStock;
         private Instant updatedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("InventoryStockStatus", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -290,7 +291,17 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
             this.lowStock = item.lowStock;
             this.updatedAt = item.updatedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("InventoryStockStatus", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code stockId}: the stock id, e.g. {@code 1} for the default stock; identity. */
@@ -379,7 +390,7 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
          *     InventoryStockStatus, or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -388,7 +399,7 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 

@@ -62,7 +62,7 @@ public final class Price implements FeedItem, WritesFields {
         this.parents = ItemFields.copyOrNull(builder.parents, "Price.parents");
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && Discount.allWriteAllFields(discounts)
                 && Parent.allWriteAllFields(parents)
@@ -311,7 +311,8 @@ public final class Price implements FeedItem, WritesFields {
         private List<Parent> parents;
         private Instant updatedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("Price", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -329,7 +330,17 @@ public final class Price implements FeedItem, WritesFields {
             this.parents = ItemFields.mutableCopy(item.parents);
             this.updatedAt = item.updatedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("Price", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code sku}: the product's SKU; identity. */
@@ -483,7 +494,7 @@ public final class Price implements FeedItem, WritesFields {
          *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -492,7 +503,7 @@ public final class Price implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -531,7 +542,7 @@ public final class Price implements FeedItem, WritesFields {
             this.code = builder.code;
             this.price = builder.price;
             this.percentage = builder.percentage;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
             ItemFields.requireExactlyOne("Price.Discount", this, "price", price, "percentage", percentage);
         }
@@ -680,7 +691,8 @@ public final class Price implements FeedItem, WritesFields {
             private String code;
             private BigDecimal price;
             private BigDecimal percentage;
-            private final ExtraFields extraFields = new ExtraFields("Price.Discount", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -689,7 +701,17 @@ public final class Price implements FeedItem, WritesFields {
                 this.code = item.code;
                 this.price = item.price;
                 this.percentage = item.percentage;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Price.Discount", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /**
@@ -733,7 +755,7 @@ public final class Price implements FeedItem, WritesFields {
              *     Price.Discount, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -742,7 +764,7 @@ public final class Price implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -783,7 +805,7 @@ public final class Price implements FeedItem, WritesFields {
             this.qty = builder.qty;
             this.price = builder.price;
             this.percentage = builder.percentage;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
             ItemFields.requireExactlyOne("Price.TierPrice", this, "price", price, "percentage", percentage);
         }
@@ -929,7 +951,8 @@ public final class Price implements FeedItem, WritesFields {
             private BigDecimal qty;
             private BigDecimal price;
             private BigDecimal percentage;
-            private final ExtraFields extraFields = new ExtraFields("Price.TierPrice", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -938,7 +961,17 @@ public final class Price implements FeedItem, WritesFields {
                 this.qty = item.qty;
                 this.price = item.price;
                 this.percentage = item.percentage;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Price.TierPrice", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code qty}: the smallest quantity the tier applies to. */
@@ -984,7 +1017,7 @@ public final class Price implements FeedItem, WritesFields {
              *     Price.TierPrice, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -993,7 +1026,7 @@ public final class Price implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -1032,7 +1065,7 @@ public final class Price implements FeedItem, WritesFields {
         private Parent(Builder builder) {
             this.type = builder.type;
             this.sku = builder.sku;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -1157,7 +1190,8 @@ public final class Price implements FeedItem, WritesFields {
         public static final class Builder {
             private String type;
             private String sku;
-            private final ExtraFields extraFields = new ExtraFields("Price.Parent", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -1165,7 +1199,17 @@ public final class Price implements FeedItem, WritesFields {
             private Builder(Parent item) {
                 this.type = item.type;
                 this.sku = item.sku;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Price.Parent", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code type}: the parent's type, e.g. {@code configurable}. */
@@ -1190,7 +1234,7 @@ public final class Price implements FeedItem, WritesFields {
              *     or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -1199,7 +1243,7 @@ public final class Price implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 

@@ -140,7 +140,7 @@ public final class Product implements FeedItem, WritesFields {
         this.modifiedAt = builder.modifiedAt;
         this.deletedAt = builder.deletedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && Attribute.allWriteAllFields(attributes)
                 && CategoryData.allWriteAllFields(categoryData)
@@ -903,7 +903,8 @@ public final class Product implements FeedItem, WritesFields {
         private Instant modifiedAt;
         private Instant deletedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("Product", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -956,7 +957,17 @@ public final class Product implements FeedItem, WritesFields {
             this.modifiedAt = item.modifiedAt;
             this.deletedAt = item.deletedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("Product", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code sku}: the stock keeping unit; identity. */
@@ -1515,7 +1526,7 @@ public final class Product implements FeedItem, WritesFields {
          *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -1524,7 +1535,7 @@ public final class Product implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -1563,7 +1574,7 @@ public final class Product implements FeedItem, WritesFields {
             this.attributeCode = builder.attributeCode;
             this.value = ItemFields.copyOrNull(builder.value, "Product.Attribute.value");
             this.valueId = ItemFields.copyOrNull(builder.valueId, "Product.Attribute.valueId");
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -1708,7 +1719,8 @@ public final class Product implements FeedItem, WritesFields {
             private String attributeCode;
             private List<String> value;
             private List<String> valueId;
-            private final ExtraFields extraFields = new ExtraFields("Product.Attribute", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -1717,7 +1729,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.attributeCode = item.attributeCode;
                 this.value = ItemFields.mutableCopy(item.value);
                 this.valueId = ItemFields.mutableCopy(item.valueId);
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.Attribute", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code attributeCode}: the attribute code, e.g. {@code color}. */
@@ -1768,7 +1790,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.Attribute, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -1777,7 +1799,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -1817,7 +1839,7 @@ public final class Product implements FeedItem, WritesFields {
             this.categoryId = builder.categoryId;
             this.categoryPath = builder.categoryPath;
             this.productPosition = builder.productPosition;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -1957,7 +1979,8 @@ public final class Product implements FeedItem, WritesFields {
             private String categoryId;
             private String categoryPath;
             private Integer productPosition;
-            private final ExtraFields extraFields = new ExtraFields("Product.CategoryData", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -1966,7 +1989,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.categoryId = item.categoryId;
                 this.categoryPath = item.categoryPath;
                 this.productPosition = item.productPosition;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.CategoryData", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code categoryId}: the category id. */
@@ -1997,7 +2030,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.CategoryData, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -2006,7 +2039,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -2044,7 +2077,7 @@ public final class Product implements FeedItem, WritesFields {
         private Image(Builder builder) {
             this.resource = builder.resource;
             this.sortOrder = builder.sortOrder;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && (resource == null || resource.writesAllFields());
         }
@@ -2173,7 +2206,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private MediaResource resource;
             private String sortOrder;
-            private final ExtraFields extraFields = new ExtraFields("Product.Image", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -2181,7 +2215,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(Image item) {
                 this.resource = item.resource;
                 this.sortOrder = item.sortOrder;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.Image", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code resource}: the image file: its URL, label and roles. */
@@ -2216,7 +2260,7 @@ public final class Product implements FeedItem, WritesFields {
              *     or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -2225,7 +2269,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -2265,7 +2309,7 @@ public final class Product implements FeedItem, WritesFields {
             this.url = builder.url;
             this.label = builder.label;
             this.roles = ItemFields.copyOrNull(builder.roles, "Product.MediaResource.roles");
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -2393,7 +2437,8 @@ public final class Product implements FeedItem, WritesFields {
             private String url;
             private String label;
             private List<String> roles;
-            private final ExtraFields extraFields = new ExtraFields("Product.MediaResource", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -2402,7 +2447,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.url = item.url;
                 this.label = item.label;
                 this.roles = ItemFields.mutableCopy(item.roles);
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.MediaResource", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code url}: the URL of the file. */
@@ -2445,7 +2500,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.MediaResource, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -2454,7 +2509,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -2494,7 +2549,7 @@ public final class Product implements FeedItem, WritesFields {
             this.preview = builder.preview;
             this.video = builder.video;
             this.sortOrder = builder.sortOrder;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && (preview == null || preview.writesAllFields())
                     && (video == null || video.writesAllFields());
@@ -2630,7 +2685,8 @@ public final class Product implements FeedItem, WritesFields {
             private MediaResource preview;
             private VideoItem video;
             private String sortOrder;
-            private final ExtraFields extraFields = new ExtraFields("Product.Video", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -2639,7 +2695,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.preview = item.preview;
                 this.video = item.video;
                 this.sortOrder = item.sortOrder;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.Video", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code preview}: the preview image of the video. */
@@ -2687,7 +2753,7 @@ public final class Product implements FeedItem, WritesFields {
              *     or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -2696,7 +2762,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -2743,7 +2809,7 @@ public final class Product implements FeedItem, WritesFields {
             this.videoTitle = builder.videoTitle;
             this.videoDescription = builder.videoDescription;
             this.videoMetadata = builder.videoMetadata;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -2906,7 +2972,8 @@ public final class Product implements FeedItem, WritesFields {
             private String videoTitle;
             private String videoDescription;
             private String videoMetadata;
-            private final ExtraFields extraFields = new ExtraFields("Product.VideoItem", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -2918,7 +2985,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.videoTitle = item.videoTitle;
                 this.videoDescription = item.videoDescription;
                 this.videoMetadata = item.videoMetadata;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.VideoItem", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code mediaType}: the media type, e.g. {@code external-video}. */
@@ -2967,7 +3044,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.VideoItem, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -2976,7 +3053,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -3014,7 +3091,7 @@ public final class Product implements FeedItem, WritesFields {
         private Sample(Builder builder) {
             this.resource = builder.resource;
             this.sortOrder = builder.sortOrder;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && (resource == null || resource.writesAllFields());
         }
@@ -3138,7 +3215,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private MediaResource resource;
             private String sortOrder;
-            private final ExtraFields extraFields = new ExtraFields("Product.Sample", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -3146,7 +3224,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(Sample item) {
                 this.resource = item.resource;
                 this.sortOrder = item.sortOrder;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.Sample", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code resource}: the sample file: its URL, label and roles. */
@@ -3181,7 +3269,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.Sample, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -3190,7 +3278,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -3228,7 +3316,7 @@ public final class Product implements FeedItem, WritesFields {
         private Link(Builder builder) {
             this.sku = builder.sku;
             this.type = builder.type;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -3353,7 +3441,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private String sku;
             private String type;
-            private final ExtraFields extraFields = new ExtraFields("Product.Link", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -3361,7 +3450,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(Link item) {
                 this.sku = item.sku;
                 this.type = item.type;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.Link", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code sku}: the linked product's SKU. */
@@ -3386,7 +3485,7 @@ public final class Product implements FeedItem, WritesFields {
              *     or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -3395,7 +3494,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -3447,7 +3546,7 @@ public final class Product implements FeedItem, WritesFields {
             this.required = builder.required;
             this.sortOrder = builder.sortOrder;
             this.values = ItemFields.copyOrNull(builder.values, "Product.ProductOption.values");
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && ProductOptionValue.allWriteAllFields(values);
         }
@@ -3660,7 +3759,8 @@ public final class Product implements FeedItem, WritesFields {
             private Boolean required;
             private Integer sortOrder;
             private List<ProductOptionValue> values;
-            private final ExtraFields extraFields = new ExtraFields("Product.ProductOption", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -3674,7 +3774,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.required = item.required;
                 this.sortOrder = item.sortOrder;
                 this.values = ItemFields.mutableCopy(item.values);
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.ProductOption", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code id}: the option id (for a configurable product, the uid of its attribute). */
@@ -3760,7 +3870,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.ProductOption, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -3769,7 +3879,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -3830,7 +3940,7 @@ public final class Product implements FeedItem, WritesFields {
             this.qtyMutability = builder.qtyMutability;
             this.price = builder.price;
             this.priceType = builder.priceType;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -4103,7 +4213,8 @@ public final class Product implements FeedItem, WritesFields {
             private Boolean qtyMutability;
             private BigDecimal price;
             private String priceType;
-            private final ExtraFields extraFields = new ExtraFields("Product.ProductOptionValue", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -4122,7 +4233,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.qtyMutability = item.qtyMutability;
                 this.price = item.price;
                 this.priceType = item.priceType;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.ProductOptionValue", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code id}: the value id (a uid). */
@@ -4223,7 +4344,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.ProductOptionValue, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -4232,7 +4353,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -4289,7 +4410,7 @@ public final class Product implements FeedItem, WritesFields {
             this.fileExtension = builder.fileExtension;
             this.imageSizeX = builder.imageSizeX;
             this.imageSizeY = builder.imageSizeY;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && (range == null || range.writesAllFields());
         }
@@ -4538,7 +4659,8 @@ public final class Product implements FeedItem, WritesFields {
             private String fileExtension;
             private Integer imageSizeX;
             private Integer imageSizeY;
-            private final ExtraFields extraFields = new ExtraFields("Product.ShopperInputOption", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -4555,7 +4677,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.fileExtension = item.fileExtension;
                 this.imageSizeX = item.imageSizeX;
                 this.imageSizeY = item.imageSizeY;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.ShopperInputOption", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code id}: the option id (a uid). */
@@ -4649,7 +4781,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.ShopperInputOption, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -4658,7 +4790,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -4696,7 +4828,7 @@ public final class Product implements FeedItem, WritesFields {
         private ValueRange(Builder builder) {
             this.from = builder.from;
             this.to = builder.to;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -4806,7 +4938,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private BigDecimal from;
             private BigDecimal to;
-            private final ExtraFields extraFields = new ExtraFields("Product.ValueRange", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -4814,7 +4947,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(ValueRange item) {
                 this.from = item.from;
                 this.to = item.to;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.ValueRange", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code from}: the lower bound. */
@@ -4849,7 +4992,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.ValueRange, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -4858,7 +5001,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -4896,7 +5039,7 @@ public final class Product implements FeedItem, WritesFields {
         private Inventory(Builder builder) {
             this.qty = builder.qty;
             this.configuration = builder.configuration;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && (configuration == null || configuration.writesAllFields());
         }
@@ -5005,7 +5148,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private Integer qty;
             private InventorySettings configuration;
-            private final ExtraFields extraFields = new ExtraFields("Product.Inventory", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -5013,7 +5157,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(Inventory item) {
                 this.qty = item.qty;
                 this.configuration = item.configuration;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.Inventory", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code qty}: the quantity in stock; the sync client rejects a negative quantity. */
@@ -5048,7 +5202,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.Inventory, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -5057,7 +5211,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -5099,7 +5253,7 @@ public final class Product implements FeedItem, WritesFields {
             this.manageStock = builder.manageStock;
             this.threshold = builder.threshold;
             this.productAvailable = builder.productAvailable;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -5240,7 +5394,8 @@ public final class Product implements FeedItem, WritesFields {
             private Boolean manageStock;
             private BigDecimal threshold;
             private Boolean productAvailable;
-            private final ExtraFields extraFields = new ExtraFields("Product.InventorySettings", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -5250,7 +5405,17 @@ public final class Product implements FeedItem, WritesFields {
                 this.manageStock = item.manageStock;
                 this.threshold = item.threshold;
                 this.productAvailable = item.productAvailable;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.InventorySettings", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code status}: the stock status: whether the product is in stock. */
@@ -5292,7 +5457,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.InventorySettings, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -5301,7 +5466,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -5339,7 +5504,7 @@ public final class Product implements FeedItem, WritesFields {
         private ParentProduct(Builder builder) {
             this.sku = builder.sku;
             this.productType = builder.productType;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -5464,7 +5629,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private String sku;
             private String productType;
-            private final ExtraFields extraFields = new ExtraFields("Product.ParentProduct", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -5472,7 +5638,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(ParentProduct item) {
                 this.sku = item.sku;
                 this.productType = item.productType;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.ParentProduct", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code sku}: the parent product's SKU. */
@@ -5500,7 +5676,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.ParentProduct, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -5509,7 +5685,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -5547,7 +5723,7 @@ public final class Product implements FeedItem, WritesFields {
         private UrlRewrite(Builder builder) {
             this.url = builder.url;
             this.parameters = ItemFields.copyOrNull(builder.parameters, "Product.UrlRewrite.parameters");
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && UrlRewriteParameter.allWriteAllFields(parameters);
         }
@@ -5671,7 +5847,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private String url;
             private List<UrlRewriteParameter> parameters;
-            private final ExtraFields extraFields = new ExtraFields("Product.UrlRewrite", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -5679,7 +5856,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(UrlRewrite item) {
                 this.url = item.url;
                 this.parameters = ItemFields.mutableCopy(item.parameters);
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.UrlRewrite", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code url}: the URL path, e.g. {@code men/tops/chaz-hoodie.html}. */
@@ -5730,7 +5917,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.UrlRewrite, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -5739,7 +5926,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -5777,7 +5964,7 @@ public final class Product implements FeedItem, WritesFields {
         private UrlRewriteParameter(Builder builder) {
             this.name = builder.name;
             this.value = builder.value;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -5899,7 +6086,8 @@ public final class Product implements FeedItem, WritesFields {
         public static final class Builder {
             private String name;
             private String value;
-            private final ExtraFields extraFields = new ExtraFields("Product.UrlRewriteParameter", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -5907,7 +6095,17 @@ public final class Product implements FeedItem, WritesFields {
             private Builder(UrlRewriteParameter item) {
                 this.name = item.name;
                 this.value = item.value;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.UrlRewriteParameter", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code name}: the parameter name. */
@@ -5932,7 +6130,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.UrlRewriteParameter, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -5941,7 +6139,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -5977,7 +6175,7 @@ public final class Product implements FeedItem, WritesFields {
 
         private VariantSku(Builder builder) {
             this.sku = builder.sku;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -6087,14 +6285,25 @@ public final class Product implements FeedItem, WritesFields {
          */
         public static final class Builder {
             private String sku;
-            private final ExtraFields extraFields = new ExtraFields("Product.VariantSku", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
 
             private Builder(VariantSku item) {
                 this.sku = item.sku;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Product.VariantSku", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code sku}: the variant's SKU. */
@@ -6113,7 +6322,7 @@ public final class Product implements FeedItem, WritesFields {
              *     Product.VariantSku, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -6122,7 +6331,7 @@ public final class Product implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 

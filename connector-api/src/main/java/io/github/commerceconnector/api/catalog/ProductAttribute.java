@@ -88,7 +88,7 @@ public final class ProductAttribute implements FeedItem, WritesFields {
         this.usedForRules = builder.usedForRules;
         this.modifiedAt = builder.modifiedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty();
     }
 
@@ -557,7 +557,8 @@ public final class ProductAttribute implements FeedItem, WritesFields {
         private Boolean usedForRules;
         private Instant modifiedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("ProductAttribute", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -591,7 +592,17 @@ public final class ProductAttribute implements FeedItem, WritesFields {
             this.usedForRules = item.usedForRules;
             this.modifiedAt = item.modifiedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("ProductAttribute", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code attributeCode}: the attribute code, e.g. {@code color}; identity. */
@@ -783,7 +794,7 @@ public final class ProductAttribute implements FeedItem, WritesFields {
          *     or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -792,7 +803,7 @@ public final class ProductAttribute implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 

@@ -50,7 +50,7 @@ public final class ProductOverride implements FeedItem, WritesFields {
         this.priceDisplayable = builder.priceDisplayable;
         this.updatedAt = builder.updatedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty();
     }
 
@@ -253,7 +253,8 @@ public final class ProductOverride implements FeedItem, WritesFields {
         private Boolean priceDisplayable;
         private Instant updatedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("ProductOverride", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -267,7 +268,17 @@ public final class ProductOverride implements FeedItem, WritesFields {
             this.priceDisplayable = item.priceDisplayable;
             this.updatedAt = item.updatedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("ProductOverride", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code sku}: the product's SKU; identity. */
@@ -334,7 +345,7 @@ public final class ProductOverride implements FeedItem, WritesFields {
          *     or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -343,7 +354,7 @@ public final class ProductOverride implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 

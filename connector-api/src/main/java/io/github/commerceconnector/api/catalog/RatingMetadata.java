@@ -39,7 +39,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
         this.name = builder.name;
         this.values = ItemFields.copyOrNull(builder.values, "RatingMetadata.values");
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && RatingValue.allWriteAllFields(values);
     }
@@ -189,7 +189,8 @@ public final class RatingMetadata implements FeedItem, WritesFields {
         private String name;
         private List<RatingValue> values;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("RatingMetadata", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -200,7 +201,17 @@ public final class RatingMetadata implements FeedItem, WritesFields {
             this.name = item.name;
             this.values = ItemFields.mutableCopy(item.values);
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("RatingMetadata", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code ratingId}: the store's rating id; identity. */
@@ -270,7 +281,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
          *     the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -279,7 +290,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -318,7 +329,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
             this.valueId = builder.valueId;
             this.value = builder.value;
             this.position = builder.position;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -452,7 +463,8 @@ public final class RatingMetadata implements FeedItem, WritesFields {
             private String valueId;
             private String value;
             private Integer position;
-            private final ExtraFields extraFields = new ExtraFields("RatingMetadata.RatingValue", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -461,7 +473,17 @@ public final class RatingMetadata implements FeedItem, WritesFields {
                 this.valueId = item.valueId;
                 this.value = item.value;
                 this.position = item.position;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("RatingMetadata.RatingValue", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code valueId}: the value's id. */
@@ -492,7 +514,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
              *     RatingMetadata.RatingValue, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -501,7 +523,7 @@ public final class RatingMetadata implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 

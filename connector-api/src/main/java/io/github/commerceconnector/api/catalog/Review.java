@@ -46,7 +46,7 @@ public final class Review implements FeedItem, WritesFields {
         this.ratings = ItemFields.copyOrNull(builder.ratings, "Review.ratings");
         this.visibility = ItemFields.copyOrNull(builder.visibility, "Review.visibility");
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && Rating.allWriteAllFields(ratings);
     }
@@ -248,7 +248,8 @@ public final class Review implements FeedItem, WritesFields {
         private List<Rating> ratings;
         private List<String> visibility;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("Review", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -263,7 +264,17 @@ public final class Review implements FeedItem, WritesFields {
             this.ratings = ItemFields.mutableCopy(item.ratings);
             this.visibility = ItemFields.mutableCopy(item.visibility);
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("Review", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code reviewId}: the store's review id; identity. */
@@ -363,7 +374,7 @@ public final class Review implements FeedItem, WritesFields {
          *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -372,7 +383,7 @@ public final class Review implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -409,7 +420,7 @@ public final class Review implements FeedItem, WritesFields {
         private Rating(Builder builder) {
             this.ratingId = builder.ratingId;
             this.value = builder.value;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -534,7 +545,8 @@ public final class Review implements FeedItem, WritesFields {
         public static final class Builder {
             private String ratingId;
             private String value;
-            private final ExtraFields extraFields = new ExtraFields("Review.Rating", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -542,7 +554,17 @@ public final class Review implements FeedItem, WritesFields {
             private Builder(Rating item) {
                 this.ratingId = item.ratingId;
                 this.value = item.value;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Review.Rating", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code ratingId}: the rating's id, as in the ratingMetadata feed. */
@@ -567,7 +589,7 @@ public final class Review implements FeedItem, WritesFields {
              *     or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -576,7 +598,7 @@ public final class Review implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 

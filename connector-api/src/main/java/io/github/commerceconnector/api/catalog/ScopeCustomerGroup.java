@@ -38,7 +38,7 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
         this.customerGroupCode = builder.customerGroupCode;
         this.websites = ItemFields.copyOrNull(builder.websites, "ScopeCustomerGroup.websites");
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty();
     }
 
@@ -182,7 +182,8 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
         private String customerGroupCode;
         private List<String> websites;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("ScopeCustomerGroup", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -192,7 +193,17 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
             this.customerGroupCode = item.customerGroupCode;
             this.websites = ItemFields.mutableCopy(item.websites);
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("ScopeCustomerGroup", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code customerGroupId}: the store's customer group id. */
@@ -241,7 +252,7 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
          *     ScopeCustomerGroup, or the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -250,7 +261,7 @@ public final class ScopeCustomerGroup implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 

@@ -36,7 +36,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         this.websiteCode = builder.websiteCode;
         this.stores = ItemFields.copyOrNull(builder.stores, "ScopeWebsite.stores");
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && Store.allWriteAllFields(stores);
     }
@@ -181,7 +181,8 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         private String websiteCode;
         private List<Store> stores;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("ScopeWebsite", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -191,7 +192,17 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
             this.websiteCode = item.websiteCode;
             this.stores = ItemFields.mutableCopy(item.stores);
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("ScopeWebsite", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code websiteId}: the store's website id. */
@@ -252,7 +263,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
          *     the value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -261,7 +272,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -300,7 +311,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
             this.storeId = builder.storeId;
             this.storeCode = builder.storeCode;
             this.storeViews = ItemFields.copyOrNull(builder.storeViews, "ScopeWebsite.Store.storeViews");
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty()
                     && StoreView.allWriteAllFields(storeViews);
         }
@@ -440,7 +451,8 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
             private String storeId;
             private String storeCode;
             private List<StoreView> storeViews;
-            private final ExtraFields extraFields = new ExtraFields("ScopeWebsite.Store", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -449,7 +461,17 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
                 this.storeId = item.storeId;
                 this.storeCode = item.storeCode;
                 this.storeViews = ItemFields.mutableCopy(item.storeViews);
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("ScopeWebsite.Store", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code storeId}: the store id. */
@@ -501,7 +523,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
              *     ScopeWebsite.Store, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -510,7 +532,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
@@ -548,7 +570,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         private StoreView(Builder builder) {
             this.storeViewId = builder.storeViewId;
             this.storeViewCode = builder.storeViewCode;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -673,7 +695,8 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
         public static final class Builder {
             private String storeViewId;
             private String storeViewCode;
-            private final ExtraFields extraFields = new ExtraFields("ScopeWebsite.StoreView", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -681,7 +704,17 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
             private Builder(StoreView item) {
                 this.storeViewId = item.storeViewId;
                 this.storeViewCode = item.storeViewCode;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("ScopeWebsite.StoreView", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code storeViewId}: the store view id. */
@@ -706,7 +739,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
              *     ScopeWebsite.StoreView, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -715,7 +748,7 @@ public final class ScopeWebsite implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 

@@ -48,7 +48,7 @@ public final class Variant implements FeedItem, WritesFields {
         this.optionValues = ItemFields.copyOrNull(builder.optionValues, "Variant.optionValues");
         this.modifiedAt = builder.modifiedAt;
         this.deleted = builder.deleted;
-        this.extraFields = builder.extraFields.build();
+        this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
         this.writesAllFields = extraFields.isEmpty()
                 && OptionValue.allWriteAllFields(optionValues);
     }
@@ -244,7 +244,8 @@ public final class Variant implements FeedItem, WritesFields {
         private List<OptionValue> optionValues;
         private Instant modifiedAt;
         private Boolean deleted;
-        private final ExtraFields extraFields = new ExtraFields("Variant", FIELD_NAMES);
+        /** Its extra fields, made when the first is set: most builders never set one. */
+        private ExtraFields extraFields;
 
         private Builder() {
         }
@@ -258,7 +259,17 @@ public final class Variant implements FeedItem, WritesFields {
             this.optionValues = ItemFields.mutableCopy(item.optionValues);
             this.modifiedAt = item.modifiedAt;
             this.deleted = item.deleted;
-            this.extraFields.replace(item.extraFields);
+            if (!item.extraFields.isEmpty()) {
+                extras().replace(item.extraFields);
+            }
+        }
+
+        /** The extra fields, made now if none was set before. */
+        private ExtraFields extras() {
+            if (extraFields == null) {
+                extraFields = new ExtraFields("Variant", FIELD_NAMES);
+            }
+            return extraFields;
         }
 
         /** Sets {@code id}: the variant's id. */
@@ -340,7 +351,7 @@ public final class Variant implements FeedItem, WritesFields {
          *     value is not a JSON value
          */
         public Builder putExtraField(String name, Object value) {
-            extraFields.put(name, value);
+            extras().put(name, value);
             return this;
         }
 
@@ -349,7 +360,7 @@ public final class Variant implements FeedItem, WritesFields {
          * checks it.
          */
         public Builder extraFields(Map<String, ?> fields) {
-            extraFields.replace(fields);
+            extras().replace(fields);
             return this;
         }
 
@@ -388,7 +399,7 @@ public final class Variant implements FeedItem, WritesFields {
             this.attributeCode = builder.attributeCode;
             this.uid = builder.uid;
             this.label = builder.label;
-            this.extraFields = builder.extraFields.build();
+            this.extraFields = builder.extraFields == null ? Map.of() : builder.extraFields.build();
             this.writesAllFields = extraFields.isEmpty();
         }
 
@@ -531,7 +542,8 @@ public final class Variant implements FeedItem, WritesFields {
             private String attributeCode;
             private String uid;
             private String label;
-            private final ExtraFields extraFields = new ExtraFields("Variant.OptionValue", FIELD_NAMES);
+            /** Its extra fields, made when the first is set: most builders never set one. */
+            private ExtraFields extraFields;
 
             private Builder() {
             }
@@ -540,7 +552,17 @@ public final class Variant implements FeedItem, WritesFields {
                 this.attributeCode = item.attributeCode;
                 this.uid = item.uid;
                 this.label = item.label;
-                this.extraFields.replace(item.extraFields);
+                if (!item.extraFields.isEmpty()) {
+                    extras().replace(item.extraFields);
+                }
+            }
+
+            /** The extra fields, made now if none was set before. */
+            private ExtraFields extras() {
+                if (extraFields == null) {
+                    extraFields = new ExtraFields("Variant.OptionValue", FIELD_NAMES);
+                }
+                return extraFields;
             }
 
             /** Sets {@code attributeCode}: the configurable attribute's code, e.g. {@code color}. */
@@ -571,7 +593,7 @@ public final class Variant implements FeedItem, WritesFields {
              *     Variant.OptionValue, or the value is not a JSON value
              */
             public Builder putExtraField(String name, Object value) {
-                extraFields.put(name, value);
+                extras().put(name, value);
                 return this;
             }
 
@@ -580,7 +602,7 @@ public final class Variant implements FeedItem, WritesFields {
              * {@link #putExtraField} checks it.
              */
             public Builder extraFields(Map<String, ?> fields) {
-                extraFields.replace(fields);
+                extras().replace(fields);
                 return this;
             }
 
