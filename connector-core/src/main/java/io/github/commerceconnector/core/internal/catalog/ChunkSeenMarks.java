@@ -22,7 +22,8 @@ final class ChunkSeenMarks {
 
     private long[] identities = new long[INITIAL_ITEMS];
     private long[] others = new long[INITIAL_ITEMS];
-    private long[] sorted = new long[INITIAL_ITEMS];
+    private long[] chunkIdentities = new long[INITIAL_ITEMS];
+    private long[] set = new long[INITIAL_ITEMS * 4];
     private boolean[] firsts = new boolean[INITIAL_ITEMS];
     /** Per item of the chunk: its index among the marked, or -1 when it was not marked ahead. */
     private int[] marked = new int[INITIAL_ITEMS];
@@ -42,7 +43,7 @@ final class ChunkSeenMarks {
             int room = Math.max(size, marked.length * 2);
             identities = new long[room];
             others = new long[room];
-            sorted = new long[room];
+            chunkIdentities = new long[room];
             firsts = new boolean[room];
             marked = new int[room];
         }
@@ -55,7 +56,7 @@ final class ChunkSeenMarks {
             if (item.outcome() == ItemPreparer.Outcome.UNIDENTIFIED) {
                 continue;
             }
-            sorted[identified++] = item.identity();
+            chunkIdentities[identified++] = item.identity();
             if (item.outcome() == ItemPreparer.Outcome.UNCHANGED) {
                 marked[i] = count;
                 identities[count++] = item.identity();
@@ -73,13 +74,29 @@ final class ChunkSeenMarks {
         }
     }
 
-    /** Whether an identity comes twice among the first {@code identified} of {@link #sorted}. */
+    /**
+     * Whether an identity comes twice among the first {@code identified} of {@link #chunkIdentities}: each put in a
+     * small open-addressing set of twice as many slots or more (identity hashes are never 0, the empty slot). Not a
+     * sort: a sort of the JDK's would be compiled, at some tens of milliseconds, by the first re-sync of a process.
+     */
     private boolean repeats(int identified) {
-        Arrays.sort(sorted, 0, identified);
-        for (int i = 1; i < identified; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                return true;
+        int slots = Integer.highestOneBit(Math.max(identified, 1)) << 2;
+        if (set.length < slots) {
+            set = new long[slots];
+        } else {
+            Arrays.fill(set, 0, slots, 0);
+        }
+        int mask = slots - 1;
+        for (int i = 0; i < identified; i++) {
+            long identity = chunkIdentities[i];
+            int slot = (int) (identity ^ (identity >>> 32)) & mask;
+            while (set[slot] != 0) {
+                if (set[slot] == identity) {
+                    return true;
+                }
+                slot = (slot + 1) & mask;
             }
+            set[slot] = identity;
         }
         return false;
     }
