@@ -92,22 +92,8 @@ public final class ItemIndex {
         if (kept != null) {
             return kept;
         }
-        OutOfMemoryError first;
         try {
-            return new OffHeapLongs(length);
-        } catch (OutOfMemoryError full) {
-            first = full;
-        }
-        try {
-            if (!ReleasedTables.PROCESS.clear()) {
-                throw first;
-            }
-            try {
-                return new OffHeapLongs(length);
-            } catch (OutOfMemoryError again) {
-                again.addSuppressed(first);
-                throw again;
-            }
+            return allocate(length);
         } catch (OutOfMemoryError e) {
             OutOfMemoryError named = new OutOfMemoryError("The sync state's index cannot take " + slots + " slots ("
                     + ((long) slots * STRIDE * Long.BYTES >> 20) + " MiB outside the Java heap, for " + size
@@ -115,6 +101,28 @@ public final class ItemIndex {
                     + "default as large as -Xmx); the index is unchanged. " + e.getMessage());
             named.initCause(e);
             throw named;
+        }
+    }
+
+    /**
+     * A fresh table of {@code length} longs; when direct memory cannot hold it while released tables are kept,
+     * tried once more after letting them go.
+     *
+     * @throws OutOfMemoryError the last allocation's, the first one's suppressed in it when there were two
+     */
+    private static OffHeapLongs allocate(long length) {
+        try {
+            return new OffHeapLongs(length);
+        } catch (OutOfMemoryError full) {
+            if (!ReleasedTables.PROCESS.clear()) {
+                throw full;
+            }
+            try {
+                return new OffHeapLongs(length);
+            } catch (OutOfMemoryError again) {
+                again.addSuppressed(full);
+                throw again;
+            }
         }
     }
 

@@ -137,8 +137,9 @@ final class ReleasedTables {
             return byDefault;
         }
         String digits = mib.trim();
-        if (digits.matches("[0-9]{1,7}") && Long.parseLong(digits) <= 1L << 20) {
-            return Long.parseLong(digits) << 20;
+        long value = digits.matches("[0-9]{1,7}") ? Long.parseLong(digits) : -1;
+        if (value >= 0 && value <= 1L << 20) {
+            return value << 20;
         }
         System.getLogger(ReleasedTables.class.getName()).log(Level.WARNING, "System property " + KEPT_MIB_PROPERTY
                 + " is '" + mib + "': give the MiB of closed states' index tables to keep for reuse, a whole "
