@@ -96,7 +96,7 @@ public final class ItemIndex {
             return allocate(length);
         } catch (OutOfMemoryError e) {
             OutOfMemoryError named = new OutOfMemoryError("The sync state's index cannot take " + slots + " slots ("
-                    + ((long) slots * STRIDE * Long.BYTES >> 20) + " MiB outside the Java heap, for " + size
+                    + (length * Long.BYTES >> 20) + " MiB outside the Java heap, for " + size
                     + " items held): the JVM's direct memory is used up. Raise -XX:MaxDirectMemorySize (by "
                     + "default as large as -Xmx); the index is unchanged. " + e.getMessage());
             named.initCause(e);

@@ -23,41 +23,36 @@ class ItemIndexDirectMemoryTest {
 
     @Test
     void anIndexThatCannotGrowSaysWhyAndKeepsEverythingItHeld() throws Exception {
-        String output = runChild(FillUntilFull.class, "-XX:MaxDirectMemorySize=8m");
-
-        assertTrue(output.contains("FULL after "), output);
-        assertTrue(output.contains("Raise -XX:MaxDirectMemorySize"), output);
-        assertTrue(output.contains("the index is unchanged"), output);
-        assertTrue(output.contains("INTACT"), output);
+        assertPrinted(runChild(FillUntilFull.class, "-XX:MaxDirectMemorySize=8m"),
+                "FULL after ", "Raise -XX:MaxDirectMemorySize", "the index is unchanged", "INTACT");
     }
 
     @Test
     void aTableKeptForReuseIsLetGoWhenANewOneWouldNotFit() throws Exception {
-        String output = runChild(KeptTableInTheWay.class, "-XX:MaxDirectMemorySize=32m",
-                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=32");
-
-        assertTrue(output.contains("KEPT 25165824"), output);
-        assertTrue(output.contains("MADE 12582912, kept 0"), output);
+        assertPrinted(runChild(KeptTableInTheWay.class, "-XX:MaxDirectMemorySize=32m",
+                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=32"), "KEPT 25165824", "MADE 12582912, kept 0");
     }
 
     @Test
     void noTableIsKeptWhenThePropertySaysZero() throws Exception {
-        String output = runChild(KeptTableInTheWay.class, "-XX:MaxDirectMemorySize=64m",
-                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=0");
-
-        assertTrue(output.contains("KEPT 0"), output);
-        assertTrue(output.contains("MADE 12582912, kept 0"), output);
+        assertPrinted(runChild(KeptTableInTheWay.class, "-XX:MaxDirectMemorySize=64m",
+                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=0"), "KEPT 0", "MADE 12582912, kept 0");
     }
 
     @Test
     void aMalformedPropertyIsReportedAndTheDefaultUsed() throws Exception {
-        String output = runChild(MalformedProperty.class, "-XX:MaxDirectMemorySize=64m",
-                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=lots");
+        assertPrinted(runChild(MalformedProperty.class, "-XX:MaxDirectMemorySize=64m",
+                "-D" + ReleasedTables.KEPT_MIB_PROPERTY + "=lots"),
+                "System property io.github.commerceconnector.keptIndexMiB is 'lots': give the MiB of closed states' "
+                        + "index tables to keep for reuse, a whole number from 0 (keep none) to 1048576; using 16 MiB",
+                "KEPT 3145728 of 16777216");
+    }
 
-        assertTrue(output.contains("System property io.github.commerceconnector.keptIndexMiB is 'lots': give the "
-                + "MiB of closed states' index tables to keep for reuse, a whole number from 0 (keep none) to "
-                + "1048576; using 16 MiB"), output);
-        assertTrue(output.contains("KEPT 3145728 of 16777216"), output);
+    /** Checks that the child's output holds each of {@code expected}. */
+    private static void assertPrinted(String output, String... expected) {
+        for (String text : expected) {
+            assertTrue(output.contains(text), output);
+        }
     }
 
     private static String runChild(Class<?> main, String... jvmOptions) throws Exception {
