@@ -129,7 +129,7 @@ record JavaType(Kind kind, String element, boolean repeated) {
             case INT, DECIMAL -> "out.number(" + quoted + ", " + field + ")";
             case BOOL -> "out.bool(" + quoted + ", " + field + ")";
             case FLAG -> "out.number(" + quoted + ", " + field + " ? 1 : 0)";
-            case TIME -> "out.string(" + quoted + ", ItemFields.time(" + field + "))";
+            case TIME -> "out.time(" + quoted + ", " + field + ")";
             case NESTED -> "out.object(" + quoted + ", " + field + ")";
         };
     }

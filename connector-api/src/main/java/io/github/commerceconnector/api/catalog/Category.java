@@ -368,7 +368,7 @@ public final class Category implements FeedItem, WritesFields {
             out.strings("children", children);
         }
         if (createdAt != null) {
-            out.string("createdAt", ItemFields.time(createdAt));
+            out.time("createdAt", createdAt);
         }
         if (defaultSortBy != null) {
             out.string("defaultSortBy", defaultSortBy);
@@ -407,7 +407,7 @@ public final class Category implements FeedItem, WritesFields {
             out.string("metaTitle", metaTitle);
         }
         if (modifiedAt != null) {
-            out.string("modifiedAt", ItemFields.time(modifiedAt));
+            out.time("modifiedAt", modifiedAt);
         }
         if (name != null) {
             out.string("name", name);
@@ -428,7 +428,7 @@ public final class Category implements FeedItem, WritesFields {
             out.string("storeViewCode", storeViewCode);
         }
         if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
+            out.time("updatedAt", updatedAt);
         }
         if (urlKey != null) {
             out.string("urlKey", urlKey);

@@ -168,7 +168,7 @@ public final class CategoryPermission implements FeedItem, WritesFields {
             out.object("permission", permission);
         }
         if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
+            out.time("updatedAt", updatedAt);
         }
         if (websiteCode != null) {
             out.string("websiteCode", websiteCode);

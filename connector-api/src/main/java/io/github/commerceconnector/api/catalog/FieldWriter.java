@@ -1,5 +1,6 @@
 package io.github.commerceconnector.api.catalog;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,6 +13,15 @@ public interface FieldWriter {
 
     /** A text field. */
     void string(String name, String value);
+
+    /**
+     * A timestamp field, sent as RFC 3339 text in UTC with only the fraction digits needed ({@code
+     * 2024-05-01T10:15:30.5Z}): the same field as {@link #string} given that text, which is what this default
+     * does. A writer may write the text without making it first.
+     */
+    default void time(String name, Instant value) {
+        string(name, value == null ? null : ItemFields.time(value));
+    }
 
     /** A number field ({@code Integer} or {@code BigDecimal}; a flag as {@code 1} or {@code 0}). */
     void number(String name, Number value);

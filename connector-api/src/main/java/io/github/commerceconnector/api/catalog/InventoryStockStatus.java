@@ -219,7 +219,7 @@ public final class InventoryStockStatus implements FeedItem, WritesFields {
             out.string("stockId", stockId);
         }
         if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
+            out.time("updatedAt", updatedAt);
         }
     }
 

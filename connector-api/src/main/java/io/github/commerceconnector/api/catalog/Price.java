@@ -246,7 +246,7 @@ public final class Price implements FeedItem, WritesFields {
             out.string("type", type);
         }
         if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
+            out.time("updatedAt", updatedAt);
         }
         if (websiteCode != null) {
             out.string("websiteCode", websiteCode);

@@ -641,7 +641,7 @@ public final class Product implements FeedItem, WritesFields {
             out.objects("categoryData", categoryData);
         }
         if (createdAt != null) {
-            out.string("createdAt", ItemFields.time(createdAt));
+            out.time("createdAt", createdAt);
         }
         if (currency != null) {
             out.string("currency", currency);
@@ -650,7 +650,7 @@ public final class Product implements FeedItem, WritesFields {
             out.bool("deleted", deleted);
         }
         if (deletedAt != null) {
-            out.string("deletedAt", ItemFields.time(deletedAt));
+            out.time("deletedAt", deletedAt);
         }
         if (description != null) {
             out.string("description", description);
@@ -689,7 +689,7 @@ public final class Product implements FeedItem, WritesFields {
             out.string("metaTitle", metaTitle);
         }
         if (modifiedAt != null) {
-            out.string("modifiedAt", ItemFields.time(modifiedAt));
+            out.time("modifiedAt", modifiedAt);
         }
         if (name != null) {
             out.string("name", name);
@@ -740,7 +740,7 @@ public final class Product implements FeedItem, WritesFields {
             out.string("type", type);
         }
         if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
+            out.time("updatedAt", updatedAt);
         }
         if (url != null) {
             out.string("url", url);

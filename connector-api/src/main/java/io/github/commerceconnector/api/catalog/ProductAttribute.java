@@ -416,7 +416,7 @@ public final class ProductAttribute implements FeedItem, WritesFields {
             out.string("label", label);
         }
         if (modifiedAt != null) {
-            out.string("modifiedAt", ItemFields.time(modifiedAt));
+            out.time("modifiedAt", modifiedAt);
         }
         if (multi != null) {
             out.bool("multi", multi);

@@ -199,7 +199,7 @@ public final class ProductOverride implements FeedItem, WritesFields {
             out.string("sku", sku);
         }
         if (updatedAt != null) {
-            out.string("updatedAt", ItemFields.time(updatedAt));
+            out.time("updatedAt", updatedAt);
         }
         if (websiteCode != null) {
             out.string("websiteCode", websiteCode);

@@ -178,7 +178,7 @@ public final class Variant implements FeedItem, WritesFields {
             out.string("id", id);
         }
         if (modifiedAt != null) {
-            out.string("modifiedAt", ItemFields.time(modifiedAt));
+            out.time("modifiedAt", modifiedAt);
         }
         if (optionValues != null) {
             out.objects("optionValues", optionValues);

@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.catalog.WritesFields;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -285,6 +286,24 @@ public final class CanonicalJson {
             }
             writeName(name);
             writeValue(value, name, 1);
+        }
+
+        /** Writes a timestamp field left out of the canonical text, after the others. */
+        private void writeLeftOutTime(String name, Instant value, boolean comma) {
+            ensure(1);
+            if (comma) {
+                buffer[size++] = ',';
+            }
+            writeName(name);
+            writeTime(value);
+        }
+
+        /** Writes a {@link InstantText#writable} timestamp as a JSON string. */
+        private void writeTime(Instant value) {
+            ensure(InstantText.MAX_LENGTH + 2);
+            buffer[size++] = '"';
+            size = InstantText.write(value, buffer, size);
+            buffer[size++] = '"';
         }
 
         /** Refuses nesting beyond {@link #MAX_DEPTH} (the top-level object is depth 0 here). */
@@ -686,6 +705,24 @@ public final class CanonicalJson {
                 }
             }
 
+            /**
+             * Writes a timestamp's text straight into the buffer; one of a year {@link InstantText} does not write
+             * goes as its text, as {@link FieldWriter#time} gives it. A left-out timestamp is held back as it is.
+             */
+            @Override
+            public void time(String name, Instant value) {
+                if (value == null || !InstantText.writable(value)) {
+                    FieldWriter.super.time(name, value);
+                    return;
+                }
+                if (InstantText.MAX_LENGTH > maxStringBytes / 3) {
+                    suspect = true;
+                }
+                if (begin(name, value)) {
+                    writeTime(value);
+                }
+            }
+
             @Override
             public void number(String name, Number value) {
                 if (begin(name, value)) {
@@ -737,19 +774,22 @@ public final class CanonicalJson {
 
             /**
              * Starts a field: at the top level, holds a left-out field back (then {@code false}: nothing to
-             * write now) and notes a captured one; else writes its comma and name.
+             * write now) and notes a captured one (a timestamp as its text); else writes its comma and name. A
+             * timestamp {@link #time} lets through is plain and short: a left-out one needs no check.
              */
             private boolean begin(String name, Object value) {
                 if (depth == 0) {
                     int kind = topLevelKind(name);
                     if (kind == LEFT_OUT) {
-                        checkLeftOut(value);
+                        if (!(value instanceof Instant)) {
+                            checkLeftOut(value);
+                        }
                         leftOutNames[leftOutCount] = name;
                         leftOutValues[leftOutCount++] = value;
                         return false;
                     }
                     if (kind >= 0) {
-                        captured[kind] = value;
+                        captured[kind] = value instanceof Instant instant ? InstantText.text(instant) : value;
                     }
                 }
                 ensure(1);
@@ -778,7 +818,11 @@ public final class CanonicalJson {
             /** Writes the held-back top-level fields, in name order (as they came). */
             void writeLeftOut() {
                 for (int i = 0; i < leftOutCount; i++) {
-                    Writer.this.writeLeftOut(leftOutNames[i], leftOutValues[i], !first || i > 0);
+                    if (leftOutValues[i] instanceof Instant instant) {
+                        writeLeftOutTime(leftOutNames[i], instant, !first || i > 0);
+                    } else {
+                        Writer.this.writeLeftOut(leftOutNames[i], leftOutValues[i], !first || i > 0);
+                    }
                     leftOutValues[i] = null;
                 }
             }

@@ -217,6 +217,28 @@ class TypedItemJsonTest {
     }
 
     @Test
+    void typedTimestampsOfAnyYearAndFractionWriteTheTextAndHashOfTheirFieldsMap() {
+        List<Instant> times = List.of(Instant.parse("2024-05-01T10:15:30Z"), Instant.parse("2024-05-01T10:15:30.5Z"),
+                Instant.parse("1969-12-31T23:59:59.000000001Z"), Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00.25Z"), Instant.EPOCH);
+        for (ContentHashAlgorithm algorithm : ContentHashAlgorithm.values()) {
+            ItemHasher hasher = new ItemHasher(algorithm);
+            for (int i = 0; i < times.size(); i++) {
+                Product product = Product.builder().sku("MH01").storeViewCode("default").createdAt(times.get(i))
+                        .updatedAt(times.get((i + 1) % times.size())).modifiedAt(times.get((i + 2) % times.size()))
+                        .deletedAt(times.get((i + 3) % times.size())).build();
+                long viaMap = hasher.writeItem(product.fields());
+                String mapJson = new String(hasher.json(), StandardCharsets.UTF_8);
+                long viaTyped = hasher.writeItem(product, List.of("sku", "createdAt", "deleted"));
+                assertEquals(mapJson, new String(hasher.json(), StandardCharsets.UTF_8), times.get(i).toString());
+                assertEquals(viaMap, viaTyped, times.get(i).toString());
+                assertEquals(product.fields().get("createdAt"), hasher.captured(1));
+            }
+        }
+    }
+
+    @Test
     void anItemOrANestedObjectWithExtraFieldsDoesNotWriteItself() {
         Product plain = Product.builder().sku("MH01").storeViewCode("default")
                 .addImage(Product.MediaResource.of("https://cdn.example/1.jpg", "front", "image"), "1").build();
