@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,48 @@ class ItemFieldsTimeTest {
             Instant instant = Instant.ofEpochSecond(seconds, nanos);
             assertEquals(FORMATTER.format(instant), ItemFields.time(instant), instant.toString());
         }
+    }
+
+    @Test
+    void aFieldWriterThatTakesOnlyTextGetsEachTimestampAsItsText() {
+        Instant created = Instant.parse("2024-01-02T03:04:05.250Z");
+        Instant updated = Instant.parse("+10000-01-01T00:00:00Z");
+        List<String> received = new ArrayList<>();
+        FieldWriter textOnly = new FieldWriter() {
+            @Override
+            public void string(String name, String value) {
+                received.add(name + "=" + value);
+            }
+
+            @Override
+            public void number(String name, Number value) {
+                received.add(name + "=" + value);
+            }
+
+            @Override
+            public void bool(String name, boolean value) {
+                received.add(name + "=" + value);
+            }
+
+            @Override
+            public void object(String name, WritesFields value) {
+                received.add(name);
+            }
+
+            @Override
+            public void strings(String name, List<String> values) {
+                received.add(name + "=" + values);
+            }
+
+            @Override
+            public void objects(String name, List<? extends WritesFields> values) {
+                received.add(name);
+            }
+        };
+        Category.builder().urlPath("men").createdAt(created).updatedAt(updated).build().writeFields(textOnly);
+        assertEquals(List.of("createdAt=2024-01-02T03:04:05.25Z", "updatedAt=+10000-01-01T00:00:00Z",
+                "urlPath=men"), received);
+        textOnly.time("deletedAt", null);
+        assertEquals("deletedAt=null", received.get(3));
     }
 }
