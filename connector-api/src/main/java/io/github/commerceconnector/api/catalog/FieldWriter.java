@@ -15,9 +15,9 @@ public interface FieldWriter {
     void string(String name, String value);
 
     /**
-     * A timestamp field, sent as RFC 3339 text in UTC with only the fraction digits needed ({@code
-     * 2024-05-01T10:15:30.5Z}): the same field as {@link #string} given that text, which is what this default
-     * does. A writer may write the text without making it first.
+     * A timestamp field, sent as text in UTC with only the fraction digits needed (RFC 3339 for the years 0 to
+     * 9999: {@code 2024-05-01T10:15:30.5Z}): the same field as {@link #string} given that text, which is what this
+     * default does. A writer may write the text without making it first.
      */
     default void time(String name, Instant value) {
         string(name, value == null ? null : ItemFields.time(value));

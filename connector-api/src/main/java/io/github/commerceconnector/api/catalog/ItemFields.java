@@ -52,7 +52,8 @@ final class ItemFields {
      * A timestamp as the items send it: RFC 3339 text in UTC with only the fraction digits needed, exactly as
      * {@code DateTimeFormatterBuilder.appendInstant(-1)} writes it. Years 0 to 9999 are written here by hand (the
      * formatter's text costs several objects a call, and every product has two timestamps); other years go through
-     * the formatter.
+     * the formatter. The SDK's canonical writer writes the same text by its own code ({@code InstantText} in
+     * connector-core), which must stay equal to this one: both are tested against the formatter.
      */
     static String time(Instant value) {
         long seconds = value.getEpochSecond();

@@ -6,8 +6,12 @@ import java.time.Instant;
 /**
  * Writes a timestamp of the years 0 to 9999 straight into a byte buffer as the typed items send it: RFC 3339 in
  * UTC with only the fraction digits needed ({@code 2024-05-01T10:15:30.5Z}), the text {@code
- * DateTimeFormatterBuilder.appendInstant(-1)} gives, with no object made on the way. Other years are left to the
+ * DateTimeFormatterBuilder.appendInstant(-1)} gives; {@link #write} makes no object. Other years are left to the
  * formatter ({@link #writable}). The text is plain ASCII, so its bytes are also its JSON string's content.
+ *
+ * <p>It must give exactly the text of the typed items' own {@code ItemFields.time} (connector-api), which their
+ * fields maps hold: a typed item and its map have the same content hash only so. Both are tested against the
+ * formatter.
  */
 final class InstantText {
     /** The longest text written: nine fraction digits. */
@@ -28,6 +32,20 @@ final class InstantText {
     static boolean writable(Instant value) {
         long seconds = value.getEpochSecond();
         return seconds >= FIRST_SECOND_OF_YEAR_0 && seconds <= LAST_SECOND_OF_YEAR_9999;
+    }
+
+    /** The length of a {@link #writable} timestamp's text: 20, or 22 to 30 with a fraction. */
+    static int length(Instant value) {
+        int nanos = value.getNano();
+        if (nanos == 0) {
+            return 20;
+        }
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        return 21 + digits;
     }
 
     /** The text of a {@link #writable} timestamp. */

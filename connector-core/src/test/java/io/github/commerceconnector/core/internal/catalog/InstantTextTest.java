@@ -69,7 +69,9 @@ class InstantTextTest {
     }
 
     private static void assertSame(Instant value) {
-        assertEquals(REFERENCE.format(value), InstantText.text(value), () -> "for " + value.getEpochSecond() + "s "
+        String expected = REFERENCE.format(value);
+        assertEquals(expected, InstantText.text(value), () -> "for " + value.getEpochSecond() + "s "
                 + value.getNano() + "ns");
+        assertEquals(expected.length(), InstantText.length(value), expected);
     }
 }

@@ -238,6 +238,37 @@ class TypedItemJsonTest {
         }
     }
 
+    /**
+     * A timestamp may be longer than a low string limit allows: the typed path, which writes timestamps without
+     * their text, must send such an item to validation exactly when the map path does, and no more often.
+     */
+    @Test
+    void typedTimestampsNeedValidationExactlyWhenTheirTextWould() {
+        List<Instant> times = List.of(Instant.parse("2018-11-20T06:21:35Z"), Instant.parse("2018-11-20T06:21:35.954Z"),
+                Instant.parse("2018-11-20T06:21:35.000000001Z"), Instant.parse("+10000-01-01T00:00:00Z"));
+        for (int maxStringBytes = 1; maxStringBytes <= 120; maxStringBytes++) {
+            ItemHasher typedHasher = new ItemHasher(maxStringBytes, 64, ContentHashAlgorithm.XXH3_64);
+            ItemHasher mapHasher = new ItemHasher(maxStringBytes, 64, ContentHashAlgorithm.XXH3_64);
+            for (Instant created : times) {
+                for (Instant updated : times) {
+                    Category category = Category.builder().urlPath("m").createdAt(created).updatedAt(updated)
+                            .build();
+                    typedHasher.writeItem(category, List.of("urlPath", "deleted"));
+                    mapHasher.writeItem(category.fields());
+                    int limit = maxStringBytes;
+                    assertEquals(mapHasher.needsValidation(), typedHasher.needsValidation(),
+                            () -> "limit " + limit + ", " + created + ", " + updated);
+                }
+            }
+            if (maxStringBytes >= 90) {
+                assertFalse(typedHasher.needsValidation(), "limit " + maxStringBytes);
+            }
+        }
+        ItemHasher low = new ItemHasher(69, 64, ContentHashAlgorithm.XXH3_64);
+        low.writeItem(Category.builder().urlPath("m").createdAt(times.get(1)).build(), List.of("urlPath", "deleted"));
+        assertTrue(low.needsValidation(), "24 characters against a limit of 69 bytes, 23 characters at 3 bytes each");
+    }
+
     @Test
     void anItemOrANestedObjectWithExtraFieldsDoesNotWriteItself() {
         Product plain = Product.builder().sku("MH01").storeViewCode("default")
