@@ -88,8 +88,8 @@ public final class CanonicalJson {
      * <p>While it writes, it notices everything {@link ItemValidator} refuses (a control character, an
      * unpaired surrogate, a string that may be too long, nesting too deep, a field name that is not a
      * non-empty string, a number of an odd type or a negative {@code qty}, a field it leaves out that is not a
-     * string or a typed item's timestamp), and some things it accepts (tab, line feed and carriage return excepted): an item it does not
-     * call {@link #suspect()} needs no validation walk of its own. Not thread-safe.
+     * string or a typed item's timestamp), and some things it accepts (tab, line feed and carriage return
+     * excepted): an item it does not call {@link #suspect()} needs no validation walk of its own. Not thread-safe.
      */
     static final class Writer {
         private final Set<String> orderFreeArrays;
@@ -715,7 +715,7 @@ public final class CanonicalJson {
                     FieldWriter.super.time(name, value);
                     return;
                 }
-                if (InstantText.length(value) > maxStringBytes / 3) {
+                if (maxStringBytes / 3 < InstantText.MAX_LENGTH && InstantText.length(value) > maxStringBytes / 3) {
                     suspect = true;
                 }
                 if (begin(name, value)) {

@@ -30,8 +30,8 @@ class InstantTextTest {
         for (long day = FIRST_DAY; day <= LAST_DAY; day += day >= recentFirst && day <= recentLast ? 1 : 13) {
             long secondOfDay = Math.floorMod(day * 7_919, 86_400);
             int nanos = (int) Math.floorMod(day * 1_000_003L, 1_000_000_000L);
-            assertSame(Instant.ofEpochSecond(day * 86_400 + secondOfDay));
-            assertSame(Instant.ofEpochSecond(day * 86_400 + secondOfDay, nanos));
+            assertWrittenAsFormatted(Instant.ofEpochSecond(day * 86_400 + secondOfDay));
+            assertWrittenAsFormatted(Instant.ofEpochSecond(day * 86_400 + secondOfDay, nanos));
         }
     }
 
@@ -39,7 +39,7 @@ class InstantTextTest {
     void fractionsKeepOnlyTheDigitsNeeded() {
         Instant second = Instant.parse("2024-05-01T10:15:30Z");
         for (int nanos : new int[] {1, 10, 100_000, 500_000_000, 120_000_000, 999_999_999, 100_000_000, 7}) {
-            assertSame(second.plusNanos(nanos));
+            assertWrittenAsFormatted(second.plusNanos(nanos));
         }
         assertEquals("2024-05-01T10:15:30.5Z", InstantText.text(second.plusMillis(500)));
         assertEquals("2024-05-01T10:15:30Z", InstantText.text(second));
@@ -51,8 +51,8 @@ class InstantTextTest {
         Instant last = LocalDate.of(9999, 12, 31).atTime(23, 59, 59, 999_999_999).toInstant(ZoneOffset.UTC);
         assertTrue(InstantText.writable(first));
         assertTrue(InstantText.writable(last));
-        assertSame(first);
-        assertSame(last);
+        assertWrittenAsFormatted(first);
+        assertWrittenAsFormatted(last);
         assertFalse(InstantText.writable(first.minusNanos(1)));
         assertFalse(InstantText.writable(last.plusNanos(1)));
         assertFalse(InstantText.writable(Instant.MAX));
@@ -68,7 +68,7 @@ class InstantTextTest {
         assertEquals("x1999-12-31T23:59:59.25Z", new String(buffer, 3, end - 3, StandardCharsets.US_ASCII));
     }
 
-    private static void assertSame(Instant value) {
+    private static void assertWrittenAsFormatted(Instant value) {
         String expected = REFERENCE.format(value);
         assertEquals(expected, InstantText.text(value), () -> "for " + value.getEpochSecond() + "s "
                 + value.getNano() + "ns");
