@@ -182,6 +182,46 @@ class FileSyncStateStoreTest {
     }
 
     @Test
+    void recordsOfTheLongestIdentitiesAndReasonsAllSurviveReopening() throws IOException {
+        Feed wide = Feed.custom("wide", "feeds/wide/v1/items", 100, "a", "b", "c", "d", "e", "f", "g", "h");
+        int items = 300;
+        Map<Long, ItemKey> recorded = new HashMap<>();
+        List<Long> rejected = new ArrayList<>();
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        try (FeedSyncState state = store.open(DATA_SPACE, wide)) {
+            for (int n = 0; n < items; n++) {
+                String[] values = new String[8];
+                for (int field = 0; field < values.length; field++) {
+                    String head = n + "-" + field + "-";
+                    values[field] = head + "x".repeat(1024 - head.length() - (n * 7 + field) % 40);
+                }
+                ItemKey key = ItemKey.of(wide, values);
+                long identity = hasher.identityHash(key);
+                recorded.put(identity, key);
+                if (n % 3 == 0) {
+                    rejected.add(identity);
+                }
+                state.record(List.of(n % 3 == 0 ? StateChange.rejected(key, identity, n + 1L, "r".repeat(1024))
+                        : StateChange.accepted(key, identity, n + 1L)), NOW);
+            }
+        }
+        Path log = directory.resolve(DATA_SPACE).resolve("wide.log");
+        long written = Files.size(log);
+        assertTrue(written > 2 << 20, "the log spans several of the scanner's 1 MiB reads: " + written);
+        try (FeedSyncState state = store.open(DATA_SPACE, wide)) {
+            assertEquals(items / 3, state.count(ItemStatus.REJECTED));
+            assertEquals(items - items / 3, state.count(ItemStatus.ACCEPTED));
+            for (Map.Entry<Long, ItemKey> entry : recorded.entrySet()) {
+                assertEquals(entry.getValue(), state.key(entry.getKey()));
+            }
+            for (long identity : rejected) {
+                assertEquals("r".repeat(1024), state.reason(identity));
+            }
+        }
+        assertEquals(written, Files.size(log), "no record was taken for a torn tail and cut off");
+    }
+
+    @Test
     void compactionKeepsTheLatestStateOfEveryItem() {
         FileSyncStateStore store = new FileSyncStateStore(directory);
         long before;

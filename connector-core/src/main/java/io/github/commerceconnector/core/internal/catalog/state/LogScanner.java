@@ -8,9 +8,12 @@ import java.util.zip.CRC32C;
 /** Reads the intact {@link StateRecord}s of a state log in order, stopping at the first torn or corrupt one. */
 final class LogScanner {
     private static final int CHUNK = 1 << 20;
-    /** More than the longest record: two identity values and a reason at their limits, and the fixed part. */
-    private static final int MAX_RECORD = StateRecord.FIXED + StateRecord.CRC + 2 * (2 + StateRecord.MAX_VALUE_BYTES)
-            + 2 + StateRecord.MAX_REASON_BYTES + 1024;
+    /**
+     * The longest record there can be: its length is a u16. (A feed's eight identity values and a reason at their
+     * limits come to about 9 KiB.) The buffer is refilled whenever less than this is left in it, so a record that
+     * does not fit what is left is never taken for a torn one while the file holds the rest of it.
+     */
+    private static final int MAX_RECORD = 0xFFFF;
 
     private LogScanner() {
     }
