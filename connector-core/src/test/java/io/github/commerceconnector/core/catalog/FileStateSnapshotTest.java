@@ -2,11 +2,13 @@ package io.github.commerceconnector.core.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.StateChange;
@@ -21,9 +23,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The snapshot of the file store (format 3): a state opens from its snapshot plus the records since, the switch
@@ -154,6 +161,72 @@ class FileStateSnapshotTest {
             assertEquals(new StoredItem(id(5), 55, ItemStatus.ACCEPTED), state.find(id(5)));
             assertEquals(1, state.count(ItemStatus.ACCEPTED));
         }
+    }
+
+    @ParameterizedTest(name = "cut to {0} bytes")
+    @ValueSource(ints = {0, 1, 63})
+    void aSnapshotShorterThanItsHeaderIsNotBelievedAndTheStateStillOpens(int length) throws IOException {
+        snapshotOfAllItems();
+        recordsSinceTheSnapshot();
+        Path snapshot = folder().resolve("products.snap");
+        Files.write(snapshot, Arrays.copyOf(Files.readAllBytes(snapshot), length));
+        assertOpensAfreshAndWorks();
+    }
+
+    @Test
+    void aSnapshotWhoseTextsAreCutShortIsNotBelievedWhenTheStateOpens() throws IOException {
+        snapshotOfAllItems();
+        recordsSinceTheSnapshot();
+        Path snapshot = folder().resolve("products.snap");
+        byte[] whole = Files.readAllBytes(snapshot);
+        Files.write(snapshot, Arrays.copyOf(whole, whole.length - 3));
+        assertOpensAfreshAndWorks();
+    }
+
+    /** Opens a state whose snapshot is not to be believed: nothing claimed, and it records and reopens as new. */
+    private void assertOpensAfreshAndWorks() {
+        try (FeedSyncState state = open()) {
+            assertEquals(0, state.count(ItemStatus.ACCEPTED) + state.count(ItemStatus.REJECTED),
+                    "nothing is claimed from a snapshot cut short, nor from the records after it");
+            state.record(List.of(StateChange.accepted(key(5), id(5), 55)), LATER);
+            assertEquals(key(5), state.key(id(5)));
+        }
+        try (FeedSyncState state = open()) {
+            assertEquals(new StoredItem(id(5), 55, ItemStatus.ACCEPTED), state.find(id(5)));
+            assertEquals(1, state.count(ItemStatus.ACCEPTED));
+        }
+    }
+
+    @Test
+    void anOpenThatFailsLeavesNoFileOfTheStateOpen() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "counts open files by /proc/self/fd");
+        snapshotOfAllItems();
+        Path snapshot = folder().resolve("products.snap");
+        Files.delete(snapshot);
+        Files.createDirectory(snapshot);
+        assertThrows(ConnectorClientException.class, this::open, "a snapshot that cannot be read at all");
+        assertEquals(List.of(), openFilesUnder(folder()));
+        Files.delete(snapshot);
+        try (FeedSyncState state = open()) {
+            assertEquals(0, state.count(ItemStatus.ACCEPTED), "its lock let go: the log (empty since the snapshot) opens");
+        }
+    }
+
+    private static List<String> openFilesUnder(Path folder) throws IOException {
+        List<String> open = new ArrayList<>();
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
+                try {
+                    Path target = Files.readSymbolicLink(descriptor);
+                    if (target.startsWith(folder)) {
+                        open.add(target.toString());
+                    }
+                } catch (IOException gone) {
+                    // the descriptor closed while listed: not open
+                }
+            }
+        }
+        return open;
     }
 
     @Test

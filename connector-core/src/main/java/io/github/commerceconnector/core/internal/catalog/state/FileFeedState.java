@@ -15,6 +15,7 @@ import io.github.commerceconnector.api.spi.ResyncCheckpoint;
 import io.github.commerceconnector.api.spi.RetryPayload;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.api.spi.StoredItem;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -162,22 +163,38 @@ public final class FileFeedState implements FeedSyncState {
      */
     public static FileFeedState open(Path directory, String dataSpaceId, Feed feed, FileLocks.Held lock) {
         RetryPayloadFile retry = null;
+        FileFeedState state = null;
         try {
             retry = RetryPayloadFile.open(directory.resolve(feed.name() + ".retry"));
-            FileFeedState state = new FileFeedState(feed, dataSpaceId, directory.resolve(feed.name() + ".log"),
-                    lock, retry);
+            state = new FileFeedState(feed, dataSpaceId, directory.resolve(feed.name() + ".log"), lock, retry);
             state.load();
             return state;
         } catch (IOException | RuntimeException e) {
-            if (retry != null) {
-                try {
-                    retry.close();
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
+            if (state != null) {
+                state.releaseAfterFailedOpen(e);
             }
+            closeQuietly(retry, e);
             lock.close();
             throw failure("open", feed, dataSpaceId, e);
+        }
+    }
+
+    /** Lets go of what a failed {@link #load} had opened: the log, the snapshot and the index's memory. */
+    private void releaseAfterFailedOpen(Exception failure) {
+        closed = true;
+        table.release();
+        closeQuietly(log, failure);
+        closeQuietly(snapshot, failure);
+    }
+
+    private static void closeQuietly(Closeable closeable, Exception failure) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
         }
     }
 

@@ -71,6 +71,10 @@ final class SnapshotFile {
      * @throws Unreadable if the header or the entries do not check out
      */
     static Markers load(FileChannel snapshot, long fingerprint, ItemIndex table) throws IOException {
+        long size = snapshot.size();
+        if (size < HEADER) {
+            throw new Unreadable("shorter than its header (" + size + " bytes)");
+        }
         ByteBuffer header = ByteBuffer.allocate(HEADER);
         readFully(snapshot, header, 0);
         header.flip();
@@ -88,13 +92,14 @@ final class SnapshotFile {
         long items = header.getLong(16);
         long textsStart = header.getLong(24);
         if (items < 0 || items > Integer.MAX_VALUE || textsStart != HEADER + items * ENTRY
-                || snapshot.size() < textsStart) {
+                || size < textsStart) {
             throw new Unreadable("a size that does not match its file");
         }
         table.reserve((int) items);
         ByteBuffer chunk = ByteBuffer.allocate(ENTRY * 43_690);
         crc.reset();
         long position = HEADER;
+        long lastText = -1;
         while (position < textsStart) {
             chunk.clear().limit((int) Math.min(chunk.capacity(), textsStart - position));
             readFully(snapshot, chunk, position);
@@ -105,19 +110,39 @@ final class SnapshotFile {
                 if (status >= STATUSES.length || chunk.getLong(at) == 0) {
                     throw new Unreadable("an entry with an unknown status or identity hash 0");
                 }
-                table.put(chunk.getLong(at), chunk.getLong(at + 8), STATUSES[status],
-                        IN_SNAPSHOT | (meta & OFFSET_MASK), false);
+                long text = meta & OFFSET_MASK;
+                if (text < textsStart) {
+                    throw new Unreadable("an entry whose text is not among the texts");
+                }
+                lastText = Math.max(lastText, text);
+                table.put(chunk.getLong(at), chunk.getLong(at + 8), STATUSES[status], IN_SNAPSHOT | text, false);
             }
             position += chunk.limit();
         }
         if ((int) crc.getValue() != header.getInt(56) || table.size() != items) {
             throw new Unreadable("damaged entries");
         }
+        if (lastText >= 0 && !holdsText(snapshot, lastText, size)) {
+            throw new Unreadable("texts cut short: the file ends at " + size);
+        }
         long fullSync = header.getLong(32);
         long checkpointStart = header.getLong(40);
         return new Markers(fullSync < 0 ? null : Instant.ofEpochSecond(fullSync),
                 checkpointStart < 0 ? null : new ResyncCheckpoint(Instant.ofEpochSecond(checkpointStart),
                         header.getLong(48)));
+    }
+
+    /**
+     * Whether the file holds the whole text at {@code offset}: the texts follow one another, so the one at the
+     * largest offset ending within the file means none is cut short.
+     */
+    private static boolean holdsText(FileChannel snapshot, long offset, long size) throws IOException {
+        if (offset + 2 > size) {
+            return false;
+        }
+        ByteBuffer length = ByteBuffer.allocate(2);
+        readFully(snapshot, length, offset);
+        return offset + Short.toUnsignedInt(length.getShort(0)) <= size;
     }
 
     /**
