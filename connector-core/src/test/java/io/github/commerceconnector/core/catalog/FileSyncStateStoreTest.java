@@ -105,6 +105,18 @@ class FileSyncStateStoreTest {
     }
 
     @Test
+    void theSameDirectoryReachedThroughALinkIsLockedToo() throws IOException {
+        Path real = Files.createDirectories(directory.resolve("real"));
+        Path link = Files.createSymbolicLink(directory.resolve("link"), real);
+        try (FeedSyncState first = new FileSyncStateStore(real).open(DATA_SPACE, Feed.PRODUCTS)) {
+            SyncLockedException locked = assertThrows(SyncLockedException.class,
+                    () -> new FileSyncStateStore(link).open(DATA_SPACE, Feed.PRODUCTS));
+            assertTrue(locked.getMessage().contains("this process"), locked.getMessage());
+        }
+        new FileSyncStateStore(link).open(DATA_SPACE, Feed.PRODUCTS).close();
+    }
+
+    @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aLockHeldByAnotherProcessFailsAtOnceAndDiesWithIt() throws Exception {
         FileSyncStateStore store = new FileSyncStateStore(directory);

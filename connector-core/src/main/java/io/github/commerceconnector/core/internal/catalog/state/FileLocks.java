@@ -29,7 +29,7 @@ public final class FileLocks {
      * @throws SyncLockedException if another holder, in this process or another, has it
      */
     public static Held acquire(Path lockFile, String what) {
-        Path path = lockFile.toAbsolutePath().normalize();
+        Path path = canonical(lockFile);
         if (!HELD_IN_THIS_PROCESS.add(path)) {
             throw new SyncLockedException(what + " is in use by another sync in this process. Wait for it to "
                     + "finish, or share one client instead of syncing the same feed twice at once.");
@@ -53,6 +53,24 @@ public final class FileLocks {
             closeQuietly(channel, e);
             HELD_IN_THIS_PROCESS.remove(path);
             throw e;
+        }
+    }
+
+    /**
+     * The lock file's path with its folder's links resolved, so that one folder reached by two paths (a symbolic
+     * link, a bind mount seen twice) is one lock here, as it is to the operating system; the path as given when the
+     * folder cannot be resolved (then opening the lock file fails and says why).
+     */
+    private static Path canonical(Path lockFile) {
+        Path absolute = lockFile.toAbsolutePath().normalize();
+        Path folder = absolute.getParent();
+        if (folder == null) {
+            return absolute;
+        }
+        try {
+            return folder.toRealPath().resolve(absolute.getFileName());
+        } catch (IOException unresolved) {
+            return absolute;
         }
     }
 
