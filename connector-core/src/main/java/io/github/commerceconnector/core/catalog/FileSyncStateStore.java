@@ -84,10 +84,11 @@ public final class FileSyncStateStore implements SyncStateStore {
         }
         List<FileLocks.Held> locks = new ArrayList<>();
         try {
-            for (String feed : feedNames(folder)) {
+            TreeSet<String> feeds = feedNames(folder);
+            for (String feed : feeds) {
                 locks.add(FileLocks.acquire(folder.resolve(feed + ".lock"), describe(dataSpaceId, feed)));
             }
-            for (String feed : feedNames(folder)) {
+            for (String feed : feeds) {
                 Files.deleteIfExists(folder.resolve(feed + ".snap"));
                 Files.deleteIfExists(folder.resolve(feed + ".log"));
                 Files.deleteIfExists(folder.resolve(feed + ".retry"));

@@ -105,6 +105,36 @@ class FileSyncStateStoreTest {
     }
 
     @Test
+    void aWriterInterruptedMidSyncIsReportedAsAnInterruptAndLosesNothingRecordedBefore() throws Exception {
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS);
+        state.record(List.of(accepted(1, 11)), NOW);
+        RuntimeException[] interrupted = {null};
+        Thread sender = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            try {
+                state.record(List.of(accepted(2, 22)), NOW);
+            } catch (RuntimeException e) {
+                interrupted[0] = e;
+            }
+        });
+        sender.start();
+        sender.join();
+        RuntimeException other = assertThrows(RuntimeException.class,
+                () -> state.record(List.of(accepted(3, 33)), NOW), "the file is closed for every thread");
+        RuntimeException closing = assertThrows(RuntimeException.class, state::close);
+        for (RuntimeException failure : List.of(interrupted[0], other, closing)) {
+            assertTrue(failure.getMessage().contains("interrupted"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("Nothing recorded before is lost"), failure.getMessage());
+            assertTrue(!failure.getMessage().contains("permissions"), failure.getMessage());
+        }
+        try (FeedSyncState reopened = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            assertEquals(new StoredItem(id(1), 11, ItemStatus.ACCEPTED), reopened.find(id(1)));
+            assertNull(reopened.find(id(3)));
+        }
+    }
+
+    @Test
     void theSameDirectoryReachedThroughALinkIsLockedToo() throws IOException {
         Path real = Files.createDirectories(directory.resolve("real"));
         Path link = Files.createSymbolicLink(directory.resolve("link"), real);

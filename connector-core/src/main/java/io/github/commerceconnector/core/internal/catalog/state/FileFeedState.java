@@ -18,6 +18,7 @@ import io.github.commerceconnector.api.spi.StoredItem;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,8 @@ public final class FileFeedState implements FeedSyncState {
     private ResyncCheckpoint checkpoint;
     private ContentHashAlgorithm contentHashes = ContentHashAlgorithm.SHA_256;
     private boolean closed;
+    /** Whether a thread's interrupt closed the log or the snapshot: then their failures say so. */
+    private volatile boolean closedByInterrupt;
 
     private FileFeedState(Feed feed, String dataSpaceId, Path logPath, FileLocks.Held lock, RetryPayloadFile retry) {
         this.feed = feed;
@@ -196,6 +199,24 @@ public final class FileFeedState implements FeedSyncState {
         } catch (IOException suppressed) {
             failure.addSuppressed(suppressed);
         }
+    }
+
+    /**
+     * {@link #failure(String, Feed, String, Exception)} for an open state, which tells a file closed by an interrupt
+     * (a cancelled sync, a runtime closing while its senders record) from a disk that refuses: {@link FileChannel}
+     * closes itself for every thread when one thread using it is interrupted.
+     */
+    private RuntimeException failure(String action, Exception e) {
+        if (e instanceof ClosedByInterruptException) {
+            closedByInterrupt = true;
+        }
+        if (closedByInterrupt && e instanceof ClosedChannelException) {
+            return new ConnectorClientException("Could not " + action + " the sync state of feed " + feed.name()
+                    + " in data space " + dataSpaceId + ": a thread writing it was interrupted (a cancelled sync, or "
+                    + "the runtime closing), which closes the state's file for every thread. Nothing recorded "
+                    + "before is lost: the next sync sends again what this one could not record.", e);
+        }
+        return failure(action, feed, dataSpaceId, e);
     }
 
     private static RuntimeException failure(String action, Feed feed, String dataSpaceId, Exception e) {
@@ -472,7 +493,7 @@ public final class FileFeedState implements FeedSyncState {
             end = logSize;
             generation = logGeneration;
         } catch (IOException e) {
-            throw failure("record to", feed, dataSpaceId, e);
+            throw failure("record to", e);
         } finally {
             appendLock.unlock();
         }
@@ -518,7 +539,7 @@ public final class FileFeedState implements FeedSyncState {
             lastForcedAt = System.nanoTime();
             forcedWrites++;
         } catch (IOException e) {
-            throw failure("force to disk", feed, dataSpaceId, e);
+            throw failure("force to disk", e);
         } finally {
             forceLock.unlock();
         }
@@ -579,7 +600,7 @@ public final class FileFeedState implements FeedSyncState {
             readFully(log, ByteBuffer.wrap(record), offset);
             return StateRecord.decode(record, 0, feed.identityFields(), true);
         } catch (IOException e) {
-            throw failure("read", feed, dataSpaceId, e);
+            throw failure("read", e);
         }
     }
 
@@ -616,7 +637,7 @@ public final class FileFeedState implements FeedSyncState {
                 return true;
             });
         } catch (IOException e) {
-            throw failure("read the retry payloads of", feed, dataSpaceId, e);
+            throw failure("read the retry payloads of", e);
         }
     }
 
@@ -688,7 +709,7 @@ public final class FileFeedState implements FeedSyncState {
             end = logSize;
             generation = logGeneration;
         } catch (IOException e) {
-            throw failure("record to", feed, dataSpaceId, e);
+            throw failure("record to", e);
         } finally {
             appendLock.unlock();
         }
@@ -777,7 +798,7 @@ public final class FileFeedState implements FeedSyncState {
                 compactLocked();
             }
         } catch (IOException e) {
-            throw failure("compact", feed, dataSpaceId, e);
+            throw failure("compact", e);
         } finally {
             appendLock.unlock();
         }
@@ -850,7 +871,7 @@ public final class FileFeedState implements FeedSyncState {
                 }
             }
         } catch (IOException e) {
-            throw failure("close", feed, dataSpaceId, e);
+            throw failure("close", e);
         } finally {
             appendLock.unlock();
         }
