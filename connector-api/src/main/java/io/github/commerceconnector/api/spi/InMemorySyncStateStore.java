@@ -26,9 +26,15 @@ import java.util.function.Consumer;
  */
 public final class InMemorySyncStateStore implements SyncStateStore {
     private final Map<String, Map<String, Feeds>> dataSpaces = new HashMap<>();
+    /** The data spaces being reset: no feed of theirs opens, whether it held state before or not. */
+    private final Set<String> resetting = new HashSet<>();
 
     @Override
     public synchronized FeedSyncState open(String dataSpaceId, Feed feed) {
+        if (resetting.contains(dataSpaceId)) {
+            throw new SyncLockedException("The sync state of feed " + feed.name() + " in data space " + dataSpaceId
+                    + " is locked while the data space is reset. Sync again once the reset is done.");
+        }
         Feeds feeds = dataSpaces.computeIfAbsent(dataSpaceId, id -> new HashMap<>())
                 .computeIfAbsent(feed.name(), name -> new Feeds());
         if (feeds.open) {
@@ -65,6 +71,10 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     public void resetDataSpace(String dataSpaceId, Runnable erase) {
         List<Feeds> locked = new ArrayList<>();
         synchronized (this) {
+            if (resetting.contains(dataSpaceId)) {
+                throw new SyncLockedException("Data space " + dataSpaceId + " is being reset by another call in this "
+                        + "process: wait for it to finish.");
+            }
             for (Map.Entry<String, Feeds> entry : dataSpaces.getOrDefault(dataSpaceId, Map.of()).entrySet()) {
                 if (entry.getValue().open) {
                     throw new SyncLockedException("The sync state of feed " + entry.getKey() + " in data space "
@@ -78,12 +88,14 @@ public final class InMemorySyncStateStore implements SyncStateStore {
                 feeds.checkpoint = null;
                 locked.add(feeds);
             }
+            resetting.add(dataSpaceId);
         }
         try {
             erase.run();
         } finally {
             synchronized (this) {
                 locked.forEach(feeds -> feeds.open = false);
+                resetting.remove(dataSpaceId);
             }
         }
     }

@@ -567,7 +567,9 @@ public abstract class SyncStateStoreContract {
         sameStorage(store).resetDataSpace(DATA_SPACE, () -> lockedDuringErase.set(
                 assertThrows(SyncLockedException.class, () -> store.open(DATA_SPACE, Feed.PRICES)) != null
                         && assertThrows(SyncLockedException.class,
-                                () -> store.open(DATA_SPACE, Feed.PRODUCTS)) != null));
+                                () -> store.open(DATA_SPACE, Feed.PRODUCTS)) != null
+                        && assertThrows(SyncLockedException.class, () -> store.open(DATA_SPACE, Feed.CATEGORIES),
+                                "a built-in feed that never held state in the data space is locked too") != null));
         assertTrue(lockedDuringErase.get());
         for (Feed feed : List.of(Feed.PRODUCTS, Feed.PRICES)) {
             try (FeedSyncState state = store.open(DATA_SPACE, feed)) {
