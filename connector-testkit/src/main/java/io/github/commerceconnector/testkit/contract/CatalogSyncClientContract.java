@@ -228,6 +228,23 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(10, setup.catalog().status(Feed.PRODUCTS).accepted());
     }
 
+    /** A key to delete with a blank value is refused by its position, sending and forgetting nothing. */
+    @Test
+    public void aKeyToDeleteWithABlankValueIsRefusedAndNothingIsSent() {
+        Setup setup = setUp();
+        setup.sync(3, n -> product(n, 1));
+        SyncReport report = setup.catalog().delete(Feed.PRODUCTS, List.of(ItemKey.of(Feed.PRODUCTS, " ", "default"),
+                ItemKey.of(Feed.PRODUCTS, "SKU-1", "default")));
+        assertEquals(1, report.deleted(), report.toString());
+        assertEquals(1, report.requests(), "only the sound key is sent: " + report);
+        RejectedItem refused = report.rejected().get(0);
+        assertEquals("INVALID_KEY", refused.code());
+        assertEquals(0, refused.position());
+        assertTrue(refused.reason().contains("blank"), refused.reason());
+        assertEquals(2, setup.held().size());
+        assertEquals(0, setup.catalog().status(Feed.PRODUCTS).rejected(), "nothing recorded for the refused key");
+    }
+
     /**
      * Arrays whose order carries no meaning (sets, and lists whose elements carry their own position) are compared
      * as sets: the same item with every such array reversed is unchanged, whichever feed it is in.

@@ -169,9 +169,9 @@ final class FakeSyncRun {
                     break;
                 }
                 processed++;
-                if (key == null || !key.fields().equals(feed.identityFields())) {
-                    reject(null, "INVALID_KEY", "Key at position " + position + " does not name the "
-                            + feed.identityFields() + " of feed " + feed.name(), position);
+                String problem = keyProblem(key);
+                if (problem != null) {
+                    reject(null, "INVALID_KEY", "Key at position " + position + " " + problem, position);
                 } else {
                     long identity = ItemRules.identityHash(key);
                     if (!duplicate(key, identity, position)) {
@@ -182,6 +182,21 @@ final class FakeSyncRun {
             }
             flush();
         });
+    }
+
+    /** What is wrong with a key to delete, in the HTTP client's words, or {@code null} when it is sound. */
+    private String keyProblem(ItemKey key) {
+        if (key == null) {
+            return "is null";
+        }
+        if (!key.fields().equals(feed.identityFields())) {
+            return "names the fields " + key.fields() + ", but the " + feed.name() + " feed's identity is "
+                    + feed.identityFields() + ": build it with ItemKey.of(feed, values...)";
+        }
+        if (key.values().stream().anyMatch(value -> value == null || value.isBlank())) {
+            return "has a blank value: " + key;
+        }
+        return null;
     }
 
     SyncReport retries() {
