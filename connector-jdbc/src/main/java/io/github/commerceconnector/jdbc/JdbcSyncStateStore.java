@@ -29,7 +29,8 @@ import javax.sql.DataSource;
  * renewing, and its lease ends within the duration. Every write takes the lease's advisory lock shared and checks
  * that the lease row still carries the writer's token before it writes anything, and a takeover takes that lock
  * exclusively: a worker that lost its lease (paused, cut off, presumed dead) cannot write a single row after
- * another worker took over; it gets a {@link LeaseLostException}.
+ * another worker took over; it gets a {@link LeaseLostException}. The store runs its work at READ COMMITTED, which
+ * that check needs, whatever isolation level the pool or the database gives its connections by default.
  *
  * <p><b>Fast and flat.</b> Opening loads the identities, content hashes and statuses of the feed in one streamed
  * query into an off-heap index (24 bytes a slot; the heap does not grow with the catalog). Each {@code record} is

@@ -27,6 +27,11 @@ final class SyncStateSql {
     final String itemsWithReasons;
     final String retryPayloads;
     final String feedsOfDataSpace;
+    /**
+     * A call of {@code sync_write} at READ COMMITTED, which its lease check needs ({@link ReadCommitted}): at another
+     * level it calls nothing and returns null, and {@link SyncWrite} runs it again with the connection at READ
+     * COMMITTED. The check costs no round trip.
+     */
     final String write;
     /**
      * {@link #write} for a record that sends nothing (answers of the gateway, local rejections): the same call, in
@@ -93,10 +98,12 @@ final class SyncStateSql {
                 + " WHERE feed_id = ? AND identity_hash = ANY (?::bigint[]) AND status = " + StatusCodes.RETRYABLE;
         feedsOfDataSpace = "SELECT feed FROM " + feed + " WHERE data_space_id = ? UNION SELECT feed FROM " + lease
                 + " WHERE data_space_id = ?";
-        write = "SELECT " + tables.name("sync_write") + "(?, ?, ?, ?, ?, " + FROM_MICROS + ", "
+        write = "SELECT CASE WHEN current_setting('transaction_isolation') = '" + ReadCommitted.SETTING + "' THEN "
+                + tables.name("sync_write") + "(?, ?, ?, ?, ?, " + FROM_MICROS + ", "
                 + "?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[], "
                 + "?::bigint[], ?::bigint[], ?::smallint[], ?::text[], ?::text[], ?::bytea[], "
-                + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint, ?::bigint[], ?::bigint[], ?::text[])";
+                + "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint, ?::bigint[], ?::bigint[], ?::text[]) "
+                + "END";
         writeAnswer = write + ", set_config('synchronous_commit', 'off', true)";
         recoverSending = "INSERT INTO " + item + " (feed_id, identity_hash, content_hash, status, attempted_at, "
                 + "identity_values, reason, payload) SELECT s.feed_id, u.identity_hash, u.content_hash, "

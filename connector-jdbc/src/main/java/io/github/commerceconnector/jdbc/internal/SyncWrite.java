@@ -55,7 +55,9 @@ final class SyncWrite {
     }
 
     /**
-     * Writes a record: durably when it sends items, without waiting for the WAL flush otherwise (see above).
+     * Writes a record: durably when it sends items, without waiting for the WAL flush otherwise (see above). One
+     * round trip on a connection at READ COMMITTED; on one at another level, the call writes nothing and is made
+     * again with the connection set to READ COMMITTED and set back afterwards ({@link ReadCommitted}).
      *
      * @param settled  the changes other than sending, for distinct identities
      * @param fresh    the identities of settled changes known to have no row: inserted, not upserted
@@ -65,11 +67,26 @@ final class SyncWrite {
      */
     boolean write(Connection connection, List<StateChange> settled, Set<Long> fresh,
             Function<StateChange, String> keyText, InFlight.Plan plan) throws SQLException {
+        Boolean held = call(connection, settled, fresh, keyText, plan);
+        if (held != null) {
+            return held;
+        }
+        return ReadCommitted.pinned(connection, pinned -> call(pinned, settled, fresh, keyText, plan));
+    }
+
+    /**
+     * Makes the call once.
+     *
+     * @return whether the lease held, or {@code null} if the connection was not at READ COMMITTED (nothing written)
+     */
+    private Boolean call(Connection connection, List<StateChange> settled, Set<Long> fresh,
+            Function<StateChange, String> keyText, InFlight.Plan plan) throws SQLException {
         try (PreparedStatement call = connection.prepareStatement(plan.batch() < 0 ? sql.writeAnswer : sql.write)) {
             bind(connection, call, settled, fresh, keyText, plan);
             try (ResultSet result = call.executeQuery()) {
                 result.next();
-                return result.getBoolean(1);
+                boolean held = result.getBoolean(1);
+                return result.wasNull() ? null : held;
             }
         }
     }

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
 
 /**
  * Runs units of work on connections of the user's {@link DataSource}, one connection per unit, returned to the pool
- * at once: in a transaction ({@link #run}), or as one statement in autocommit mode ({@link #call}). A unit that fails
+ * at once: in a transaction at READ COMMITTED whatever the pool's or database's default ({@link #run},
+ * {@link ReadCommitted}), or as one statement in autocommit mode ({@link #call}). A unit that fails
  * because the connection broke (the server ended it, the network dropped, the pool timed out) runs again on a fresh
  * connection, up to {@value #ATTEMPTS} times in all with a short pause between: every unit is written to be
  * repeatable (upserts, conditional updates), so a commit whose outcome was lost may run twice. Other database errors
@@ -39,7 +40,7 @@ public final class Transactions {
         this.schemaAdvice = schemaAdvice;
     }
 
-    /** A unit of work on a connection in a transaction. */
+    /** A unit of work on a connection. */
     @FunctionalInterface
     public interface Work<T> {
         /** Does the work; the caller commits. */
@@ -79,7 +80,9 @@ public final class Transactions {
 
     /**
      * Runs one statement in autocommit mode, its own transaction, committed by the server as it ends: one round
-     * trip. A runtime exception of the work passes through unchanged.
+     * trip. It runs at the connection's isolation level: a statement that needs READ COMMITTED checks the level
+     * itself and runs again under {@link ReadCommitted#pinned} when it finds another. A runtime exception of the
+     * work passes through unchanged.
      *
      * @param what what the work does, for messages
      * @throws ConnectorClientException if the database fails (retryable when the connection broke every time)
@@ -114,6 +117,7 @@ public final class Transactions {
                 connection.setAutoCommit(false);
             }
             try {
+                ReadCommitted.begin(connection);
                 T result = work.run(connection);
                 connection.commit();
                 return result;
