@@ -12,6 +12,7 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.jdbc.testsupport.HeldStatementDataSource;
 import io.github.commerceconnector.jdbc.testsupport.TestSchema;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Timeout;
 class LeaseTest {
     private static final String DATA_SPACE = "ds-lease";
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    /** A text of the SQL of a lease's renewal (and of no other statement). */
+    private static final String RENEWAL = "SET expires_at = clock_timestamp() + ";
 
     private TestSchema schema;
     private DataSource pool;
@@ -128,6 +131,40 @@ class LeaseTest {
                     () -> store("worker-c", Duration.ofSeconds(30)).open(DATA_SPACE, Feed.PRODUCTS),
                     "closing the stale state did not release the new holder's lease");
         }
+    }
+
+    @Test
+    void aRenewalInFlightWhenTheStateClosesDoesNotKeepTheFeedLocked() throws Exception {
+        HeldStatementDataSource renewalHeld = new HeldStatementDataSource(pool, RENEWAL);
+        FeedSyncState open = JdbcSyncStateStore.builder(renewalHeld).tables(schema.tables()).ownerId("worker-a")
+                .leaseDuration(Duration.ofSeconds(3)).build().open(DATA_SPACE, Feed.PRODUCTS);
+        renewalHeld.awaitHeld(10);
+
+        open.close();
+        renewalHeld.letGoAndAwait(10);
+
+        assertEquals(1, schema.queryLong("SELECT count(*) FROM connector_sync_lease WHERE expires_at <= now()"),
+                "the closed state's lease stays ended");
+        store("worker-b", Duration.ofSeconds(3)).open(DATA_SPACE, Feed.PRODUCTS).close();
+    }
+
+    @Test
+    void aRenewalInFlightWhenAResetEndsDoesNotKeepTheFeedsLocked() throws Exception {
+        HeldStatementDataSource renewalHeld = new HeldStatementDataSource(pool, RENEWAL);
+        JdbcSyncStateStore resetting = JdbcSyncStateStore.builder(renewalHeld).tables(schema.tables())
+                .ownerId("worker-a").leaseDuration(Duration.ofSeconds(3)).build();
+        resetting.resetDataSpace(DATA_SPACE, () -> {
+            try {
+                renewalHeld.awaitHeld(10);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        renewalHeld.letGoAndAwait(10);
+
+        assertEquals(0, schema.queryLong("SELECT count(*) FROM connector_sync_lease WHERE expires_at > now()"),
+                "every lease of the reset stays ended");
+        store("worker-b", Duration.ofSeconds(3)).open(DATA_SPACE, Feed.PRODUCTS).close();
     }
 
     @Test

@@ -133,7 +133,11 @@ final class Leases {
         });
     }
 
-    /** Ends a lease now, so that the next open takes it at once; does nothing if it is no longer held. */
+    /**
+     * Ends a lease now, so that the next open takes it at once; does nothing if it is no longer held. The row gets a
+     * token nobody holds, so that a renewal of this lease still on its way (the keeper's thread may have started one
+     * before it was stopped) finds nothing to renew, instead of extending the ended lease.
+     */
     void release(Lease lease) {
         transactions.run(() -> "release the lease of " + lease.describe(), connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql.releaseLease)) {

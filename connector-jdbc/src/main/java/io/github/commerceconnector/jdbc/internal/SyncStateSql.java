@@ -73,7 +73,7 @@ final class SyncStateSql {
                 + "WHERE l.expires_at <= clock_timestamp() RETURNING token, expires_at";
         renewLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() + ?::interval "
                 + "WHERE data_space_id = ? AND feed = ? AND token = ? RETURNING expires_at";
-        releaseLease = "UPDATE " + lease + " SET expires_at = clock_timestamp() "
+        releaseLease = "UPDATE " + lease + " SET expires_at = clock_timestamp(), token = nextval('" + token + "') "
                 + "WHERE data_space_id = ? AND feed = ? AND token = ?";
         leaseHolder = "SELECT owner_id, expires_at FROM " + lease + " WHERE data_space_id = ? AND feed = ?";
         lockShared = "SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)), "
