@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.CredentialsListener;
 import io.github.commerceconnector.api.credentials.KeyCheck;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
+import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.exception.InvalidKeyException;
 import io.github.commerceconnector.api.spi.KeyMaterialCheck;
 import io.github.commerceconnector.jdbc.internal.CredentialCipher;
@@ -44,6 +45,11 @@ import javax.sql.DataSource;
  * checks the key material only ({@code gatewayConfirmed} is {@code false}); the store of a connected client asks
  * the gateway.
  *
+ * <p>A row that does not decrypt (encrypted under an earlier encryption key, or changed outside the store) blocks
+ * only its own environment: {@link #find} of that environment throws a {@link ConfigurationException} saying so,
+ * the other environment reads as usual, and {@link #put} or {@link #remove} of either environment replaces or
+ * deletes its row.
+ *
  * <p>Thread-safe; holds no connection between calls. Never prints key material.
  */
 public final class JdbcCredentialStore implements CredentialStore {
@@ -60,7 +66,7 @@ public final class JdbcCredentialStore implements CredentialStore {
     private final String select;
     private final String upsert;
     private final String delete;
-    private volatile Map<Environment, ServiceCredentials> snapshot = Map.of();
+    private volatile Stored snapshot = new Stored(Map.of(), Map.of());
     private volatile long loadedAt;
     private volatile boolean loaded;
 
@@ -97,46 +103,92 @@ public final class JdbcCredentialStore implements CredentialStore {
         return new Builder(dataSource, installationId, encryptionKey);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws ConfigurationException if the environment's row was encrypted with another key or was changed outside
+     *     the store
+     */
     @Override
     public Optional<ServiceCredentials> find(Environment environment) {
         Objects.requireNonNull(environment, "environment");
         if (!loaded || System.nanoTime() - loadedAt > refreshNanos) {
-            refresh();
+            reload();
         }
-        return Optional.ofNullable(snapshot.get(environment));
+        Stored current = snapshot;
+        ConfigurationException failure = current.unreadable().get(environment);
+        if (failure != null) {
+            throw new ConfigurationException(failure.getMessage(), failure);
+        }
+        return Optional.ofNullable(current.readable().get(environment));
     }
 
     /**
      * Reloads the keys from the database now, telling the listeners of every environment whose keys another
      * worker changed.
      *
-     * @throws io.github.commerceconnector.api.exception.ConfigurationException if a row was encrypted with another
-     *     key or was changed outside the store
+     * @throws ConfigurationException if a row was encrypted with another key or was changed outside the store; the
+     *     keys of the other environment are reloaded all the same
      */
     public void refresh() {
+        reload();
+        Optional<ConfigurationException> failure = snapshot.unreadable().values().stream().findFirst();
+        if (failure.isPresent()) {
+            throw new ConfigurationException(failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private void reload() {
         writes.lock();
         try {
-            Map<Environment, ServiceCredentials> stored = transactions.run(() -> "read the keys of installation "
-                    + installationId, this::readAll);
-            publish(stored);
+            publish(transactions.run(() -> "read the keys of installation " + installationId, this::readAll));
         } finally {
             writes.unlock();
         }
     }
 
-    private Map<Environment, ServiceCredentials> readAll(Connection connection) throws SQLException {
-        Map<Environment, ServiceCredentials> stored = new EnumMap<>(Environment.class);
+    private Stored readAll(Connection connection) throws SQLException {
+        Stored stored = new Stored(new EnumMap<>(Environment.class), new EnumMap<>(Environment.class));
         try (PreparedStatement statement = connection.prepareStatement(select)) {
             statement.setString(1, installationId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     Environment environment = Environment.fromName(rows.getString(1));
-                    stored.put(environment, cipher.open(installationId, environment, rows.getString(2),
-                            rows.getBytes(3), rows.getBytes(4)));
+                    try {
+                        stored.readable().put(environment, cipher.open(installationId, environment,
+                                rows.getString(2), rows.getBytes(3), rows.getBytes(4)));
+                    } catch (ConfigurationException doesNotOpen) {
+                        stored.unreadable().put(environment, doesNotOpen);
+                    }
                 }
             }
         }
         return stored;
+    }
+
+    /**
+     * The rows of the installation: the key pairs that decrypted, and why the others did not.
+     *
+     * @param readable   the key pairs, by environment
+     * @param unreadable the failure of each row that did not decrypt, by environment
+     */
+    private record Stored(Map<Environment, ServiceCredentials> readable,
+            Map<Environment, ConfigurationException> unreadable) {
+
+        /** A copy in which an environment's row holds these keys, or none when {@code credentials} is null. */
+        Stored with(Environment environment, ServiceCredentials credentials) {
+            Map<Environment, ServiceCredentials> keys = new EnumMap<>(Environment.class);
+            keys.putAll(readable);
+            Map<Environment, ConfigurationException> failures = new EnumMap<>(Environment.class);
+            failures.putAll(unreadable);
+            failures.remove(environment);
+            if (credentials == null) {
+                keys.remove(environment);
+            } else {
+                keys.put(environment, credentials);
+            }
+            return new Stored(keys, failures);
+        }
     }
 
     /**
@@ -151,7 +203,7 @@ public final class JdbcCredentialStore implements CredentialStore {
         CredentialCipher.Sealed sealed = cipher.seal(credentials, installationId);
         writes.lock();
         try {
-            Map<Environment, ServiceCredentials> current = snapshotForWrite();
+            Stored current = storedForWrite();
             transactions.run(() -> "store the " + credentials.environment().wireName() + " keys of installation "
                     + installationId, connection -> {
                         try (PreparedStatement statement = connection.prepareStatement(upsert)) {
@@ -164,10 +216,7 @@ public final class JdbcCredentialStore implements CredentialStore {
                             return statement.executeUpdate();
                         }
                     });
-            Map<Environment, ServiceCredentials> next = new EnumMap<>(Environment.class);
-            next.putAll(current);
-            next.put(credentials.environment(), credentials);
-            publish(next);
+            publish(current.with(credentials.environment(), credentials));
         } finally {
             writes.unlock();
         }
@@ -178,7 +227,7 @@ public final class JdbcCredentialStore implements CredentialStore {
         Objects.requireNonNull(environment, "environment");
         writes.lock();
         try {
-            Map<Environment, ServiceCredentials> current = snapshotForWrite();
+            Stored current = storedForWrite();
             int removed = transactions.run(() -> "remove the " + environment.wireName() + " keys of installation "
                     + installationId, connection -> {
                         try (PreparedStatement statement = connection.prepareStatement(delete)) {
@@ -187,27 +236,29 @@ public final class JdbcCredentialStore implements CredentialStore {
                             return statement.executeUpdate();
                         }
                     });
-            Map<Environment, ServiceCredentials> next = new EnumMap<>(Environment.class);
-            next.putAll(current);
-            next.remove(environment);
-            publish(next);
+            publish(current.with(environment, null));
             return removed > 0;
         } finally {
             writes.unlock();
         }
     }
 
-    private Map<Environment, ServiceCredentials> snapshotForWrite() {
+    /** The rows as last read or written, read first if they never were; rows that do not decrypt included. */
+    private Stored storedForWrite() {
         if (!loaded) {
             publish(transactions.run(() -> "read the keys of installation " + installationId, this::readAll));
         }
         return snapshot;
     }
 
-    /** Publishes keys read or written, and tells the listeners of each environment that changed. */
-    private void publish(Map<Environment, ServiceCredentials> next) {
-        Map<Environment, ServiceCredentials> previous = snapshot;
-        snapshot = Map.copyOf(next);
+    /**
+     * Publishes keys read or written, and tells the listeners of each environment that changed; an environment
+     * whose row does not decrypt is not reported (its keys are unknown, not removed).
+     */
+    private void publish(Stored stored) {
+        Map<Environment, ServiceCredentials> previous = snapshot.readable();
+        Map<Environment, ServiceCredentials> next = Map.copyOf(stored.readable());
+        snapshot = new Stored(next, Map.copyOf(stored.unreadable()));
         loadedAt = System.nanoTime();
         boolean first = !loaded;
         loaded = true;
@@ -216,7 +267,7 @@ public final class JdbcCredentialStore implements CredentialStore {
         }
         for (Environment environment : Environment.values()) {
             ServiceCredentials now = next.get(environment);
-            if (!Objects.equals(previous.get(environment), now)) {
+            if (!stored.unreadable().containsKey(environment) && !Objects.equals(previous.get(environment), now)) {
                 listeners.changed(environment, Optional.ofNullable(now));
             }
         }
@@ -237,11 +288,12 @@ public final class JdbcCredentialStore implements CredentialStore {
     public String toString() {
         StringBuilder text = new StringBuilder("JdbcCredentialStore[installation ").append(installationId)
                 .append(", encryption key id ").append(cipher.keyId());
-        Map<Environment, ServiceCredentials> current = snapshot;
+        Stored current = snapshot;
         for (Environment environment : Environment.values()) {
-            ServiceCredentials credentials = current.get(environment);
-            text.append(", ").append(environment.wireName()).append('=')
-                    .append(credentials == null ? "none" : credentials.apiKey().toString());
+            ServiceCredentials credentials = current.readable().get(environment);
+            text.append(", ").append(environment.wireName()).append('=').append(credentials != null
+                    ? credentials.apiKey().toString()
+                    : current.unreadable().containsKey(environment) ? "unreadable" : "none");
         }
         return text.append(']').toString();
     }

@@ -143,6 +143,42 @@ class JdbcCredentialStoreTest {
     }
 
     @Test
+    void keysUnderAnOldEncryptionKeyBlockOnlyTheirOwnEnvironment() throws Exception {
+        store("merchant-1", key).put(TestKeys.credentials(Environment.SANDBOX));
+        JdbcCredentialStore rotated = store("merchant-1", aesKey());
+
+        assertEquals(Optional.empty(), rotated.find(Environment.PRODUCTION));
+        ServiceCredentials production = TestKeys.credentials(Environment.PRODUCTION);
+        rotated.put(production);
+
+        assertEquals(Optional.of(production), rotated.find(Environment.PRODUCTION));
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> rotated.find(Environment.SANDBOX));
+        assertTrue(refused.getMessage().contains("encrypted with another key")
+                && refused.getMessage().contains("put the keys"), refused.getMessage());
+        assertThrows(ConfigurationException.class, rotated::refresh);
+        assertEquals(Optional.of(production), rotated.find(Environment.PRODUCTION));
+    }
+
+    @Test
+    void keysUnderAnOldEncryptionKeyCanBePutAgainOrRemoved() throws Exception {
+        store("merchant-1", key).put(TestKeys.credentials(Environment.SANDBOX));
+        store("merchant-1", key).put(TestKeys.credentials(Environment.PRODUCTION));
+        SecretKey newKey = aesKey();
+        JdbcCredentialStore rotated = store("merchant-1", newKey);
+        ServiceCredentials sandbox = TestKeys.credentials(Environment.SANDBOX);
+
+        rotated.put(sandbox);
+        assertTrue(rotated.remove(Environment.PRODUCTION));
+
+        assertEquals(Optional.of(sandbox), rotated.find(Environment.SANDBOX));
+        assertEquals(Optional.empty(), rotated.find(Environment.PRODUCTION));
+        JdbcCredentialStore fresh = store("merchant-1", newKey);
+        assertEquals(Optional.of(sandbox), fresh.find(Environment.SANDBOX));
+        assertEquals(Optional.empty(), fresh.find(Environment.PRODUCTION));
+    }
+
+    @Test
     void aRotationByAnotherWorkerReachesThisOneAndItsListeners() {
         JdbcCredentialStore here = JdbcCredentialStore.builder(pool, "merchant-1", key).tables(schema.tables())
                 .refreshInterval(Duration.ZERO).build();
