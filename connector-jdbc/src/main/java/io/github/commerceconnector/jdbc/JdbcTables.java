@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Where the JDBC stores keep their tables: an optional schema and a prefix that starts every table, sequence and
  * index name ({@code connector_} by default, so the sync state lives in {@code connector_sync_item} and its
- * neighbours). Without a schema, the connection's {@code search_path} decides. Immutable.
+ * neighbours). Without a schema, the connection's {@code search_path} decides. The schema is quoted in SQL, so a
+ * name that is an SQL keyword ({@code order}, {@code user}) works too. Immutable.
  *
  * @param schema the schema, or {@code null} for the connection's default
  * @param prefix the name prefix
@@ -61,12 +62,26 @@ public record JdbcTables(String schema, String prefix) {
     }
 
     /**
-     * The name of one of the stores' tables or sequences, schema-qualified when a schema is set.
+     * The name of one of the stores' tables or sequences as SQL, qualified by the quoted schema when one is set,
+     * e.g. {@code "order".connector_sync_item}.
      *
      * @param suffix the name without prefix, e.g. {@code sync_item}
      */
     public String name(String suffix) {
-        return (schema == null ? "" : schema + ".") + prefix + suffix;
+        return (schema == null ? "" : quotedSchema() + ".") + prefix + suffix;
+    }
+
+    /**
+     * The schema as an SQL identifier, quoted so that a keyword is read as a name (the check of the constructor
+     * leaves nothing that needs escaping).
+     *
+     * @throws IllegalStateException if no schema is set
+     */
+    public String quotedSchema() {
+        if (schema == null) {
+            throw new IllegalStateException("These tables have no schema: they are in the connection's search_path");
+        }
+        return '"' + schema + '"';
     }
 
     /** Shows schema and prefix. */

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.ItemKey;
 import io.github.commerceconnector.api.catalog.ItemStatus;
+import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.jdbc.testsupport.TestDatabase;
+import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +27,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -97,6 +103,30 @@ class JdbcStoresTest {
             assertEveryNameStartsWith("cs_", schema);
             useTheSyncState(pool, tables);
         }
+    }
+
+    @Test
+    void aSchemaNamedLikeAnSqlKeywordWorks() throws Exception {
+        try (Connection connection = TestDatabase.get().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS \"order\" CASCADE");
+        }
+        JdbcTables tables = JdbcTables.inSchema("order");
+        try (HikariDataSource pool = TestDatabase.get().pool(null, 2)) {
+            assertEquals(List.of(1, 2, 3, 4, 5), JdbcStores.createSchemaIfMissing(pool, tables));
+            assertEquals(List.of(), JdbcStores.createSchemaIfMissing(pool, tables));
+            assertEquals(7, tables("order").size());
+            useTheSyncState(pool, tables);
+            JdbcCredentialStore keys = JdbcCredentialStore.builder(pool, "merchant-1", aesKey()).tables(tables).build();
+            ServiceCredentials sandbox = TestKeys.credentials(Environment.SANDBOX);
+            keys.put(sandbox);
+            assertEquals(Optional.of(sandbox), keys.find(Environment.SANDBOX));
+        }
+    }
+
+    private static SecretKey aesKey() throws Exception {
+        KeyGenerator generator = KeyGenerator.getInstance("AES");
+        generator.init(256);
+        return generator.generateKey();
     }
 
     @Test

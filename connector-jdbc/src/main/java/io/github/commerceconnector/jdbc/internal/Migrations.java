@@ -56,7 +56,7 @@ public final class Migrations {
             }
             try (Statement statement = connection.createStatement()) {
                 if (tables.schema() != null) {
-                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + tables.schema());
+                    statement.execute("CREATE SCHEMA IF NOT EXISTS " + tables.quotedSchema());
                 }
                 statement.execute("CREATE TABLE IF NOT EXISTS " + tables.name("schema_version")
                         + " (version integer PRIMARY KEY, script text NOT NULL, applied_at timestamptz NOT NULL)");
@@ -90,7 +90,7 @@ public final class Migrations {
         String script = script(file).replace(DEFAULT_PREFIX, tables.prefix());
         try (Statement statement = connection.createStatement()) {
             if (tables.schema() != null) {
-                statement.execute("SET LOCAL search_path TO " + tables.schema());
+                statement.execute("SET LOCAL search_path TO " + tables.quotedSchema());
             }
             statement.execute(script);
         }
