@@ -12,6 +12,7 @@ import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.StateChange;
+import io.github.commerceconnector.jdbc.testsupport.CommitHookDataSource;
 import io.github.commerceconnector.jdbc.testsupport.HeldStatementDataSource;
 import io.github.commerceconnector.jdbc.testsupport.TestSchema;
 import java.sql.SQLException;
@@ -165,6 +166,32 @@ class LeaseTest {
         assertEquals(0, schema.queryLong("SELECT count(*) FROM connector_sync_lease WHERE expires_at > now()"),
                 "every lease of the reset stays ended");
         store("worker-b", Duration.ofSeconds(3)).open(DATA_SPACE, Feed.PRODUCTS).close();
+    }
+
+    @Test
+    void aResetLeavesAFeedOpenedAfterItListedTheFeedsAlone() throws Exception {
+        Feed lateFeed = new Feed("lateFeed", "feeds/late/v1", List.of("sku"), 100);
+        FeedSyncState[] opened = new FeedSyncState[1];
+        CommitHookDataSource listingDone = new CommitHookDataSource(pool, connection -> {
+            if (opened[0] == null) {
+                opened[0] = store("worker-b", Duration.ofSeconds(30)).open(DATA_SPACE, lateFeed);
+                opened[0].record(List.of(StateChange.accepted(ItemKey.of(lateFeed, "SKU-1"), 1, 1)), NOW);
+            }
+        });
+        try (FeedSyncState products = store("worker-a", Duration.ofSeconds(30)).open(DATA_SPACE, Feed.PRODUCTS)) {
+            products.record(List.of(accepted(1)), NOW);
+        }
+
+        JdbcSyncStateStore.builder(listingDone).tables(schema.tables()).ownerId("worker-c").build()
+                .resetDataSpace(DATA_SPACE, () -> { });
+
+        try (FeedSyncState late = opened[0]) {
+            assertEquals(1, schema.queryLong("SELECT count(*) FROM connector_sync_feed WHERE feed = 'lateFeed'"),
+                    "the reset deleted the state of a feed whose lease it did not hold");
+            assertEquals(1, schema.queryLong("SELECT count(*) FROM connector_sync_item"), "only lateFeed's item");
+            late.record(List.of(StateChange.accepted(ItemKey.of(lateFeed, "SKU-2"), 2, 2)), NOW);
+        }
+        assertEquals(0, schema.queryLong("SELECT count(*) FROM connector_sync_feed WHERE feed = 'products'"));
     }
 
     @Test

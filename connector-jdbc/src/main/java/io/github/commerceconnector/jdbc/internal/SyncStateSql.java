@@ -41,9 +41,9 @@ final class SyncStateSql {
     final String writeAnswer;
     final String recoverSending;
     final String deleteFeedSending;
-    final String feedIdsOfDataSpace;
+    final String feedIdsOfFeeds;
     final String deleteItemsOfFeeds;
-    final String deleteDataSpaceFeeds;
+    final String deleteFeeds;
     final String selectCheckpoint;
     final String setCheckpoint;
     final String purgeDeletes;
@@ -114,9 +114,9 @@ final class SyncStateSql {
                 + "status = EXCLUDED.status, attempted_at = EXCLUDED.attempted_at, "
                 + "identity_values = EXCLUDED.identity_values, reason = NULL, payload = NULL";
         deleteFeedSending = "DELETE FROM " + sending + " WHERE feed_id = ANY (?::bigint[])";
-        feedIdsOfDataSpace = "SELECT feed_id FROM " + feed + " WHERE data_space_id = ?";
+        feedIdsOfFeeds = "SELECT feed_id FROM " + feed + " WHERE data_space_id = ? AND feed = ANY (?::text[])";
         deleteItemsOfFeeds = "DELETE FROM " + item + " WHERE feed_id = ANY (?::bigint[])";
-        deleteDataSpaceFeeds = "DELETE FROM " + feed + " WHERE data_space_id = ?";
+        deleteFeeds = "DELETE FROM " + feed + " WHERE data_space_id = ? AND feed = ANY (?::text[])";
         selectCheckpoint = "SELECT resync_started, resync_confirmed FROM " + feed + " WHERE feed_id = ?";
         setCheckpoint = "UPDATE " + feed + " SET resync_started = ?, resync_confirmed = ? WHERE feed_id = ?";
         purgeDeletes = "DELETE FROM " + item + " WHERE feed_id = ? AND status = " + StatusCodes.ACCEPTED

@@ -5,6 +5,7 @@ import io.github.commerceconnector.api.exception.SyncLockedException;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.ItemIndex;
 import io.github.commerceconnector.jdbc.JdbcTables;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,7 +98,7 @@ public final class SyncStates {
                     fence.lock(connection);
                     fence.check(connection);
                 }
-                forgetDataSpace(connection, dataSpaceId);
+                forgetFeeds(connection, dataSpaceId, held);
                 return null;
             });
             erase.run();
@@ -107,10 +108,16 @@ public final class SyncStates {
         }
     }
 
-    private void forgetDataSpace(Connection connection, String dataSpaceId) throws SQLException {
+    /**
+     * Deletes the state of the feeds whose leases the reset holds, and of no other: a feed first opened after the
+     * reset listed the feeds is another worker's.
+     */
+    private void forgetFeeds(Connection connection, String dataSpaceId, List<Lease> held) throws SQLException {
+        Array feeds = connection.createArrayOf("text", held.stream().map(Lease::feed).toArray(String[]::new));
         List<Long> feedIds = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql.feedIdsOfDataSpace)) {
+        try (PreparedStatement select = connection.prepareStatement(sql.feedIdsOfFeeds)) {
             select.setString(1, dataSpaceId);
+            select.setArray(2, feeds);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     feedIds.add(rows.getLong(1));
@@ -119,11 +126,12 @@ public final class SyncStates {
         }
         InFlight.deleteAll(connection, sql, feedIds.toArray(new Long[0]));
         try (PreparedStatement items = connection.prepareStatement(sql.deleteItemsOfFeeds);
-                PreparedStatement feeds = connection.prepareStatement(sql.deleteDataSpaceFeeds)) {
+                PreparedStatement rows = connection.prepareStatement(sql.deleteFeeds)) {
             items.setArray(1, connection.createArrayOf("bigint", feedIds.toArray(new Long[0])));
             items.executeUpdate();
-            feeds.setString(1, dataSpaceId);
-            feeds.executeUpdate();
+            rows.setString(1, dataSpaceId);
+            rows.setArray(2, feeds);
+            rows.executeUpdate();
         }
     }
 

@@ -204,7 +204,8 @@ class QueryPlanTest {
     @Test
     void theFeedRowAndTheResetOfADataSpaceGoThroughIndexes() throws SQLException {
         assertUses(plan(sql.selectFeed, "ds-7", "products"), "connector_sync_feed_data_space_id_feed_key");
-        assertUses(plan(sql.feedIdsOfDataSpace, "ds-7"), "connector_sync_feed_data_space_id_feed_key");
+        assertUses(plan(sql.feedIdsOfFeeds, "ds-7", connection.createArrayOf("text", new String[] {"products",
+                "prices"})), "connector_sync_feed_data_space_id_feed_key");
         assertUses(plan(sql.deleteItemsOfFeeds, longs(new long[] {19, 20, 21})), "connector_sync_item_pkey");
     }
 }
