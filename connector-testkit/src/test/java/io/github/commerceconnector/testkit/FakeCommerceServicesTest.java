@@ -2,12 +2,14 @@ package io.github.commerceconnector.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commerceconnector.api.Environment;
 import io.github.commerceconnector.api.catalog.Feed;
 import io.github.commerceconnector.api.catalog.GenericItem;
+import io.github.commerceconnector.api.catalog.RejectedItem;
 import io.github.commerceconnector.api.catalog.SyncReport;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
 import io.github.commerceconnector.api.exception.AuthenticationException;
@@ -58,9 +60,11 @@ class FakeCommerceServicesTest {
 
         assertEquals(1, report.sent());
         assertEquals(1, report.rejectedCount());
-        String reason = report.rejected().get(0).reason();
-        assertTrue(reason.startsWith("visibleInPLP: not a field of the exporter's ProductAttributeMetadata record"),
-                reason);
+        RejectedItem refused = report.rejected().get(0);
+        assertTrue(refused.reason().startsWith("visibleInPLP: not a field of the exporter's ProductAttributeMetadata "
+                + "record"), refused.reason());
+        assertEquals("visibleInPLP", refused.field(), "named as the HTTP client names it from the gateway's reply");
+        assertNull(refused.code(), "a refusal by field carries no code on the wire, so the HTTP client has none");
     }
 
     @Test

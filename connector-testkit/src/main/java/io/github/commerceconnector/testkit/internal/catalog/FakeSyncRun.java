@@ -338,9 +338,13 @@ final class FakeSyncRun {
     }
 
     private void reject(ItemKey key, String code, String reason, long position) {
+        reject(key, code, reason, null, position);
+    }
+
+    private void reject(ItemKey key, String code, String reason, String field, long position) {
         rejectedCount++;
         if (rejected.size() < LISTED) {
-            rejected.add(new RejectedItem(key, reason, code, null, position));
+            rejected.add(new RejectedItem(key, reason, code, field, position));
         }
     }
 
@@ -454,17 +458,15 @@ final class FakeSyncRun {
     }
 
     private void answered(List<Entry> entries, FeedResult result) {
-        Map<Integer, InvalidItem> invalid = new HashMap<>();
-        result.invalidItems().forEach(item -> invalid.merge(item.itemIndex(), readable(item),
-                (first, next) -> new InvalidItem(first.itemIndex(), first.code(), first.message() + "; "
-                        + next.message())));
+        Map<Integer, Refusal> invalid = new HashMap<>();
+        result.invalidItems().forEach(item -> invalid.merge(item.itemIndex(), Refusal.of(item), Refusal::and));
         List<StateChange> changes = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
-            InvalidItem refusal = invalid.get(i);
+            Refusal refusal = invalid.get(i);
             if (refusal != null) {
                 changes.add(StateChange.rejected(entry.key(), entry.identity(), entry.content(), refusal.message()));
-                reject(entry.key(), refusal.code(), refusal.message(), entry.position());
+                reject(entry.key(), refusal.code(), refusal.message(), refusal.field(), entry.position());
             } else if (entry.delete()) {
                 changes.add(StateChange.accepted(entry.key(), entry.identity(), StateChange.DELETE_CONTENT));
                 deleted++;
@@ -476,14 +478,25 @@ final class FakeSyncRun {
         record(entries, changes);
     }
 
-    /** A refusal as the real client reports it: a refusal by field starts with the field below the item. */
-    private static InvalidItem readable(InvalidItem item) {
-        if (item.field() == null) {
-            return item;
+    /**
+     * A refusal as the HTTP client reports it from the gateway's reply: a refusal by field carries no code on the
+     * wire, names the field below the item and starts its message with it; a refusal by position keeps its code.
+     * Several refusals of one item are joined as the client joins them.
+     */
+    private record Refusal(String code, String field, String message) {
+        static Refusal of(InvalidItem item) {
+            if (item.field() == null) {
+                return new Refusal(item.code(), null, item.message());
+            }
+            String[] parts = item.field().split("/", 3);
+            String field = parts.length > 2 ? parts[2] : null;
+            return new Refusal(null, field, (field == null ? "" : field + ": ") + item.message());
         }
-        String[] parts = item.field().split("/", 3);
-        return new InvalidItem(item.itemIndex(), item.code(), (parts.length > 2 ? parts[2] + ": " : "")
-                + item.message());
+
+        Refusal and(Refusal next) {
+            return new Refusal(code == null ? next.code : code, field == null ? next.field : field,
+                    message + "; " + next.message);
+        }
     }
 
     private void retryable(List<Entry> entries, ConnectorException cause) {
