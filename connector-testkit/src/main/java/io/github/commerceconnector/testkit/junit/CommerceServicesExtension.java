@@ -9,6 +9,8 @@ import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -22,8 +24,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * parameters, within the class) and closed when that scope ends, so each test starts from a fresh,
  * empty account. Can also be registered with {@code @ExtendWith} or {@code @RegisterExtension}
  * (defaults of {@link CommerceServicesTest} then apply).
+ *
+ * <p>The extension closes the fake gateway and the fake account itself when their scope ends, rather than leaving it
+ * to JUnit's store: JUnit closes plain {@link AutoCloseable} values of the store only from 5.13 on, and not at all
+ * when {@code junit.jupiter.extensions.store.close.autocloseable.enabled} is {@code false}, so a project whose build
+ * pins an older JUnit would otherwise leak a gateway (its port and threads) per test.
  */
-public final class CommerceServicesExtension implements ParameterResolver {
+public final class CommerceServicesExtension implements ParameterResolver, AfterEachCallback, AfterAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(CommerceServicesExtension.class);
     private static final Set<Class<?>> SUPPORTED = Set.of(FakeCommerceServices.class, FakeGateway.class,
@@ -88,6 +95,34 @@ public final class CommerceServicesExtension implements ParameterResolver {
             services.credentials().put(credentials);
             return credentials;
         }, ServiceCredentials.class);
+    }
+
+    /** Closes what this test made (not what its class made, which lives on until {@link #afterAll}). */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        closeFixtures(context);
+    }
+
+    /** Closes what the class made, for its constructor or {@code @BeforeAll} parameters. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        closeFixtures(context);
+    }
+
+    /** Closes the gateway, then the account, made in this context (not in an enclosing one), and forgets them. */
+    private static void closeFixtures(ExtensionContext context) {
+        ExtensionContext.Store store = store(context);
+        FakeGateway gateway = store.remove(FakeGateway.class, FakeGateway.class);
+        FakeCommerceServices services = store.remove(FakeCommerceServices.class, FakeCommerceServices.class);
+        try {
+            if (gateway != null) {
+                gateway.close();
+            }
+        } finally {
+            if (services != null) {
+                services.close();
+            }
+        }
     }
 
     private static ExtensionContext.Store store(ExtensionContext context) {
