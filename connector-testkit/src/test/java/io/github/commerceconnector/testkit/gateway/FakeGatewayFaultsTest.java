@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every injected failure, as a plain JDK client sees it. Each has a client timeout and a JUnit timeout. */
 @Timeout(20)
@@ -168,11 +170,13 @@ class FakeGatewayFaultsTest extends GatewayTestSupport {
         assertEquals(200, client.get(REGISTRY).statusCode());
     }
 
-    @Test
-    void aMalformedRequestIsAnsweredWith400() throws IOException {
+    @ParameterizedTest
+    @ValueSource(strings = {"NONSENSE\r\n\r\n", "GET /registry/%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+        "GET /registry/50% HTTP/1.1\r\nHost: x\r\n\r\n"})
+    void aMalformedRequestIsAnsweredWith400(String request) throws IOException {
         try (Socket socket = new Socket(gateway.baseUri().getHost(), gateway.port())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write("NONSENSE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
             assertTrue(reply.startsWith("HTTP/1.1 400 "), reply);

@@ -178,7 +178,8 @@ final class HttpCodec {
         }
     }
 
-    private static String decodePath(String rawPath) {
+    /** The path's segments percent-decoded; a bad escape ({@code %zz}, a lone {@code %}) is a 400. */
+    private static String decodePath(String rawPath) throws MalformedRequestException {
         StringBuilder path = new StringBuilder();
         for (String segment : rawPath.split("/")) {
             if (segment.isEmpty()) {
@@ -187,7 +188,11 @@ final class HttpCodec {
             if (path.length() > 0) {
                 path.append('/');
             }
-            path.append(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            try {
+                path.append(URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException badEscape) {
+                throw new MalformedRequestException(400, "A path segment with a bad percent escape: " + segment);
+            }
         }
         return path.toString();
     }
