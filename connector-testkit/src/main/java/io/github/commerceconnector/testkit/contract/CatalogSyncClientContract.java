@@ -42,6 +42,7 @@ import io.github.commerceconnector.testkit.FakeCall;
 import io.github.commerceconnector.testkit.FakeCommerceServices;
 import io.github.commerceconnector.testkit.FakeOperation;
 import io.github.commerceconnector.testkit.Fault;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -512,6 +513,34 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(5, report.rejected().get(0).position());
         assertEquals(ItemKey.of(Feed.PRODUCTS, "SKU-6", "default"), report.rejected().get(1).key());
         assertEquals(5, setup.held().size());
+    }
+
+    /**
+     * Values the client cannot send as they are, refused locally by the code the client gives: a field name that is
+     * not printable text, a decimal whose plain form would be unbounded, a number of a type other than the standard
+     * ones, control characters and lone surrogates in text, a value that is no JSON at all.
+     */
+    @Test
+    public void valuesThatCannotBeSentAreRefusedLocallyByTheirCode() {
+        Setup setup = setUp();
+        Map<String, Object> unprintableName = new LinkedHashMap<>();
+        unprintableName.put("sku", "SKU-1");
+        unprintableName.put("storeViewCode", "default");
+        unprintableName.put("bad\nname", "x");
+        List<FeedItem> items = List.of(GenericItem.of(unprintableName),
+                GenericItem.of(Map.of("sku", "SKU-2", "storeViewCode", "default", "weight",
+                        new BigDecimal("1E-10000"))),
+                GenericItem.of(Map.of("sku", "SKU-3", "storeViewCode", "default", "weight",
+                        new AtomicInteger(3))),
+                GenericItem.of(Map.of("sku", "SKU-4", "storeViewCode", "default", "name", "bell\u0007")),
+                GenericItem.of(Map.of("sku", "SKU-5", "storeViewCode", "default", "name", "lone \uD800")),
+                GenericItem.of(Map.of("sku", "SKU-6", "storeViewCode", "default", "createdAt", new Object())),
+                product(7, 1));
+        SyncReport report = setup.catalog().sync(Feed.PRODUCTS, items);
+        assertEquals(1, report.sent(), report.toString());
+        assertEquals(List.of("INVALID_FIELD_NAME", "NUMBER_OUT_OF_RANGE", "UNSUPPORTED_TYPE", "CONTROL_CHARACTER",
+                "INVALID_UNICODE", "UNSUPPORTED_TYPE"), report.rejected().stream().map(RejectedItem::code).toList());
+        assertEquals(1, report.requests(), "nothing refused locally is sent");
     }
 
     /** An item the gateway refuses keeps its reason and is not sent again until it changes. */

@@ -25,6 +25,8 @@ final class ItemRules {
     private static final int MAX_STRING_BYTES = 64 * 1024;
     private static final int MAX_IDENTITY_BYTES = 1024;
     private static final int MAX_DEPTH = 16;
+    /** The largest decimal scale (either sign) a plain JSON number is written with, as the client allows. */
+    private static final int MAX_DECIMAL_SCALE = 9999;
     private static final Set<String> ORDER_FREE = Set.of("images", "categoryData", "attributes", "links",
             "parents", "discounts", "tierPrices", "optionValues", "roles", "stores", "storeViews", "websites",
             "videos", "samples", "optionsV2", "values", "shopperInputOptions", "variants", "urlRewrites",
@@ -75,6 +77,9 @@ final class ItemRules {
                 if (!(entry.getKey() instanceof String key) || key.isEmpty()) {
                     return new Problem("INVALID_FIELD_NAME", "has a field named " + entry.getKey());
                 }
+                if (!printableName(key)) {
+                    return new Problem("INVALID_FIELD_NAME", "has a field name that is not printable text");
+                }
                 Problem problem = walk(entry.getValue(), key, depth + 1);
                 if (problem != null) {
                     return problem;
@@ -104,11 +109,37 @@ final class ItemRules {
         } else if (value != null && !(value instanceof Boolean) && !(value instanceof Number)) {
             return new Problem("UNSUPPORTED_TYPE", "'" + name + "' is a " + value.getClass().getName());
         }
+        if (value instanceof Number number && !(number instanceof Double || number instanceof Float
+                || number instanceof BigDecimal || number instanceof BigInteger || number instanceof Long
+                || number instanceof Integer || number instanceof Short || number instanceof Byte)) {
+            return new Problem("UNSUPPORTED_TYPE", "'" + name + "' is a " + number.getClass().getName()
+                    + ": use Integer, Long, Double, BigDecimal or BigInteger");
+        }
+        if (value instanceof BigDecimal decimal && Math.abs((long) decimal.scale()) > MAX_DECIMAL_SCALE) {
+            return new Problem("NUMBER_OUT_OF_RANGE", "'" + name + "' is a decimal with an exponent beyond what a "
+                    + "plain JSON number can carry (scale " + decimal.scale() + ")");
+        }
         if ("qty".equals(name) && value instanceof Number number
                 && new BigDecimal(canonicalNumber(number)).signum() < 0) {
             return new Problem("NEGATIVE_QUANTITY", "'qty' is " + number + ": a quantity must be 0 or more");
         }
         return null;
+    }
+
+    /** Whether a field name is printable text: no control character (line breaks included), no lone surrogate. */
+    private static boolean printableName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c < 0x20) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Problem stringProblem(String name, String text) {
