@@ -214,6 +214,33 @@ public abstract class DataSpaceClientContract extends FixtureContract {
         assertEquals(Optional.empty(), dataSpaces.current());
     }
 
+    /**
+     * A null or blank project or data space id is refused before anything is sent, naming the parameter, and nothing
+     * is selected; an id with spaces around it is the id.
+     */
+    @Test
+    public void aBlankIdIsRefusedAndOneWithSpacesAroundItIsTheId() {
+        ContractFixture fixture = nonProduction();
+        SaasProject project = project(fixture, "Luma");
+        DataSpaceClient dataSpaces = fixture.services().dataSpaces();
+        String testing = project.testingDataSpaces().get(0).id();
+
+        for (String blank : new String[] {null, "", "  "}) {
+            IllegalArgumentException select = assertThrows(IllegalArgumentException.class,
+                    () -> dataSpaces.select(project.id(), blank));
+            assertTrue(select.getMessage().contains("dataSpaceId"), select.getMessage());
+            IllegalArgumentException ofProject = assertThrows(IllegalArgumentException.class,
+                    () -> dataSpaces.select(blank, testing));
+            assertTrue(ofProject.getMessage().contains("projectId"), ofProject.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> dataSpaces.get(blank));
+            assertThrows(IllegalArgumentException.class, () -> dataSpaces.rename(blank, "Staging"));
+            assertThrows(IllegalArgumentException.class, () -> dataSpaces.cleanup(blank));
+        }
+        assertEquals(Optional.empty(), dataSpaces.current());
+        assertEquals(testing, dataSpaces.get(" " + testing + " ").id());
+        assertEquals(testing, dataSpaces.select(" " + project.id() + " ", " " + testing + " ").dataSpaceId());
+    }
+
     /** A non-production installation cannot select the production data space; nothing is selected. */
     @Test
     public void rejectsProductionDataSpaceFromNonProductionInstallation() {

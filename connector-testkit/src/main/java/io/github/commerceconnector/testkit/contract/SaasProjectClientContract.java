@@ -147,6 +147,24 @@ public abstract class SaasProjectClientContract extends FixtureContract {
         assertEquals(List.of(), projects.list());
     }
 
+    /**
+     * A null or blank project id is refused before anything is sent, naming the parameter; an id with spaces around
+     * it is the id.
+     */
+    @Test
+    public void aBlankProjectIdIsRefusedAndOneWithSpacesAroundItIsTheId() {
+        SaasProjectClient projects = projects(Edition.ADOBE_COMMERCE);
+        SaasProject created = projects.create("Luma");
+
+        for (String blank : new String[] {null, "", "  "}) {
+            IllegalArgumentException get = assertThrows(IllegalArgumentException.class, () -> projects.get(blank));
+            assertTrue(get.getMessage().contains("projectId"), get.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> projects.rename(blank, "Luma EU"));
+        }
+        assertEquals(created.id(), projects.get(" " + created.id() + " ").id());
+        assertEquals("Luma", projects.get(created.id()).name(), "nothing renamed");
+    }
+
     /** A rename changes the label only: the project's and its data spaces' ids stay. */
     @Test
     public void renameChangesTheLabelAndKeepsEveryId() {

@@ -25,26 +25,31 @@ public final class InMemoryDataSpaceClient implements DataSpaceClient {
     }
 
     @Override
-    public List<DataSpace> list(String projectId) {
+    public List<DataSpace> list(String given) {
+        String projectId = InMemorySaasProjectClient.requireId(given, "projectId");
         return runtime.gate().call(FakeOperation.GET_PROJECT, "GET", RegistryPaths.project(projectId), projectId,
                 null, null, () -> runtime.account().requireProject(projectId).dataSpaces());
     }
 
     @Override
-    public DataSpace get(String dataSpaceId) {
+    public DataSpace get(String given) {
+        String dataSpaceId = InMemorySaasProjectClient.requireId(given, "dataSpaceId");
         return runtime.gate().call(FakeOperation.GET_DATA_SPACE, "GET", RegistryPaths.dataSpace(dataSpaceId), null,
                 dataSpaceId, null, () -> runtime.account().requireDataSpace(dataSpaceId));
     }
 
     @Override
-    public DataSpace rename(String dataSpaceId, String newName) {
+    public DataSpace rename(String given, String newName) {
+        String dataSpaceId = InMemorySaasProjectClient.requireId(given, "dataSpaceId");
         InMemorySaasProjectClient.requireName(newName, "A data space name");
         return runtime.gate().call(FakeOperation.RENAME_DATA_SPACE, "PATCH", RegistryPaths.dataSpace(dataSpaceId),
                 null, dataSpaceId, null, () -> runtime.account().renameDataSpace(dataSpaceId, newName));
     }
 
     @Override
-    public SaasIdentity select(String projectId, String dataSpaceId) {
+    public SaasIdentity select(String givenProject, String givenDataSpace) {
+        String projectId = InMemorySaasProjectClient.requireId(givenProject, "projectId");
+        String dataSpaceId = InMemorySaasProjectClient.requireId(givenDataSpace, "dataSpaceId");
         SaasProject project = runtime.gate().call(FakeOperation.GET_PROJECT, "GET", RegistryPaths.project(projectId),
                 projectId, null, null, () -> runtime.account().requireProject(projectId));
         DataSpace dataSpace = project.dataSpace(dataSpaceId).orElseThrow(() -> new NotFoundException(
@@ -74,7 +79,8 @@ public final class InMemoryDataSpaceClient implements DataSpaceClient {
     }
 
     @Override
-    public void cleanup(String dataSpaceId) {
+    public void cleanup(String given) {
+        String dataSpaceId = InMemorySaasProjectClient.requireId(given, "dataSpaceId");
         runtime.account().dataSpace(dataSpaceId).ifPresent(dataSpace -> runtime.guard().check(dataSpace, "clean up"));
         runtime.gate().call(FakeOperation.CLEANUP, "POST", RegistryPaths.cleanup(dataSpaceId), null, dataSpaceId,
                 null, () -> {
@@ -85,7 +91,8 @@ public final class InMemoryDataSpaceClient implements DataSpaceClient {
     }
 
     @Override
-    public void assignCloudId(String dataSpaceId, String cloudId) {
+    public void assignCloudId(String given, String cloudId) {
+        String dataSpaceId = InMemorySaasProjectClient.requireId(given, "dataSpaceId");
         if (cloudId == null || cloudId.isBlank()) {
             throw new IllegalArgumentException("The cloud id is empty: give the Adobe Commerce cloud project id");
         }

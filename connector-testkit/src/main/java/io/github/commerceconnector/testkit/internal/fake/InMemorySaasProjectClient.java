@@ -21,7 +21,8 @@ public final class InMemorySaasProjectClient implements SaasProjectClient {
     }
 
     @Override
-    public SaasProject get(String projectId) {
+    public SaasProject get(String given) {
+        String projectId = requireId(given, "projectId");
         return runtime.gate().call(FakeOperation.GET_PROJECT, "GET", RegistryPaths.project(projectId), projectId,
                 null, null, () -> runtime.account().requireProject(projectId));
     }
@@ -34,10 +35,20 @@ public final class InMemorySaasProjectClient implements SaasProjectClient {
     }
 
     @Override
-    public SaasProject rename(String projectId, String newName) {
+    public SaasProject rename(String given, String newName) {
+        String projectId = requireId(given, "projectId");
         requireName(newName, "A SaaS project name");
         return runtime.gate().call(FakeOperation.RENAME_PROJECT, "PATCH", RegistryPaths.project(projectId),
                 projectId, null, null, () -> runtime.account().renameProject(projectId, newName));
+    }
+
+    /** Refuses a null or blank id before any call, and strips it, as the real client does. */
+    static String requireId(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is " + (value == null ? "null" : "blank")
+                    + ": give the id as listed by the registry (projects().list()).");
+        }
+        return value.strip();
     }
 
     /** Refuses a blank name before any call, as the real client does. */
