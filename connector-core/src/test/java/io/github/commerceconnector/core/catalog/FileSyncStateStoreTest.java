@@ -17,6 +17,7 @@ import io.github.commerceconnector.core.internal.catalog.ItemHasher;
 import io.github.commerceconnector.core.internal.catalog.state.FileFeedState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,6 +132,28 @@ class FileSyncStateStoreTest {
         try (FeedSyncState reopened = store.open(DATA_SPACE, Feed.PRODUCTS)) {
             assertEquals(new StoredItem(id(1), 11, ItemStatus.ACCEPTED), reopened.find(id(1)));
             assertNull(reopened.find(id(3)));
+        }
+    }
+
+    @Test
+    void scansOfTheRetryPayloadsAtOnceEachReadThemAll() {
+        FileSyncStateStore store = new FileSyncStateStore(directory);
+        try (FeedSyncState state = store.open(DATA_SPACE, Feed.PRODUCTS)) {
+            List<StateChange> retryable = new ArrayList<>();
+            for (int n = 0; n < 200; n++) {
+                retryable.add(StateChange.retryable(key(n), id(n), n + 1, ("{\"sku\":\"" + "p".repeat(1000)
+                        + n + "\"}").getBytes(StandardCharsets.UTF_8)));
+            }
+            state.record(retryable, NOW);
+            int[] outer = {0};
+            int[] inner = {0};
+            state.forEachRetryable(payload -> {
+                if (outer[0]++ == 0) {
+                    state.forEachRetryable(again -> inner[0]++);
+                }
+            });
+            assertEquals(200, inner[0], "the scan made while another is under way");
+            assertEquals(200, outer[0], "the scan under way, over more than its 64 KiB read-ahead");
         }
     }
 

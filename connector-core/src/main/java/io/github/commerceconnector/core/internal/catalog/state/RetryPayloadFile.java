@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -92,8 +91,7 @@ final class RetryPayloadFile implements Closeable {
      */
     long scan(long limit, Predicate<RetryPayload> visitor) throws IOException {
         long offset = 0;
-        InputStream stream = Channels.newInputStream(channel.position(0));
-        DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new PositionalStream(channel), 1 << 16));
         CRC32C crc = new CRC32C();
         while (offset + HEADER + CRC <= limit) {
             int length;
@@ -123,6 +121,37 @@ final class RetryPayloadFile implements Closeable {
             }
         }
         return offset;
+    }
+
+    /**
+     * Reads the file from its start at a position of its own, leaving the channel's position alone: scans of one file
+     * may run at once (two threads, or a visitor that scans again) without reading each other's bytes.
+     */
+    private static final class PositionalStream extends InputStream {
+        private final FileChannel channel;
+        private long position;
+
+        PositionalStream(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int read = channel.read(ByteBuffer.wrap(bytes, offset, length), position);
+            if (read > 0) {
+                position += read;
+            }
+            return read;
+        }
     }
 
     /** Empties the file. */
