@@ -105,8 +105,11 @@ public final class FileLocks {
             }
             released = true;
             try {
-                lock.release();
-                channel.close();
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                }
             } catch (IOException e) {
                 throw new ConnectorClientException("Could not release the lock " + path + ": " + e, e);
             } finally {
