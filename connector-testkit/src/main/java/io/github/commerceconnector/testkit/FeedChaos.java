@@ -32,6 +32,7 @@ public final class FeedChaos {
     private final int randomStatus;
     private final double resetShare;
     private final long seed;
+    private final String throttledRetryAfter;
 
     private FeedChaos(Builder builder) {
         this.failFirst = builder.failFirst;
@@ -42,6 +43,7 @@ public final class FeedChaos {
         this.randomStatus = builder.randomStatus;
         this.resetShare = builder.resetShare;
         this.seed = builder.seed;
+        this.throttledRetryAfter = builder.throttledRetryAfter;
     }
 
     /** No faults. */
@@ -99,6 +101,14 @@ public final class FeedChaos {
         return seed;
     }
 
+    /**
+     * The {@code Retry-After} text sent, as is, with every {@code 429} the mix answers; {@code null} for none (the
+     * default).
+     */
+    public String throttledRetryAfter() {
+        return throttledRetryAfter;
+    }
+
     /** Shows the mix. */
     @Override
     public String toString() {
@@ -119,6 +129,9 @@ public final class FeedChaos {
         }
         if (failShare > 0 || resetShare > 0) {
             parts.add("seed " + seed);
+        }
+        if (throttledRetryAfter != null) {
+            parts.add("429 with Retry-After: " + throttledRetryAfter);
         }
         return "FeedChaos[" + String.join("; ", parts) + "]";
     }
@@ -149,13 +162,15 @@ public final class FeedChaos {
         private int randomStatus = 503;
         private double resetShare;
         private long seed = 1;
+        private String throttledRetryAfter;
 
         private Builder() {
         }
 
         /**
          * Answers every {@code n}th feed request with {@code status} (a {@code 5xx}, {@code 408}, or a {@code 429}
-         * without {@code Retry-After}), applying nothing. May be called more than once.
+         * without {@code Retry-After} unless {@link #throttledRetryAfter} gives one), applying nothing. May be called
+         * more than once.
          */
         public Builder failEvery(int n, int status) {
             failRules.add(new FailRule(n, status));
@@ -204,6 +219,23 @@ public final class FeedChaos {
             return this;
         }
 
+        /**
+         * Sends this {@code Retry-After} text, as is, with every {@code 429} the mix answers, as a gateway that
+         * throttles but asks for no wait: {@code "0"}, or an HTTP date already past such as
+         * {@code "Wed, 21 Oct 2015 07:28:00 GMT"}. Default none (a {@code 429} without {@code Retry-After}).
+         *
+         * @param value the header's text; {@code null} for none
+         * @return this builder
+         */
+        public Builder throttledRetryAfter(String value) {
+            if (value != null && (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 || c > 0x7e))) {
+                throw new IllegalArgumentException("throttledRetryAfter: give seconds or an HTTP date in printable "
+                        + "ASCII, or null for none");
+            }
+            this.throttledRetryAfter = value;
+            return this;
+        }
+
         /** Adds every rule of another mix (its random shares and seed replace this builder's if set). */
         public Builder add(FeedChaos other) {
             Objects.requireNonNull(other, "other");
@@ -221,6 +253,9 @@ public final class FeedChaos {
             if (other.resetShare > 0) {
                 resetShare = other.resetShare;
                 seed = other.seed;
+            }
+            if (other.throttledRetryAfter != null) {
+                throttledRetryAfter = other.throttledRetryAfter;
             }
             return this;
         }

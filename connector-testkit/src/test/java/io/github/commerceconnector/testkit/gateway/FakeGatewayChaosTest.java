@@ -78,6 +78,30 @@ class FakeGatewayChaosTest extends GatewayTestSupport {
     }
 
     @Test
+    void throttlesWithTheChosenRetryAfterTextOrWithoutOne() {
+        String past = "Wed, 21 Oct 2015 07:28:00 GMT";
+        use(FakeGateway.builder().services(services).noRateLimit().feedChaos(FeedChaos.builder()
+                .failEvery(2, 429).failEvery(3, 503).throttledRetryAfter(past).build()).start());
+        String dataSpace = testingDataSpace();
+        HttpResponse<String> first = client.send(feedRequest(dataSpace, "A"));
+        HttpResponse<String> throttled = client.send(feedRequest(dataSpace, "B"));
+        HttpResponse<String> failed = client.send(feedRequest(dataSpace, "C"));
+
+        assertEquals(200, first.statusCode());
+        assertEquals(429, throttled.statusCode());
+        assertEquals(Optional.of(past), throttled.headers().firstValue("Retry-After"));
+        assertEquals(503, failed.statusCode());
+        assertEquals(Optional.empty(), failed.headers().firstValue("Retry-After"), "only a 429 carries it");
+        assertEquals(0, gateway.requestsInsideRetryAfter());
+
+        use(FakeGateway.builder().services(services).noRateLimit()
+                .feedChaos(FeedChaos.builder().failEvery(1, 429).build()).start());
+        HttpResponse<String> bare = client.send(feedRequest(dataSpace, "D"));
+        assertEquals(429, bare.statusCode());
+        assertEquals(Optional.empty(), bare.headers().firstValue("Retry-After"), "none unless chosen");
+    }
+
+    @Test
     void randomChaosIsTheSameForTheSameSeedAndDiffersForAnother() {
         assertEquals(outcomesWithSeed(7), outcomesWithSeed(7));
         assertNotEquals(outcomesWithSeed(7), outcomesWithSeed(8));
@@ -127,6 +151,8 @@ class FakeGatewayChaosTest extends GatewayTestSupport {
         assertThrows(IllegalArgumentException.class, () -> FeedChaos.builder().failEvery(3, 200));
         assertThrows(IllegalArgumentException.class, () -> FeedChaos.builder().failRandomly(1.5, 503));
         assertThrows(IllegalArgumentException.class, () -> FeedChaos.builder().resetAfterApplyingEvery(-1));
+        assertThrows(IllegalArgumentException.class, () -> FeedChaos.builder().throttledRetryAfter(" "));
+        assertThrows(IllegalArgumentException.class, () -> FeedChaos.builder().throttledRetryAfter("0\r\nX: y"));
         assertFalse(FeedChaos.builder().failEvery(2, 503).build().isNone());
         assertTrue(FeedChaos.none().isNone());
     }

@@ -13,7 +13,8 @@ import java.time.Instant;
  * and pauses every sender for the gateway's {@code Retry-After}. Each accepted request raises the rate
  * quickly back to 80% of that ceiling, then only by 1% a request, probing above it slowly, up to the
  * configured rate: so a sync settles just under what the gateway allows instead of refusing and recovering in
- * a storm. Every request to the data space passes through {@link #enter}, the transport's retries included, so no
+ * a storm. It also counts the {@code 429}s in a row, which a sender on a shared runtime backs off by (see
+ * {@link ThrottleBackoff}). Every request to the data space passes through {@link #enter}, the transport's retries included, so no
  * request leaves inside a {@code Retry-After} window, whichever feed or sender it comes from. Written by hand
  * because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
  * injected {@link Sleeper} and reads the injected {@link Clock}.
@@ -33,6 +34,7 @@ public final class AdaptiveRateLimiter implements RequestGate {
     private long pausedUntilMillis;
     private long lastDecreaseMillis = Long.MIN_VALUE;
     private long throttled;
+    private int throttledInARow;
 
     /**
      * A limiter.
@@ -134,6 +136,7 @@ public final class AdaptiveRateLimiter implements RequestGate {
      */
     public synchronized void throttled(long retryAfterMillis) {
         throttled++;
+        throttledInARow = throttledInARow == Integer.MAX_VALUE ? throttledInARow : throttledInARow + 1;
         long now = clock.millis();
         if (!enabled()) {
             pausedUntilMillis = Math.max(pausedUntilMillis, now + Math.max(0, retryAfterMillis));
@@ -150,6 +153,7 @@ public final class AdaptiveRateLimiter implements RequestGate {
 
     /** The gateway accepted a request. */
     public synchronized void accepted() {
+        throttledInARow = 0;
         if (!adaptive || !enabled()) {
             return;
         }
@@ -165,6 +169,11 @@ public final class AdaptiveRateLimiter implements RequestGate {
     /** The current rate, in requests per second (0 when limiting is off). */
     public synchronized double rate() {
         return enabled() ? rate : 0;
+    }
+
+    /** How many {@code 429}s were reported since the last accepted request (or since the start). */
+    public synchronized int throttledInARow() {
+        return throttledInARow;
     }
 
     /** How many {@code 429}s were reported. */

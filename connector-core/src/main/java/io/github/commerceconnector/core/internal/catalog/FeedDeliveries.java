@@ -53,11 +53,20 @@ final class FeedDeliveries {
     private final PendingIdentities pending;
     private final Clock clock;
     private final SyncPatience patience;
+    private final ThrottleBackoff throttleBackoff;
     private volatile BiConsumer<List<BatchItem>, List<StateChange>> onRecorded = (batch, changes) -> { };
     private volatile RuntimeException failure;
 
+    /**
+     * The shared state of one call's deliveries.
+     *
+     * @param throttleBackoff the least a batch answered {@code 429} waits before its next delivery, beside the
+     *                        {@code Retry-After} window: {@link ThrottleBackoff#NONE} when the transport's retries
+     *                        back off within each delivery
+     */
     FeedDeliveries(GatewayCaller caller, String path, CatalogSyncSettings settings, AdaptiveRateLimiter limiter,
-            FeedSyncState state, SyncTally tally, PendingIdentities pending, Clock clock, SyncPatience patience) {
+            FeedSyncState state, SyncTally tally, PendingIdentities pending, Clock clock, SyncPatience patience,
+            ThrottleBackoff throttleBackoff) {
         this.caller = caller;
         this.path = path;
         this.settings = settings;
@@ -67,6 +76,7 @@ final class FeedDeliveries {
         this.pending = pending;
         this.clock = clock;
         this.patience = patience;
+        this.throttleBackoff = throttleBackoff;
     }
 
     String path() {
@@ -162,7 +172,7 @@ final class FeedDeliveries {
 
     /**
      * A delivery failed with a retryable outcome: how long to wait before delivering again (the {@code Retry-After}
-     * window, a backoff, or a probe wait after which the open breaker lets a trial through), telling the listener;
+     * window or the throttle backoff if longer, a backoff, or a probe wait after which the open breaker lets a trial through), telling the listener;
      * past the sync deadline, leaves the batch retryable, stops the call and returns {@code null}.
      */
     Duration holdOn(List<BatchItem> batch, SyncWait.Reason reason, ConnectorException cause, int failedDeliveries) {
@@ -173,7 +183,7 @@ final class FeedDeliveries {
             return null;
         }
         Duration expected = switch (reason) {
-            case THROTTLED -> limiter.pausedFor();
+            case THROTTLED -> throttledWait();
             case BREAKER_OPEN -> probeWait(failedDeliveries);
             case ENDPOINT_FAILING -> DELIVERY_BACKOFF.jittered(failedDeliveries);
         };
@@ -182,6 +192,13 @@ final class FeedDeliveries {
         LOG.debug("{} items to {} wait {} ms before they are sent again ({}: {})", batch.size(), path,
                 expected.toMillis(), reason, cause.getMessage());
         return expected.compareTo(left) < 0 ? expected : left;
+    }
+
+    /** The {@code Retry-After} window, or the throttle backoff by the data space's 429s in a row if that is longer. */
+    private Duration throttledWait() {
+        Duration window = limiter.pausedFor();
+        Duration backoff = throttleBackoff.after(limiter.throttledInARow());
+        return backoff.compareTo(window) > 0 ? backoff : window;
     }
 
     /**

@@ -383,7 +383,8 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
                     mine.add(pending);
                     running.add(pending);
                     FeedDeliveries deliveries = new FeedDeliveries(caller, path, settings, limiter, state, tally,
-                            pending, clock, patience);
+                            pending, clock, patience, runtime == null ? ThrottleBackoff.NONE
+                                    : ThrottleBackoff.REDELIVERY);
                     return runtime == null
                             ? new FeedSender(caller, label, headers, settings, deliveries, sleeper, afterBatch)
                             : new PacedFeedSender(caller, label, headers, settings, deliveries, runtime, afterBatch);

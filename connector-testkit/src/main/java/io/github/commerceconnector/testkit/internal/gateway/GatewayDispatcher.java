@@ -175,8 +175,10 @@ public final class GatewayDispatcher {
             return new GatewayAction.Fail(NetworkFault.RESET_AFTER_APPLYING);
         }
         if (fate != ChaosRun.NONE) {
-            return reply(error(fate, "The gateway failed this request (FakeGateway feed chaos): try again",
-                    requestId));
+            WireReply failed = error(fate, "The gateway failed this request (FakeGateway feed chaos): try again",
+                    requestId);
+            String retryAfter = settings.feedChaos().throttledRetryAfter();
+            return reply(fate == 429 && retryAfter != null ? failed.withHeader("Retry-After", retryAfter) : failed);
         }
         return reply(process(route, body, requestId));
     }
