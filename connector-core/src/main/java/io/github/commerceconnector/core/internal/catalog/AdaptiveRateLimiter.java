@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * The client-side request rate limit of one data space, shared by every feed syncing into it. Requests get
- * evenly spaced start slots at the current rate. The rate adapts: a {@code 429} halves it (at most once per
+ * evenly spaced start slots at the current rate, spaced to the nanosecond so that no rate runs faster than set
+ * (each start is rounded up to the clock's millisecond). The rate adapts: a {@code 429} halves it (at most once per
  * current interval, so a burst of refusals counts once), remembers the rate that was refused as a ceiling,
  * and pauses every sender for the gateway's {@code Retry-After}. Each accepted request raises the rate
  * quickly back to 80% of that ceiling, then only by 1% a request, probing above it slowly, up to the
@@ -23,6 +24,8 @@ public final class AdaptiveRateLimiter implements RequestGate {
     private static final double MIN_RATE = 0.05;
     private static final double SAFE_SHARE = 0.8;
     private static final double PROBE_STEP = 0.01;
+    private static final long NANOS_PER_MILLI = 1_000_000;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final double maxRate;
     private final boolean adaptive;
@@ -30,7 +33,8 @@ public final class AdaptiveRateLimiter implements RequestGate {
     private final Sleeper sleeper;
     private double rate;
     private double ceiling;
-    private long nextSlotMillis;
+    /** The next free start slot, in nanoseconds since the epoch: exact, so that no rounding speeds the pace up. */
+    private long nextSlotNanos;
     private long pausedUntilMillis;
     private long lastDecreaseMillis = Long.MIN_VALUE;
     private long throttled;
@@ -96,8 +100,13 @@ public final class AdaptiveRateLimiter implements RequestGate {
             if (slot.startMillis == Long.MIN_VALUE || slot.startMillis < pausedUntilMillis) {
                 long start = Math.max(now, Math.max(slot.earliestMillis, pausedUntilMillis));
                 if (enabled()) {
-                    start = Math.max(start, nextSlotMillis);
-                    nextSlotMillis = start + intervalMillis();
+                    // The clock reads whole milliseconds: a free slot within the one it reads is kept, not moved on,
+                    // so that the pace holds above 1,000 requests a second; the start still rounds up to that
+                    // millisecond. An older free slot restarts the pace at the millisecond read.
+                    long earliestNanos = start * NANOS_PER_MILLI;
+                    long startNanos = nextSlotNanos > earliestNanos - NANOS_PER_MILLI ? nextSlotNanos : earliestNanos;
+                    nextSlotNanos = startNanos + intervalNanos();
+                    start = Math.floorDiv(startNanos + NANOS_PER_MILLI - 1, NANOS_PER_MILLI);
                 }
                 slot.startMillis = start;
             }
@@ -125,8 +134,16 @@ public final class AdaptiveRateLimiter implements RequestGate {
         return Duration.ofMillis(Math.max(0, pausedUntilMillis - clock.millis()));
     }
 
+    /**
+     * The spacing of start slots at the current rate, rounded up so that the slots never come faster than the rate
+     * (a start is then rounded up to the clock's next millisecond, which only delays it).
+     */
+    private long intervalNanos() {
+        return Math.max(1, (long) Math.ceil(NANOS_PER_SECOND / rate));
+    }
+
     private long intervalMillis() {
-        return Math.max(1, Math.round(1000.0 / rate));
+        return Math.floorDiv(intervalNanos() + NANOS_PER_MILLI - 1, NANOS_PER_MILLI);
     }
 
     /**

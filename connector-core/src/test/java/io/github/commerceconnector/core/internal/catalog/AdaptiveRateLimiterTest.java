@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AdaptiveRateLimiterTest {
     private final MutableClock clock = MutableClock.standing();
@@ -26,6 +29,20 @@ class AdaptiveRateLimiterTest {
         AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(2, true, clock, sleeper);
         assertEquals(List.of(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500)),
                 acquire(limiter, 4));
+    }
+
+    @ParameterizedTest(name = "{0} requests/s")
+    @ValueSource(doubles = {2, 3, 7, 300, 400, 700, 999, 3000, 10_000})
+    void neverStartsRequestsFasterThanTheConfiguredRateNorMuchSlower(double rate) throws InterruptedException {
+        AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(rate, false, clock, sleeper);
+        int requests = 10_000;
+        limiter.acquire();
+        Instant first = clock.instant();
+        acquire(limiter, requests);
+        double seconds = Duration.between(first, clock.instant()).toNanos() / 1e9;
+        double achieved = requests / seconds;
+        assertTrue(achieved <= rate, "configured " + rate + "/s, achieved " + achieved + "/s");
+        assertTrue(achieved >= rate * 0.99, "configured " + rate + "/s, achieved " + achieved + "/s");
     }
 
     @Test
