@@ -83,7 +83,7 @@ public final class FakeGateway implements AutoCloseable {
         }
         this.settings = new GatewaySettings(builder.rateLimit, builder.sink, builder.hangLimit,
                 builder.slowBodyDuration, builder.clockSkew, builder.requestLogLimit, builder.maxBodyBytes,
-                builder.retryAfter, builder.feedChaos, builder.latency);
+                builder.retryAfter, builder.feedChaos, builder.latency, builder.clockAhead);
         this.requestLog = new RequestLog(builder.requestLogLimit);
         this.dispatcher = new GatewayDispatcher(services.runtime(), settings, requestLog);
         this.server = GatewayServer.start(builder.address, builder.port, dispatcher, settings);
@@ -264,6 +264,7 @@ public final class FakeGateway implements AutoCloseable {
         private Duration retryAfter;
         private FeedChaos feedChaos = FeedChaos.none();
         private Duration latency = Duration.ZERO;
+        private Duration clockAhead = Duration.ZERO;
 
         private Builder() {
         }
@@ -419,6 +420,24 @@ public final class FakeGateway implements AutoCloseable {
                 throw new IllegalArgumentException("clockSkew " + value + " is negative");
             }
             this.clockSkew = value;
+            return this;
+        }
+
+        /**
+         * A gateway whose clock runs this far ahead of the account clock (which the client under test shares, or
+         * follows): it checks a JWT's {@code exp}, {@code iat} and {@code nbf} by the account clock plus this, so a
+         * token the client still takes for valid may already have expired here. Everything else (the rate limit, the
+         * {@code Retry-After} windows, the request log) keeps the account clock. Default zero.
+         *
+         * @param value zero or more, at most one day
+         * @return this builder
+         */
+        public Builder clockAhead(Duration value) {
+            Objects.requireNonNull(value, "clockAhead");
+            if (value.isNegative() || value.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("clockAhead " + value + " must be from zero to one day");
+            }
+            this.clockAhead = value;
             return this;
         }
 

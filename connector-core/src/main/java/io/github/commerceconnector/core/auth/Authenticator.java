@@ -28,4 +28,18 @@ public interface Authenticator {
      */
     default void refused() {
     }
+
+    /**
+     * Told that the gateway refused these headers with {@code 401}: drops them as {@link #refused()} does, and says
+     * whether new headers may be accepted where these were not, because these came from a cache (a reused token
+     * that a gateway clock running ahead of ours takes for expired). The connector then sends the request once more
+     * with new headers; a second refusal is reported. The default calls {@link #refused()} and says no.
+     *
+     * @param refusedHeaders the headers of the refused request, as {@link #headers()} returned them
+     * @return whether to send the request once more with new headers
+     */
+    default boolean renewAfterRefusal(Map<String, String> refusedHeaders) {
+        refused();
+        return false;
+    }
 }

@@ -1,10 +1,12 @@
 package io.github.commerceconnector.testkit.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import io.github.commerceconnector.testkit.FakeGateway;
 import io.github.commerceconnector.testkit.FakeOperation;
 import io.github.commerceconnector.testkit.keys.TestKeys;
 import java.net.http.HttpRequest;
@@ -55,6 +57,17 @@ class FakeGatewayAuthTest extends GatewayTestSupport {
 
         assertEquals(401, reply.statusCode());
         assertEquals(Map.of("message", "JWT is invalid"), object(reply.body()));
+    }
+
+    @Test
+    void aGatewayClockAheadRefusesATokenTheAccountClockStillTakesForValid() {
+        use(FakeGateway.builder().services(services).noRateLimit().clockAhead(Duration.ofSeconds(120)).start());
+        Instant now = services.clock().instant();
+
+        assertEquals(200, pingWith(apiKey.value(), SignedClient.jwt(keys, now)).statusCode());
+        assertEquals(401, pingWith(apiKey.value(), SignedClient.jwt(keys, now.minusSeconds(200))).statusCode(),
+                "expires 100 s from now by the account clock, 20 s ago by the gateway's");
+        assertThrows(IllegalArgumentException.class, () -> FakeGateway.builder().clockAhead(Duration.ofSeconds(-1)));
     }
 
     @Test

@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * {@code iat} backdated 30 s, plus the {@link JwtClaimSet}).
  *
  * <p>A token is reused until 60 s before it expires, so steady traffic costs one RSA signature every four
- * minutes. It is dropped at once when the {@link CredentialStore} reports new keys for the environment, and,
- * as a second line of defence, whenever the store hands out credentials that differ from the ones it was
- * signed with. The {@link Algorithm} is built once over a key provider that returns the current key.
+ * minutes. A gateway whose clock runs more than 60 s ahead of ours refuses a reused token as expired before then:
+ * a {@code 401} on a token handed out more than once drops it and asks for one more try with a fresh one
+ * ({@link #renewAfterRefusal}); a fresh token refused is reported as it is. A token is dropped at once when the
+ * {@link CredentialStore} reports new keys for the environment, and, as a second line of defence, whenever the
+ * store hands out credentials that differ from the ones it was signed with. The {@link Algorithm} is built once over a key provider that returns the current key.
  */
 public final class JwtAuthenticator implements Authenticator, AutoCloseable {
     /** Lifetime of a token. */
@@ -73,12 +75,12 @@ public final class JwtAuthenticator implements Authenticator, AutoCloseable {
         ServiceCredentials credentials = store.require(environment);
         Token current = token;
         if (current != null && current.isUsableFor(credentials, clock.instant())) {
-            return current.headers;
+            return current.reuse();
         }
         synchronized (signing) {
             current = token;
             if (current != null && current.isUsableFor(credentials, clock.instant())) {
-                return current.headers;
+                return current.reuse();
             }
             Token fresh = sign(credentials);
             token = fresh;
@@ -89,6 +91,24 @@ public final class JwtAuthenticator implements Authenticator, AutoCloseable {
     @Override
     public void refused() {
         token = null;
+    }
+
+    /**
+     * Drops the token; says to try once more when the refused headers carry a token that was handed out more than
+     * once (reused, so perhaps expired by the gateway's clock) or one that is no longer the current token (the keys
+     * changed or another request renewed it meanwhile), and not when they carry a token signed for the refused
+     * request alone.
+     */
+    @Override
+    public boolean renewAfterRefusal(Map<String, String> refusedHeaders) {
+        synchronized (signing) {
+            Token current = token;
+            if (current == null || !current.carries(refusedHeaders)) {
+                return true;
+            }
+            current.refused = true;
+            return current.reused;
+        }
     }
 
     /** Stops listening to the store. */
@@ -120,11 +140,13 @@ public final class JwtAuthenticator implements Authenticator, AutoCloseable {
                 expiresAt.minus(RENEW_BEFORE_EXPIRY));
     }
 
-    /** A signed token, the credentials it was signed for and when to replace it. */
+    /** A signed token, the credentials it was signed for, when to replace it and whether it was reused or refused. */
     private static final class Token {
         private final ServiceCredentials credentials;
         private final Map<String, String> headers;
         private final Instant renewAt;
+        private volatile boolean reused;
+        private volatile boolean refused;
 
         Token(ServiceCredentials credentials, Map<String, String> headers, Instant renewAt) {
             this.credentials = credentials;
@@ -133,7 +155,18 @@ public final class JwtAuthenticator implements Authenticator, AutoCloseable {
         }
 
         boolean isUsableFor(ServiceCredentials current, Instant now) {
-            return now.isBefore(renewAt) && (current == credentials || current.equals(credentials));
+            return !refused && now.isBefore(renewAt) && (current == credentials || current.equals(credentials));
+        }
+
+        /** Its headers, for a request after the one it was signed for. */
+        Map<String, String> reuse() {
+            reused = true;
+            return headers;
+        }
+
+        /** Whether these request headers carry this token. */
+        boolean carries(Map<String, String> requestHeaders) {
+            return headers.get("x-gw-signature").equals(requestHeaders.get("x-gw-signature"));
         }
 
         @Override

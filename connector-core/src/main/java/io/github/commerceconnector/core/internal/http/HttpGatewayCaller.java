@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * breaker sees every attempt. Every attempt of a call that has a {@link RequestGate} waits at it first (a retry for
  * the later of its backoff and the gate's next slot), so retries keep the data space's pace and its
  * {@code Retry-After} windows. While a breaker is not closed, attempts through it go one at a time, so that calls
- * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits. Waits go through the injected {@link Sleeper} and time through the injected
+ * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits. A call's
+ * first {@code 401} on credentials the authenticator had cached is sent once more with new ones (a gateway clock
+ * ahead of ours takes a reused token for expired); any other refusal of the credentials is thrown. Waits go through the injected {@link Sleeper} and time through the injected
  * {@link Clock}, so tests never sleep.
  *
  * <p>Logs the request line, status, duration, attempt and request id at DEBUG, retries at DEBUG and the final
@@ -289,6 +291,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
         private Instant notBefore = Instant.EPOCH;
         private Throwable lastFailure;
         private int made;
+        private boolean renewed;
 
         Attempts(GatewayCall call, CircuitBreaker breaker) {
             this.call = call;
@@ -320,7 +323,8 @@ public final class HttpGatewayCaller implements GatewayCaller {
             int number = ++made;
             Duration left = Duration.between(clock.instant(), deadline);
             Duration limit = left.compareTo(settings.timeouts().attempt()) < 0 ? left : settings.timeouts().attempt();
-            TransportRequest request = request(authenticator.headers());
+            Map<String, String> signed = authenticator.headers();
+            TransportRequest request = request(signed);
             if (LOG.isDebugEnabled()) {
                 LOG.debug("-> {} (attempt {}) headers {}", what, number, HeaderLog.render(request.headers()));
             }
@@ -340,8 +344,8 @@ public final class HttpGatewayCaller implements GatewayCaller {
                         millisSince(started), number, refused.requestId().orElse(NO_REQUEST_ID));
                 call.observer().attempted(number, refused.statusCode(),
                         refused.retryAfter().map(this::capped).map(Duration::toMillis).orElse(-1L));
-                if (refused instanceof AuthenticationException) {
-                    authenticator.refused();
+                if (refused instanceof AuthenticationException && renewsAfter(refused, signed)) {
+                    return attempt();
                 }
                 throw refused;
             } catch (TransportFailure failed) {
@@ -350,6 +354,24 @@ public final class HttpGatewayCaller implements GatewayCaller {
                 call.observer().attempted(number, -1, -1);
                 throw failed;
             }
+        }
+
+        /**
+         * Drops the refused credentials; says whether to send the call once more with new ones: after its first
+         * {@code 401} on credentials the authenticator had cached (see {@link Authenticator#renewAfterRefusal}).
+         */
+        private boolean renewsAfter(ConnectorServiceException refused, Map<String, String> signed) {
+            if (refused.statusCode() != 401 || renewed) {
+                authenticator.refused();
+                return false;
+            }
+            if (!authenticator.renewAfterRefusal(signed)) {
+                return false;
+            }
+            renewed = true;
+            lastFailure = refused;
+            LOG.debug("{} was refused (401) with cached credentials: sending it once more with new ones", what);
+            return true;
         }
 
         /**

@@ -14,6 +14,7 @@ import io.github.commerceconnector.testkit.internal.fake.FakeRuntime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class GatewayDispatcher {
         this.account = runtime.account();
         this.settings = settings;
         this.log = log;
-        this.verifier = new SignatureVerifier(account, runtime.clock(), settings.clockSkew());
+        this.verifier = new SignatureVerifier(account, Clock.offset(runtime.clock(), settings.clockAhead()),
+                settings.clockSkew());
         this.limiter = new DataSpaceRateLimiter(settings.rateLimit(), runtime.clock());
         this.chaos = new ChaosRun(settings.feedChaos());
     }

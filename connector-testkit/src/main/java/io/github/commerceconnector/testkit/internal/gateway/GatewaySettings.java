@@ -17,8 +17,9 @@ import java.time.Duration;
  *                         request would be allowed, rounded up to whole seconds
  * @param feedChaos        the faults added to feed requests that pass the rate limit
  * @param latency          how long every request waits before it is answered (a network's round trip); zero for none
+ * @param clockAhead       how far the clock that checks JWT times runs ahead of the account clock; zero for none
  */
 public record GatewaySettings(double rateLimit, boolean sink, Duration hangLimit, Duration slowBodyDuration,
         Duration clockSkew, int requestLogLimit, int maxBodyBytes, Duration retryAfter, FeedChaos feedChaos,
-        Duration latency) {
+        Duration latency, Duration clockAhead) {
 }
