@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -307,6 +308,69 @@ class SyncAsyncTest {
             assertThrows(NullPointerException.class, () -> merchant.client().catalog().syncAsync(Feed.PRODUCTS,
                     null));
             merchant.close();
+        }
+    }
+
+    @Test
+    void withoutARuntimeCancellingStopsReadingTheInputAndReleasesTheFeedForTheNextSync() throws Exception {
+        int products = 1_000;
+        try (FakeCommerceServices account = FakeCommerceServices.builder().clock(TestClock.system()).build();
+                FakeGateway gateway = FakeGateway.builder().services(account).rateLimit(100).start()) {
+            Merchant merchant = merchant(account, gateway, null, "own-cancel", TestKeys.credentialsFor(gateway), 100);
+            List<FeedItem> items = catalog("own-cancel", products);
+            AtomicInteger read = new AtomicInteger();
+            CountDownLatch reachedItem300 = new CountDownLatch(1);
+            CountDownLatch cancelled = new CountDownLatch(1);
+            CountDownLatch finished = new CountDownLatch(1);
+            Iterable<FeedItem> held = () -> new Iterator<>() {
+                private final Iterator<FeedItem> all = items.iterator();
+
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public FeedItem next() {
+                    if (read.incrementAndGet() == 300) {
+                        reachedItem300.countDown();
+                        awaitUninterruptibly(cancelled);
+                    }
+                    return all.next();
+                }
+            };
+            SyncListener told = new SyncListener() {
+                @Override
+                public void finished(SyncReport report) {
+                    finished.countDown();
+                }
+            };
+
+            CompletableFuture<SyncReport> sync = merchant.client().catalog().syncAsync(Feed.PRODUCTS, held, told);
+            assertTrue(reachedItem300.await(60, TimeUnit.SECONDS), "the call reads its input");
+            assertTrue(sync.cancel(false));
+            cancelled.countDown();
+            assertTrue(finished.await(60, TimeUnit.SECONDS), "the cancelled call winds down");
+            FeedStatus released = statusOnceReleased(merchant);
+            int readByTheCancelledCall = read.get();
+            SyncReport next = merchant.client().catalog().sync(Feed.PRODUCTS, items);
+
+            assertTrue(readByTheCancelledCall < products / 2, "the cancelled call stopped reading its input: "
+                    + readByTheCancelledCall + " of " + products + " read");
+            assertEquals(0, released.unconfirmed(), "the batches in flight were recorded: " + released);
+            assertEquals(released.accepted(), next.unchanged(), "the next sync skips what was recorded");
+            assertEquals(products - released.accepted(), next.sent(), "and sends the rest");
+            assertHolds(account, merchant, products);
+            merchant.close();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the test held the input", e);
         }
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -296,8 +297,7 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
                     + " is null: pass a feed, its items and a listener (SyncListener.NONE for none)");
         }
         if (runtime == null) {
-            return onOwnThread(feed, () -> mode == SyncRun.Mode.SYNC ? sync(feed, items, listener)
-                    : upsert(feed, items, listener));
+            return onOwnThread(feed, items, listener, mode);
         }
         CompletableFuture<SyncReport> result = new CompletableFuture<>();
         SyncObservation observation = null;
@@ -356,12 +356,30 @@ public final class HttpCatalogSyncClient implements CatalogSyncClient {
 
     private static final AtomicInteger ASYNC_THREADS = new AtomicInteger();
 
-    /** Runs a blocking call on a daemon thread of its own (a client without a runtime has no pool to share). */
-    private static CompletableFuture<SyncReport> onOwnThread(Feed feed, Supplier<SyncReport> call) {
+    /**
+     * Runs a sync or upsert on a daemon thread of its own (a client without a runtime has no pool to share).
+     * Cancelling the future cancels the run ({@link SyncRun#cancel}), whether it has started yet or not; the thread
+     * then finishes the batches in flight and closes the state.
+     */
+    private CompletableFuture<SyncReport> onOwnThread(Feed feed, Iterable<? extends FeedItem> items,
+            SyncListener listener, SyncRun.Mode mode) {
         CompletableFuture<SyncReport> result = new CompletableFuture<>();
+        AtomicReference<SyncRun> started = new AtomicReference<>();
+        result.whenComplete((report, failure) -> {
+            SyncRun run = started.get();
+            if (result.isCancelled() && run != null) {
+                run.cancel();
+            }
+        });
         Thread thread = new Thread(() -> {
             try {
-                result.complete(call.get());
+                result.complete(run(feed, listener, false, false, run -> {
+                    started.set(run);
+                    if (result.isCancelled()) {
+                        run.cancel();
+                    }
+                    return run.items(items, mode);
+                }));
             } catch (RuntimeException | Error failed) {
                 result.completeExceptionally(failed);
             }

@@ -276,11 +276,21 @@ final class SyncRun {
         return steps.done;
     }
 
-    /** Stops reading the input of a call run in steps (its future was cancelled); the batches in flight finish. */
+    /**
+     * Stops reading the input (the call's future was cancelled), from any thread: nothing more is read or handed to
+     * the sender, the batches in flight finish and are recorded, and the call ends stopped by the cancel.
+     */
     void cancel() {
         if (steps != null) {
             steps.cancel();
+        } else {
+            sender.deliveries().stop(cancelled());
         }
+    }
+
+    private ConnectorClientException cancelled() {
+        return new ConnectorClientException("The catalog call on feed " + feed.name() + " was cancelled; the "
+                + "batches in flight were finished and recorded", null, false);
     }
 
     /** Where a call run in steps is. */
@@ -365,8 +375,7 @@ final class SyncRun {
 
         private void step() throws InterruptedException {
             if (cancelled && !sender.stopped()) {
-                sender.deliveries().stop(new ConnectorClientException("The catalog call on feed " + feed.name()
-                        + " was cancelled; the batches in flight were finished and recorded", null, false));
+                sender.deliveries().stop(cancelled());
             }
             if (sender.hasParked()) {
                 return;
