@@ -319,7 +319,7 @@ final class SyncRun {
         private long position;
         private long[] unseen;
         private int unseenAt;
-        private RuntimeException failure;
+        private Throwable failure;
 
         Steps(Iterator<? extends FeedItem> input, Mode mode, SteppedSender sender, ItemPreparer preparer) {
             this.input = input;
@@ -363,9 +363,8 @@ final class SyncRun {
                     Thread.currentThread().interrupt();
                     fail(new ConnectorClientException("A step of the catalog call on feed " + feed.name()
                             + " was interrupted (the runtime is closing)", e, true));
-                } catch (RuntimeException | Error e) {
-                    fail(e instanceof RuntimeException runtimeException ? runtimeException
-                            : new IllegalStateException("A step of the catalog call failed: " + e, e));
+                } catch (Throwable e) {
+                    fail(e);
                 }
             }
             if (wakeUps.addAndGet(-seen) > 0) {
@@ -462,7 +461,7 @@ final class SyncRun {
         }
 
         /** A step threw: nothing more is read, and the call ends once the batches in flight are recorded. */
-        private void fail(RuntimeException thrown) {
+        private void fail(Throwable thrown) {
             if (failure == null) {
                 failure = thrown;
             } else if (failure != thrown) {
@@ -491,7 +490,7 @@ final class SyncRun {
             }
         }
 
-        private void complete(RuntimeException stoppedBy) {
+        private void complete(Throwable stoppedBy) {
             try {
                 done.complete(conclude(stoppedBy));
             } catch (RuntimeException | Error e) {
@@ -588,15 +587,20 @@ final class SyncRun {
         void run() throws InterruptedException;
     }
 
+    /**
+     * Runs the body of a call, then concludes it whatever the body threw: an {@link Error} from the caller's code
+     * (its input, an item's fields, its listener) winds the call down like any other failure and is rethrown as it
+     * is once the batches in flight are recorded.
+     */
     private SyncReport execute(Body body) {
-        RuntimeException failure = null;
+        Throwable failure = null;
         try {
             body.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = new ConnectorClientException("The catalog call on feed " + feed.name()
                     + " was interrupted; the batches in flight were finished and recorded", e, true);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failure = e;
         }
         return conclude(failure);
@@ -609,8 +613,9 @@ final class SyncRun {
      * @param failure what stopped the reading, or {@code null}
      * @return the report
      * @throws RuntimeException what stopped the call, the report attached where the exception takes one
+     * @throws Error            the Error that stopped the reading, unchanged
      */
-    private SyncReport conclude(RuntimeException failure) {
+    private SyncReport conclude(Throwable failure) {
         sender.close();
         if (failure == null) {
             failure = sender.failure();
@@ -636,7 +641,7 @@ final class SyncRun {
             }
         }
         if (failure != null) {
-            throw failure;
+            throw OrderedPipeline.rethrown(failure, "The catalog call on feed " + feed.name() + " failed: ");
         }
         return report;
     }
