@@ -268,6 +268,9 @@ class CommerceServicesRuntimeTest {
                 assertEquals(0, status.accepted());
                 assertTrue(status.retryable() > 0, status.toString());
                 assertEquals(status.retryable(), ended.report().retryable(), ended.report().toString());
+                SyncReport report = ended.report();
+                assertEquals(report.processed(), report.unchanged() + report.sent() + report.rejectedCount()
+                        + report.retryable() + report.deleted(), "every processed item is counted: " + report);
                 assertTrue(feedRequests(gateway).stream().allMatch(r -> r.status() == 503));
             }
         }

@@ -9,7 +9,8 @@ import java.util.Optional;
  *
  * @param feed          the feed
  * @param dataSpaceId   the data space written to
- * @param processed     items read from the input
+ * @param processed     items read from the input and settled (a call that stopped leaves out those it read but
+ *                      did not send, or sent without an answer: the next sync sends them)
  * @param unchanged     items skipped because the gateway already holds that content
  * @param sent          items the gateway accepted
  * @param rejected      items rejected, each with its identity and reason (the first 1,000; see

@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * A catalog call ended because the gateway failed its requests continuously for longer than the sync deadline
  * ({@code CatalogSyncSettings.syncDeadline} in the default client): throttled without end, failing, or behind an
- * open circuit breaker. Nothing is lost: every item whose request was not confirmed is kept retryable, so
- * {@code retryFailed} or the next sync sends it. {@link #report()} says what the call did before it ended.
+ * open circuit breaker. Nothing is lost: every item in flight whose request was not confirmed is kept retryable, so
+ * {@code retryFailed} or the next sync sends it; the items read but not sent yet are not counted as processed, and
+ * the next sync sends them. {@link #report()} says what the call did before it ended.
  */
 public class SyncDeadlineExceededException extends ConnectorClientException {
     private static final long serialVersionUID = 1L;

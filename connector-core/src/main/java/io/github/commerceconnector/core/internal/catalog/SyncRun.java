@@ -255,7 +255,6 @@ final class SyncRun {
             return null;
         }
         FeedItem item = input.next();
-        tally.processed.incrementAndGet();
         progressIfDue();
         return ItemPreparer.input(item);
     }
@@ -401,7 +400,6 @@ final class SyncRun {
                     return;
                 }
                 FeedItem item = input.next();
-                tally.processed.incrementAndGet();
                 accept(preparer.prepare(ItemPreparer.input(item), position++));
                 if (sender.hasParked()) {
                     return;
@@ -617,6 +615,7 @@ final class SyncRun {
      */
     private SyncReport conclude(Throwable failure) {
         sender.close();
+        uncountUnanswered();
         if (failure == null) {
             failure = sender.failure();
         } else if (sender.failure() != null && sender.failure() != failure) {
@@ -646,6 +645,19 @@ final class SyncRun {
         return report;
     }
 
+    /**
+     * Takes the items the call queued for the gateway but never learnt the outcome of out of the processed count, so
+     * that a stopped call's report adds up: those it stopped before sending (the batch being filled, a batch
+     * waiting for its place) and those sent without an answer (left unconfirmed). The state holds them as before the
+     * call, or as unconfirmed, so the next sync sends them. The local rejections not yet recorded are pending too,
+     * but counted as rejected already.
+     */
+    private void uncountUnanswered() {
+        if (!dryRun) {
+            tally.processed.addAndGet(-(pending.size() - localRejections.size()));
+        }
+    }
+
     private String deadlineMessage(PatienceExhausted exhausted, SyncReport report) {
         String why = switch (exhausted.reason()) {
             case THROTTLED -> "throttled it (429) without end";
@@ -655,9 +667,10 @@ final class SyncRun {
         return "The gateway " + why + " for " + exhausted.failingFor().toSeconds() + " s without a single success, "
                 + "past the sync deadline of " + settings.syncDeadline().toSeconds() + " s (CatalogSyncSettings."
                 + "syncDeadline), so the " + feed.name() + " call ended (last failure: "
-                + exhausted.lastFailure().getMessage() + "). Nothing is lost: " + report.retryable() + " items are "
-                + "kept retryable and the items not yet read were not sent; run retryFailed or the sync again once "
-                + "the gateway works.";
+                + exhausted.lastFailure().getMessage() + "). Nothing is lost: of the " + report.processed()
+                + " items processed, " + report.retryable() + " are kept retryable (the batches in flight); the items "
+                + "read but not sent yet are not counted as processed and, like those not read, were not sent. Run "
+                + "retryFailed or the sync again once the gateway works: the sync sends them all.";
     }
 
     /** Reports a wait, never overlapping progress reports. */
@@ -687,8 +700,12 @@ final class SyncRun {
         }
     }
 
-    /** Takes a prepared item, in input order, telling a resync's checkpoint of the items settled at once. */
+    /**
+     * Takes a prepared item, in input order, counting it processed and telling a resync's checkpoint of the items
+     * settled at once. An item read ahead but never taken (the call stopped first) is not counted.
+     */
     private void accept(ItemPreparer.Prepared item) throws InterruptedException {
+        tally.processed.incrementAndGet();
         boolean queued = settle(item);
         if (checkpoints != null && !queued) {
             checkpoints.settled(item.position());
