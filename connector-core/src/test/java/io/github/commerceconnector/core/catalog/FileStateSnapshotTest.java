@@ -208,7 +208,8 @@ class FileStateSnapshotTest {
         assertEquals(List.of(), openFilesUnder(folder()));
         Files.delete(snapshot);
         try (FeedSyncState state = open()) {
-            assertEquals(0, state.count(ItemStatus.ACCEPTED), "its lock let go: the log (empty since the snapshot) opens");
+            assertEquals(0, state.count(ItemStatus.ACCEPTED),
+                    "its lock let go: the log (empty since the snapshot) opens");
         }
     }
 

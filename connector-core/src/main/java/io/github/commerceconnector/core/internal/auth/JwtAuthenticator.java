@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * a {@code 401} on a token handed out more than once drops it and asks for one more try with a fresh one
  * ({@link #renewAfterRefusal}); a fresh token refused is reported as it is. A token is dropped at once when the
  * {@link CredentialStore} reports new keys for the environment, and, as a second line of defence, whenever the
- * store hands out credentials that differ from the ones it was signed with. The {@link Algorithm} is built once over a key provider that returns the current key.
+ * store hands out credentials that differ from the ones it was signed with. The {@link Algorithm} is built once
+ * over a key provider that returns the current key.
  */
 public final class JwtAuthenticator implements Authenticator, AutoCloseable {
     /** Lifetime of a token. */

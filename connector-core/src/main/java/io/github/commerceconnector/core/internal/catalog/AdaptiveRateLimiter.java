@@ -15,9 +15,9 @@ import java.time.Instant;
  * quickly back to 80% of that ceiling, then only by 1% a request, probing above it slowly, up to the
  * configured rate: so a sync settles just under what the gateway allows instead of refusing and recovering in
  * a storm. It also counts the {@code 429}s in a row, which a sender on a shared runtime backs off by (see
- * {@link ThrottleBackoff}). Every request to the data space passes through {@link #enter}, the transport's retries included, so no
- * request leaves inside a {@code Retry-After} window, whichever feed or sender it comes from. Written by hand
- * because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
+ * {@link ThrottleBackoff}). Every request to the data space passes through {@link #enter}, the transport's
+ * retries included, so no request leaves inside a {@code Retry-After} window, whichever feed or sender it comes
+ * from. Written by hand because resilience4j's limiter has a fixed rate. Thread-safe; waits through the
  * injected {@link Sleeper} and reads the injected {@link Clock}.
  */
 public final class AdaptiveRateLimiter implements RequestGate {

@@ -172,8 +172,9 @@ final class FeedDeliveries {
 
     /**
      * A delivery failed with a retryable outcome: how long to wait before delivering again (the {@code Retry-After}
-     * window or the throttle backoff if longer, a backoff, or a probe wait after which the open breaker lets a trial through), telling the listener;
-     * past the sync deadline, leaves the batch retryable, stops the call and returns {@code null}.
+     * window or the throttle backoff if longer, a backoff, or a probe wait after which the open breaker lets a
+     * trial through), telling the listener; past the sync deadline, leaves the batch retryable, stops the call and
+     * returns {@code null}.
      */
     Duration holdOn(List<BatchItem> batch, SyncWait.Reason reason, ConnectorException cause, int failedDeliveries) {
         Duration failingFor = patience.failed();

@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * {@code Retry-After} windows. While a breaker is not closed, attempts through it go one at a time, so that calls
  * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits. A call's
  * first {@code 401} on credentials the authenticator had cached is sent once more with new ones (a gateway clock
- * ahead of ours takes a reused token for expired); any other refusal of the credentials is thrown. Waits go through the injected {@link Sleeper} and time through the injected
- * {@link Clock}, so tests never sleep.
+ * ahead of ours takes a reused token for expired); any other refusal of the credentials is thrown. Waits go
+ * through the injected {@link Sleeper} and time through the injected {@link Clock}, so tests never sleep.
  *
  * <p>Logs the request line, status, duration, attempt and request id at DEBUG, retries at DEBUG and the final
  * failure at WARN; headers only from an allow-list, never a body, a token or a key.
