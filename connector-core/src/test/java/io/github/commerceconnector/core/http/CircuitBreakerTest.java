@@ -13,11 +13,13 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.commerceconnector.api.exception.ConnectorClientException;
 import io.github.commerceconnector.api.exception.NotFoundException;
+import io.github.commerceconnector.api.spi.Sleeper;
 import io.github.commerceconnector.core.CommerceServicesClient;
 import io.github.commerceconnector.core.gateway.MutableClock;
 import io.github.commerceconnector.core.gateway.RecordingSleeper;
 import io.github.commerceconnector.core.gateway.Registry;
 import io.github.commerceconnector.core.gateway.TestClients;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +158,41 @@ class CircuitBreakerTest {
                 for (Future<Integer> call : calls) {
                     assertEquals(1, call.get(30, TimeUnit.SECONDS), "no call is refused while the trial runs");
                 }
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * A call that waited for a half-open breaker's trial call gets what is left of its own deadline for its attempt,
+     * not a whole attempt timeout worked out before the wait. Real time here: the deadline is what is tested.
+     */
+    @Test
+    void aCallThatWaitedForTheTrialCallStillEndsAtItsOwnDeadline() throws Exception {
+        try (CommerceServicesClient oneTrial = TestClients.builder(gateway.baseUrl(), TestClients.store(0), clock,
+                        new RecordingSleeper(clock))
+                .clock(Clock.systemUTC())
+                .sleeper(Sleeper.SYSTEM)
+                .retry(RetrySettings.none())
+                .timeouts(Timeouts.defaults().withAttempt(Duration.ofSeconds(4)).withCall(Duration.ofSeconds(4)))
+                .circuitBreaker(CircuitBreakerSettings.defaults().withWindow(4, 4)
+                        .withOpenDuration(Duration.ofMillis(500)).withHalfOpenCalls(1))
+                .build()) {
+            gateway.stubFor(get(LIST).willReturn(aResponse().withStatus(503)));
+            for (int i = 0; i < 4; i++) {
+                assertThrows(RuntimeException.class, () -> oneTrial.projects().list());
+            }
+            gateway.stubFor(get(LIST).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)
+                    .withBody(Registry.results(Registry.standardProject()))));
+            Thread.sleep(700);
+            ExecutorService threads = Executors.newFixedThreadPool(1);
+            try {
+                Future<Integer> trial = threads.submit(() -> oneTrial.projects().list().size());
+                Thread.sleep(500);
+                assertThrows(ConnectorClientException.class, () -> oneTrial.projects().list(),
+                        "its reply comes 3 s after the trial's, past what is left of its 4 s deadline");
+                assertEquals(1, trial.get(30, TimeUnit.SECONDS), "the trial call itself completes");
             } finally {
                 threads.shutdownNow();
             }

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * breaker sees every attempt. Every attempt of a call that has a {@link RequestGate} waits at it first (a retry for
  * the later of its backoff and the gate's next slot), so retries keep the data space's pace and its
  * {@code Retry-After} windows. While a breaker is not closed, attempts through it go one at a time, so that calls
- * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits. A call's
+ * arriving during a half-open trial wait for its outcome instead of being refused for want of trial permits (until
+ * their own deadline at most: a call that would wait past it ends unsent). A call's
  * first {@code 401} on credentials the authenticator had cached is sent once more with new ones (a gateway clock
  * ahead of ours takes a reused token for expired); any other refusal of the credentials is thrown. Waits go
  * through the injected {@link Sleeper} and time through the injected {@link Clock}, so tests never sleep.
@@ -69,7 +72,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
     private final Map<RetryPolicy, RetryConfig> retryConfigs = new EnumMap<>(RetryPolicy.class);
     private final CircuitBreakerConfig breakerConfig;
     private final ConcurrentMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Object> trialLocks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReentrantLock> trialLocks = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> openedAt = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -195,10 +198,17 @@ public final class HttpGatewayCaller implements GatewayCaller {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** The lock that lets one attempt at a time through an endpoint's breaker while it is not closed. */
+    private ReentrantLock trialLock(CircuitBreaker breaker) {
+        return trialLocks.computeIfAbsent(breaker.getName(), name -> new ReentrantLock());
+    }
+
     @Override
     public void allowTrial(String path) {
         CircuitBreaker breaker = breakerFor(path);
-        synchronized (trialLocks.computeIfAbsent(breaker.getName(), name -> new Object())) {
+        ReentrantLock trial = trialLock(breaker);
+        trial.lock();
+        try {
             if (breaker.getState() == CircuitBreaker.State.OPEN) {
                 try {
                     breaker.transitionToHalfOpenState();
@@ -206,6 +216,8 @@ public final class HttpGatewayCaller implements GatewayCaller {
                     LOG.debug("The breaker of {} moved on by itself: {}", breaker.getName(), alreadyMoved.getMessage());
                 }
             }
+        } finally {
+            trial.unlock();
         }
     }
 
@@ -321,8 +333,6 @@ public final class HttpGatewayCaller implements GatewayCaller {
         TransportResponse attempt() {
             passGate();
             int number = ++made;
-            Duration left = Duration.between(clock.instant(), deadline);
-            Duration limit = left.compareTo(settings.timeouts().attempt()) < 0 ? left : settings.timeouts().attempt();
             Map<String, String> signed = authenticator.headers();
             TransportRequest request = request(signed);
             if (LOG.isDebugEnabled()) {
@@ -330,8 +340,7 @@ public final class HttpGatewayCaller implements GatewayCaller {
             }
             long started = System.nanoTime();
             try {
-                TransportResponse response = throughBreaker(() -> exchange(request,
-                        limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit, number));
+                TransportResponse response = throughBreaker(() -> exchange(request, attemptLimit(), number));
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("<- {} {} in {} ms (attempt {}, request id {}) headers {}", response.statusCode(), what,
                             millisSince(started), number, orNone(ReplyDetails.requestIdFromHeaders(response)),
@@ -382,9 +391,39 @@ public final class HttpGatewayCaller implements GatewayCaller {
             if (breaker.getState() == CircuitBreaker.State.CLOSED) {
                 return breaker.executeSupplier(send);
             }
-            synchronized (trialLocks.computeIfAbsent(breaker.getName(), name -> new Object())) {
-                return breaker.executeSupplier(send);
+            ReentrantLock trial = trialLock(breaker);
+            if (!tryLockWithinDeadline(trial)) {
+                throw new TransportFailure(new TransportFailure.NotSent(what + " was not sent: the gateway endpoint's "
+                        + "circuit breaker was trying it with another call for longer than this call's "
+                        + settings.timeouts().call().toSeconds() + " s deadline allows"));
             }
+            try {
+                return breaker.executeSupplier(send);
+            } finally {
+                trial.unlock();
+            }
+        }
+
+        /** Waits for the trial lock until the call's deadline at most; an interrupt ends the wait, not sent. */
+        private boolean tryLockWithinDeadline(ReentrantLock trial) {
+            long nanos = Math.max(0, Duration.between(clock.instant(), deadline).toNanos());
+            try {
+                return trial.tryLock(nanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new TransportFailure(new TransportFailure.NotSent(what + " was not sent: the thread was "
+                        + "interrupted while it waited for the circuit breaker's trial call"));
+            }
+        }
+
+        /**
+         * The time an attempt may take, worked out as it starts (after any wait for a trial call): what is left of
+         * the call's deadline, at most the attempt timeout, and at least {@link #SHORTEST_ATTEMPT}.
+         */
+        private Duration attemptLimit() {
+            Duration left = Duration.between(clock.instant(), deadline);
+            Duration limit = left.compareTo(settings.timeouts().attempt()) < 0 ? left : settings.timeouts().attempt();
+            return limit.compareTo(SHORTEST_ATTEMPT) < 0 ? SHORTEST_ATTEMPT : limit;
         }
 
         /** A wait the gateway asked for, shortened to the longest {@code Retry-After} the settings honour. */

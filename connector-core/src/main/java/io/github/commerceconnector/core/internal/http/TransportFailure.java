@@ -29,7 +29,16 @@ final class TransportFailure extends RuntimeException {
     boolean requestMayHaveArrived() {
         IOException io = io();
         return !(io instanceof ConnectException || io instanceof HttpConnectTimeoutException
-                || io instanceof UnknownHostException);
+                || io instanceof UnknownHostException || io instanceof NotSent);
+    }
+
+    /** An attempt given up before its request left: the request cannot have arrived. */
+    static final class NotSent extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent(String message) {
+            super(message);
+        }
     }
 
     /** Whether the attempt ran out of time. */
