@@ -10,6 +10,7 @@ import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
+import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.observation.ConnectorObserver;
 import io.github.commerceconnector.api.registry.DataSpaceClient;
 import io.github.commerceconnector.api.registry.SaasProject;
@@ -95,7 +96,7 @@ class CommerceConnectorAutoConfigurationTest {
                 + "-----END PRIVATE KEY-----").run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause()
-                            .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                            .isInstanceOf(ConfigurationException.class)
                             .hasMessageContaining("commerce.connector.keys.private-key")
                             .hasMessageNotContaining("not-a-key-AAAA");
                 });

@@ -2,6 +2,7 @@ package io.github.commerceconnector.spring.boot.internal;
 
 import io.github.commerceconnector.api.credentials.CredentialStore;
 import io.github.commerceconnector.api.credentials.ServiceCredentials;
+import io.github.commerceconnector.api.exception.ConfigurationException;
 import io.github.commerceconnector.api.exception.ConnectorException;
 import io.github.commerceconnector.core.credentials.CredentialStores;
 import io.github.commerceconnector.spring.boot.CommerceConnectorProperties;
@@ -19,7 +20,10 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 /**
  * The credential store the properties describe: the key pair of {@code keys.*} first (validated now), then a
  * credentials file, then the {@code COMMERCE_CONNECTOR_*} environment variables. A key that is refused fails the
- * startup naming its property, never quoting the key.
+ * startup naming its property, never quoting the key: a key given inline is refused with a
+ * {@link ConfigurationException} rather than Spring Boot's {@link InvalidConfigurationPropertyValueException}, whose
+ * failure report prints the property's value from the environment whatever value the exception carries. Blank
+ * {@code keys.api-key} and {@code keys.private-key} (empty placeholders) count as unset.
  */
 public final class PropertiesCredentials {
     private static final String KEYS = CommerceConnectorProperties.PREFIX + ".keys.";
@@ -38,7 +42,7 @@ public final class PropertiesCredentials {
     public static CredentialStore from(CommerceConnectorProperties properties) {
         List<CredentialStore> stores = new ArrayList<>();
         CommerceConnectorProperties.Keys keys = properties.getKeys();
-        if (keys.getApiKey() != null || keys.getPrivateKey() != null || keys.getPrivateKeyFile() != null) {
+        if (hasText(keys.getApiKey()) || hasText(keys.getPrivateKey()) || keys.getPrivateKeyFile() != null) {
             stores.add(fromKeys(properties, keys));
         }
         if (keys.getCredentialsFile() != null) {
@@ -68,9 +72,18 @@ public final class PropertiesCredentials {
                     ? ServiceCredentials.of(properties.getEnvironment(), keys.getApiKey(), pem)
                     : ServiceCredentials.of(properties.getEnvironment(), keys.getApiKey(), pem, keys.getPassphrase()));
         } catch (ConnectorException | IllegalArgumentException refused) {
+            if (keys.getPrivateKeyFile() == null) {
+                throw new ConfigurationException("Property " + property + " is invalid: " + refused.getMessage()
+                        + " (its value, the key, is not shown)");
+            }
             throw new InvalidConfigurationPropertyValueException(property, shown, refused.getMessage());
         }
         return store;
+    }
+
+    /** Whether a property holds more than blanks (an empty placeholder, {@code ${VARIABLE:}}, counts as unset). */
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** Whether group or others may read or write the file; false where the file system has no POSIX permissions. */
