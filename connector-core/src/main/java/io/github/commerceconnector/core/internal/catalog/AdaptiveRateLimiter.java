@@ -21,6 +21,10 @@ import java.time.Instant;
  * injected {@link Sleeper} and reads the injected {@link Clock}.
  */
 public final class AdaptiveRateLimiter implements RequestGate {
+    /** {@code 429}s this close to the one that counted last are one burst: they count once in a row. */
+    static final long BURST_MILLIS = 250;
+    /** A streak of {@code 429}s this long past is over: the next one counts from one again. */
+    static final long STREAK_FORGOTTEN_MILLIS = 60_000;
     private static final double MIN_RATE = 0.05;
     private static final double SAFE_SHARE = 0.8;
     private static final double PROBE_STEP = 0.01;
@@ -39,6 +43,9 @@ public final class AdaptiveRateLimiter implements RequestGate {
     private long lastDecreaseMillis = Long.MIN_VALUE;
     private long throttled;
     private int throttledInARow;
+    /** When the latest {@code 429} came, and when the latest one that counted towards {@link #throttledInARow}. */
+    private long lastThrottledMillis;
+    private long lastCountedMillis;
 
     /**
      * A limiter.
@@ -153,8 +160,8 @@ public final class AdaptiveRateLimiter implements RequestGate {
      */
     public synchronized void throttled(long retryAfterMillis) {
         throttled++;
-        throttledInARow = throttledInARow == Integer.MAX_VALUE ? throttledInARow : throttledInARow + 1;
         long now = clock.millis();
+        countInARow(now);
         if (!enabled()) {
             pausedUntilMillis = Math.max(pausedUntilMillis, now + Math.max(0, retryAfterMillis));
             return;
@@ -166,6 +173,22 @@ public final class AdaptiveRateLimiter implements RequestGate {
         }
         long pause = retryAfterMillis >= 0 ? retryAfterMillis : intervalMillis();
         pausedUntilMillis = Math.max(pausedUntilMillis, now + pause);
+    }
+
+    /**
+     * Counts a {@code 429} towards those in a row: once per burst (those within {@link #BURST_MILLIS} of the one that
+     * counted last, as senders in flight together are refused together), and from one again after a quiet spell of
+     * {@link #STREAK_FORGOTTEN_MILLIS}, so that a streak does not carry over into a sync that starts much later.
+     */
+    private void countInARow(long now) {
+        if (throttledInARow == 0 || now - lastThrottledMillis > STREAK_FORGOTTEN_MILLIS) {
+            throttledInARow = 1;
+            lastCountedMillis = now;
+        } else if (now - lastCountedMillis >= BURST_MILLIS && throttledInARow < Integer.MAX_VALUE) {
+            throttledInARow++;
+            lastCountedMillis = now;
+        }
+        lastThrottledMillis = now;
     }
 
     /** The gateway accepted a request. */
@@ -188,7 +211,10 @@ public final class AdaptiveRateLimiter implements RequestGate {
         return enabled() ? rate : 0;
     }
 
-    /** How many {@code 429}s were reported since the last accepted request (or since the start). */
+    /**
+     * How many bursts of {@code 429}s were reported since the last accepted request (or since the start, or since a
+     * quiet minute), a burst being those within {@link #BURST_MILLIS} of each other.
+     */
     public synchronized int throttledInARow() {
         return throttledInARow;
     }

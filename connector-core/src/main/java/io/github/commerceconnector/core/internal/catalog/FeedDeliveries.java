@@ -172,9 +172,9 @@ final class FeedDeliveries {
 
     /**
      * A delivery failed with a retryable outcome: how long to wait before delivering again (the {@code Retry-After}
-     * window or the throttle backoff if longer, a backoff, or a probe wait after which the open breaker lets a
-     * trial through), telling the listener; past the sync deadline, leaves the batch retryable, stops the call and
-     * returns {@code null}.
+     * window, or the throttle backoff when none was asked for, a backoff, or a probe wait after which the open
+     * breaker lets a trial through), telling the listener; past the sync deadline, leaves the batch retryable, stops
+     * the call and returns {@code null}.
      */
     Duration holdOn(List<BatchItem> batch, SyncWait.Reason reason, ConnectorException cause, int failedDeliveries) {
         Duration failingFor = patience.failed();
@@ -195,11 +195,13 @@ final class FeedDeliveries {
         return expected.compareTo(left) < 0 ? expected : left;
     }
 
-    /** The {@code Retry-After} window, or the throttle backoff by the data space's 429s in a row if that is longer. */
+    /**
+     * The {@code Retry-After} window the gateway asked for; when it asked for none (no header, {@code 0}, a date
+     * already past), the throttle backoff by the data space's {@code 429}s in a row.
+     */
     private Duration throttledWait() {
         Duration window = limiter.pausedFor();
-        Duration backoff = throttleBackoff.after(limiter.throttledInARow());
-        return backoff.compareTo(window) > 0 ? backoff : window;
+        return window.isZero() ? throttleBackoff.after(limiter.throttledInARow()) : window;
     }
 
     /**

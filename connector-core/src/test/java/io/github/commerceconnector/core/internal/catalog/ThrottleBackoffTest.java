@@ -32,18 +32,29 @@ class ThrottleBackoffTest {
     }
 
     @Test
-    void theLimiterCounts429sInARowUntilARequestIsAccepted() {
+    void theLimiterCountsBurstsOf429sInARowUntilARequestIsAcceptedOrAQuietMinute() {
         MutableClock clock = MutableClock.standing();
         for (double rate : new double[] {0, 2}) {
             AdaptiveRateLimiter limiter = new AdaptiveRateLimiter(rate, true, clock, new RecordingSleeper(clock));
             limiter.throttled(-1);
             limiter.throttled(0);
+            clock.advance(Duration.ofMillis(AdaptiveRateLimiter.BURST_MILLIS - 1));
             limiter.throttled(1000);
+            assertEquals(1, limiter.throttledInARow(), "429s of senders refused together count once; rate " + rate);
+            clock.advance(Duration.ofMillis(1));
+            limiter.throttled(-1);
+            clock.advance(Duration.ofSeconds(5));
+            limiter.throttled(-1);
             assertEquals(3, limiter.throttledInARow(), "rate " + rate);
             limiter.accepted();
             assertEquals(0, limiter.throttledInARow(), "rate " + rate);
             limiter.throttled(-1);
-            assertEquals(1, limiter.throttledInARow(), "rate " + rate);
+            clock.advance(Duration.ofSeconds(1));
+            limiter.throttled(-1);
+            assertEquals(2, limiter.throttledInARow(), "rate " + rate);
+            clock.advance(Duration.ofMillis(AdaptiveRateLimiter.STREAK_FORGOTTEN_MILLIS + 1));
+            limiter.throttled(-1);
+            assertEquals(1, limiter.throttledInARow(), "a streak a quiet minute old is over; rate " + rate);
         }
     }
 }
