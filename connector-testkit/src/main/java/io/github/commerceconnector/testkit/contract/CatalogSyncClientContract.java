@@ -601,6 +601,11 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(ended.report().retryable(), waiting.retryable());
         assertEquals(0, waiting.accepted());
         assertTrue(setup.held().isEmpty());
+        SyncReport stopped = ended.report();
+        assertEquals(stopped.processed(), stopped.unchanged() + stopped.sent() + stopped.rejectedCount()
+                + stopped.retryable() + stopped.deleted(), "the stopped call's report adds up: " + stopped);
+        assertTrue(ended.getMessage().contains("of the " + stopped.processed() + " items processed, "
+                + stopped.retryable() + " are kept retryable"), ended.getMessage());
 
         outage.cancel();
         letTimePass(setup.fixture(), Duration.ofMinutes(2));
@@ -609,6 +614,44 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         assertEquals(0, setup.catalog().status(Feed.PRODUCTS).retryable());
         setup.sync(CATALOG, n -> product(n, 1));
         assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v1");
+    }
+
+    /**
+     * A call stopped partway (the keys refused after its first batch) reports only what it settled: its processed
+     * items are exactly those unchanged, sent, rejected, kept retryable or deleted, and the items it read but got no
+     * answer for are left out. The next sync sends exactly the changed items the stopped call did not have accepted.
+     */
+    @Test
+    public void aCallStoppedPartwayReportsWhatItSettledAndTheNextSyncSendsTheRest() {
+        Setup setup = setUp();
+        setup.sync(CATALOG, n -> product(n, 1));
+        int changed = CATALOG / 2;
+        IntFunction<FeedItem> everyOtherChanged = n -> product(n, n % 2 == 0 ? 2 : 1);
+        AtomicInteger sends = new AtomicInteger();
+        FailureInjector.Injection refusal = failures(setup.fixture())
+                .when(call -> call.operation() == FakeOperation.SEND_FEED && sends.incrementAndGet() > 1)
+                .times(Integer.MAX_VALUE).respond(Fault.status(401));
+        SyncReport[] finished = new SyncReport[1];
+        assertThrows(AuthenticationException.class, () -> setup.catalog().sync(Feed.PRODUCTS,
+                items(CATALOG, everyOtherChanged), new SyncListener() {
+                    @Override
+                    public void finished(SyncReport report) {
+                        finished[0] = report;
+                    }
+                }));
+        refusal.cancel();
+        SyncReport stopped = finished[0];
+        assertNotNull(stopped, "the listener is told how the stopped call ended");
+        assertTrue(stopped.stopReason().isPresent(), stopped.toString());
+        assertEquals(Feed.PRODUCTS.defaultBatchSize(), stopped.sent(), "the first batch was accepted: " + stopped);
+        assertEquals(stopped.processed(), stopped.unchanged() + stopped.sent() + stopped.rejectedCount()
+                + stopped.retryable() + stopped.deleted(), "the stopped call's report adds up: " + stopped);
+
+        SyncReport next = setup.sync(CATALOG, everyOtherChanged);
+        assertEquals(changed - stopped.sent(), next.sent(), next.toString());
+        assertEquals(CATALOG - next.sent(), next.unchanged());
+        assertTrue(next.isComplete(), next.toString());
+        assertHoldsExactly(setup, CATALOG, n -> "Product " + n + " v" + (n % 2 == 0 ? 2 : 1));
     }
 
     private static ItemKey productKey(int n) {

@@ -59,6 +59,7 @@ final class FakeSyncRun {
     private final Feed feed;
     private final String dataSpaceId;
     private final long started = System.nanoTime();
+    /** Identities queued in this call whose outcome is not recorded yet. */
     private final Set<Long> pending = new HashSet<>();
     private final List<RejectedItem> rejected = new ArrayList<>();
     private List<Entry> batch = new ArrayList<>();
@@ -227,13 +228,16 @@ final class FakeSyncRun {
         if (failure == null) {
             failure = stop;
         }
+        uncountUnanswered();
         SyncReport report = new SyncReport(feed, dataSpaceId, processed, unchanged, sent, rejected, rejectedCount,
                 retryable, deleted, requests, 0, Duration.ofNanos(System.nanoTime() - started), dryRun);
         if (failure instanceof ConnectorException && failure == deadlineCause) {
             String reason = "The gateway failed " + DELIVERIES_BEFORE_THE_DEADLINE + " deliveries of a batch in a row "
                     + "(the in-memory fake's stand-in for the sync deadline), so the " + feed.name() + " call ended "
-                    + "(last failure: " + failure.getMessage() + "). Nothing is lost: " + retryable + " items are "
-                    + "kept retryable; run retryFailed or the sync again once the gateway works.";
+                    + "(last failure: " + failure.getMessage() + "). Nothing is lost: of the " + report.processed()
+                    + " items processed, " + report.retryable() + " are kept retryable (the batches in flight); the "
+                    + "items read but not sent yet are not counted as processed and, like those not read, were not "
+                    + "sent. Run retryFailed or the sync again once the gateway works: the sync sends them all.";
             report = report.stoppedBecause(reason);
             failure = new SyncDeadlineExceededException(reason, failure, report, Duration.ZERO);
         } else if (failure != null) {
@@ -252,6 +256,18 @@ final class FakeSyncRun {
             throw failure;
         }
         return report;
+    }
+
+    /**
+     * Takes the items the call queued for the gateway but never learnt the outcome of out of the processed count, as
+     * the real client does, so that a stopped call's report adds up: the batch being filled and the second half of a
+     * split batch when the call stopped, and a batch whose keys were refused. The state holds them as before the call,
+     * or as unconfirmed, so the next sync sends them. A dry run sends nothing and settles its items as it reads them.
+     */
+    private void uncountUnanswered() {
+        if (!dryRun) {
+            processed -= pending.size();
+        }
     }
 
     private void item(FeedItem item, long position, boolean forced) {
@@ -372,6 +388,10 @@ final class FakeSyncRun {
         }
     }
 
+    /**
+     * Sends the batch being filled; after a stop it is dropped unsent, its items left pending, so the call's report
+     * does not count them as processed.
+     */
     private void flush() {
         if (batch.isEmpty() || stop != null) {
             batch = new ArrayList<>();
@@ -400,6 +420,7 @@ final class FakeSyncRun {
                         dataSpaceId, feed.route(), () -> runtime.account().acceptFeed(dataSpaceId, feed.route(),
                                 items));
             } catch (AuthenticationException e) {
+                // The keys were refused: the batch stays pending (unconfirmed in the state), as sent without an answer.
                 stop = e;
                 return;
             } catch (ConnectorServiceException e) {
