@@ -6,7 +6,8 @@ import java.time.Duration;
  * Running totals of a catalog call.
  *
  * @param feed      the feed
- * @param processed items read from the input so far
+ * @param processed items read from the input and settled so far (the final report leaves out those a stopped call
+ *                  read but never got an answer for, so it may be lower than the last progress)
  * @param unchanged items skipped because the gateway already holds them
  * @param sent      items accepted by the gateway so far
  * @param rejected  items rejected so far (by validation or by the gateway)

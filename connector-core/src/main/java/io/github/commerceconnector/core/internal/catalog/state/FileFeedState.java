@@ -18,7 +18,7 @@ import io.github.commerceconnector.api.spi.StoredItem;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +146,12 @@ public final class FileFeedState implements FeedSyncState {
     private ResyncCheckpoint checkpoint;
     private ContentHashAlgorithm contentHashes = ContentHashAlgorithm.SHA_256;
     private boolean closed;
-    /** Whether a thread's interrupt closed the log or the snapshot: then their failures say so. */
+    /**
+     * Whether a thread's interrupt closed the log or the snapshot: then their failures say so. The interrupted thread
+     * sees a {@link java.nio.channels.ClosedByInterruptException}, one whose I/O it cut short an
+     * {@link AsynchronousCloseException} (of which the first is a kind); the state's own close meets an I/O in flight
+     * only in {@link #forceThrough}, which leaves it quietly.
+     */
     private volatile boolean closedByInterrupt;
 
     private FileFeedState(Feed feed, String dataSpaceId, Path logPath, FileLocks.Held lock, RetryPayloadFile retry) {
@@ -207,7 +212,7 @@ public final class FileFeedState implements FeedSyncState {
      * closes itself for every thread when one thread using it is interrupted.
      */
     private RuntimeException failure(String action, Exception e) {
-        if (e instanceof ClosedByInterruptException) {
+        if (e instanceof AsynchronousCloseException) {
             closedByInterrupt = true;
         }
         if (closedByInterrupt && e instanceof ClosedChannelException) {

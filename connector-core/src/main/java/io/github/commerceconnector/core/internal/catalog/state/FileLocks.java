@@ -57,9 +57,9 @@ public final class FileLocks {
     }
 
     /**
-     * The lock file's path with its folder's links resolved, so that one folder reached by two paths (a symbolic
-     * link, a bind mount seen twice) is one lock here, as it is to the operating system; the path as given when the
-     * folder cannot be resolved (then opening the lock file fails and says why).
+     * The lock file's path with its folder's symbolic links resolved, so that one folder reached through a link is
+     * one lock here, as it is to the operating system (a folder seen twice through bind mounts still has two paths);
+     * the path as given when the folder cannot be resolved (then opening the lock file fails and says why).
      */
     private static Path canonical(Path lockFile) {
         Path absolute = lockFile.toAbsolutePath().normalize();
