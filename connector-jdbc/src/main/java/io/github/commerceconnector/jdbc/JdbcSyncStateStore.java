@@ -30,7 +30,10 @@ import javax.sql.DataSource;
  * that the lease row still carries the writer's token before it writes anything, and a takeover takes that lock
  * exclusively: a worker that lost its lease (paused, cut off, presumed dead) cannot write a single row after
  * another worker took over; it gets a {@link LeaseLostException}. The store runs its work at READ COMMITTED, which
- * that check needs, whatever isolation level the pool or the database gives its connections by default.
+ * that check needs, whatever isolation level the pool or the database gives its connections by default: a
+ * transaction of several statements starts with {@code SET TRANSACTION ISOLATION LEVEL READ COMMITTED} (one round
+ * trip more), and a record, one statement, checks the level within itself and costs no more on a pool at READ
+ * COMMITTED (on a pool at another level, a few round trips more).
  *
  * <p><b>Fast and flat.</b> Opening loads the identities, content hashes and statuses of the feed in one streamed
  * query into an off-heap index (24 bytes a slot; the heap does not grow with the catalog). Each {@code record} is
