@@ -114,12 +114,16 @@ public final class CommerceServicesClient implements CommerceServices {
         return catalog.readiness(Objects.requireNonNull(service, "service"));
     }
 
-    /** Releases the default transport's connections and threads and stops listening for key changes. Idempotent. */
+    /**
+     * Releases the default transport's connections and threads, stops listening for key changes and tells the
+     * observer ({@link ConnectorObserver#clientClosed()}). Idempotent.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             catalog.close();
             parts.close();
+            parts.context().observer().clientClosed();
         }
     }
 

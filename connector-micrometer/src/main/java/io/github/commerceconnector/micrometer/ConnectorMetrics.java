@@ -2,7 +2,8 @@ package io.github.commerceconnector.micrometer;
 
 /**
  * The names of the connector's observations and meters, and of their tags. Tag values are bounded: operations
- * and outcomes come from fixed sets, feeds and data spaces from the account; no value is ever a secret.
+ * and outcomes come from fixed sets, feeds and data spaces from the account, client names from the application;
+ * no value is ever a secret.
  */
 public final class ConnectorMetrics {
     /**
@@ -20,11 +21,17 @@ public final class ConnectorMetrics {
     public static final String SYNC_WAITS = "commerce.connector.sync.waits";
     /** Timer of how long catalog calls waited before the gateway accepted a request again, per feed and data space. */
     public static final String SYNC_WAITED = "commerce.connector.sync.waited";
-    /** Gauge of the rate a data space's limiter lets requests out at, in requests per second (0: no limit). */
+    /**
+     * Gauge of the rate a data space's limiter lets requests out at, in requests per second (0: no limit); tagged
+     * with {@value #CLIENT} and {@value #DATA_SPACE}.
+     */
     public static final String LIMITER_RATE = "commerce.connector.limiter.rate";
-    /** Gauge of an endpoint's circuit breaker: 0 closed, 1 half open, 2 open; tagged with {@value #ENDPOINT}. */
+    /**
+     * Gauge of an endpoint's circuit breaker: 0 closed, 1 half open, 2 open; tagged with {@value #CLIENT} and
+     * {@value #ENDPOINT}.
+     */
     public static final String BREAKER_STATE = "commerce.connector.breaker.state";
-    /** Gauge of the items read and queued for the gateway whose outcome is not recorded yet. */
+    /** Gauge of the items read and queued for the gateway whose outcome is not recorded yet, per {@value #CLIENT}. */
     public static final String ITEMS_IN_FLIGHT = "commerce.connector.items.in.flight";
 
     /** What a request does: {@code feeds.send}, {@code projects.list}, ... */
@@ -45,6 +52,11 @@ public final class ConnectorMetrics {
     public static final String REASON = "reason";
     /** A gateway endpoint, e.g. {@code feeds/catalog/v2}. */
     public static final String ENDPOINT = "endpoint";
+    /**
+     * The name of the client a gauge reads, given to its observer ({@code default} unless named), e.g. {@code
+     * sandbox} and {@code production} for two clients on one registry. Only the gauges carry it.
+     */
+    public static final String CLIENT = "client";
 
     private ConnectorMetrics() {
     }

@@ -6,9 +6,10 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Told what a client does, for metrics and traces: each gateway request, each catalog call, and, once, how to read
- * its live state. Give one to the client's builder ({@code observer(...)}); the methods are called from the
- * threads that do the work, so keep them quick and thread-safe. All default to doing nothing.
+ * Told what a client does, for metrics and traces: each gateway request, each catalog call, once, how to read
+ * its live state, and that the client closed. Give one to the client's builder ({@code observer(...)}); the
+ * methods are called from the threads that do the work, so keep them quick and thread-safe. All default to doing
+ * nothing.
  */
 public interface ConnectorObserver {
 
@@ -63,5 +64,14 @@ public interface ConnectorObserver {
      *              without their outcome being recorded yet
      */
     default void itemsInFlight(LongSupplier items) {
+    }
+
+    /**
+     * The client closed: the readers given to {@link #rateLimiterCreated}, {@link #circuitBreakerCreated} and
+     * {@link #itemsInFlight} read a closed client from now on. Drop them (e.g. remove the gauges that read them)
+     * so that the closed client is neither reported nor kept in memory. Called once, by the client's
+     * {@code close()}.
+     */
+    default void clientClosed() {
     }
 }

@@ -68,6 +68,11 @@ public final class GuardedObserver implements ConnectorObserver {
         run("itemsInFlight", () -> observer.itemsInFlight(items));
     }
 
+    @Override
+    public void clientClosed() {
+        run("clientClosed", observer::clientClosed);
+    }
+
     private static <T> T guard(String what, Supplier<T> call) {
         try {
             return call.get();

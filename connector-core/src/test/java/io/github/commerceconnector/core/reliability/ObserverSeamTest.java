@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -73,6 +74,19 @@ class ObserverSeamTest {
         }
     }
 
+    @Test
+    void closingTheClientTellsTheObserverOnce(@TempDir Path state) {
+        try (SyncFixture fixture = new SyncFixture()) {
+            CommerceServicesClient client = fixture.client(fixture.builder(state).observer(recorder));
+            assertEquals(0, recorder.closed.get());
+
+            client.close();
+            client.close();
+
+            assertEquals(1, recorder.closed.get());
+        }
+    }
+
     private static Iterable<FeedItem> products(int count) {
         return IntStream.range(0, count).<FeedItem>mapToObj(n -> Product.builder().sku("SKU-" + n)
                 .storeViewCode("default").name("Product " + n).urlKey("product-" + n).inStock(true).build())
@@ -115,6 +129,7 @@ class ObserverSeamTest {
         final List<String> syncs = new CopyOnWriteArrayList<>();
         final Map<String, DoubleSupplier> limiters = new ConcurrentHashMap<>();
         final Map<String, Supplier<BreakerState>> breakers = new ConcurrentHashMap<>();
+        final AtomicInteger closed = new AtomicInteger();
         volatile LongSupplier inFlight;
 
         @Override
@@ -151,6 +166,11 @@ class ObserverSeamTest {
         @Override
         public void itemsInFlight(LongSupplier items) {
             inFlight = items;
+        }
+
+        @Override
+        public void clientClosed() {
+            closed.incrementAndGet();
         }
     }
 }

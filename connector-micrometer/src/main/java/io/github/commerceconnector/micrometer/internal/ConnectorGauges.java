@@ -3,22 +3,36 @@ package io.github.commerceconnector.micrometer.internal;
 import io.github.commerceconnector.api.observation.BreakerState;
 import io.github.commerceconnector.micrometer.ConnectorMetrics;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** Registers the gauges of a client's live state; each holds its supplier strongly, as nothing else may. */
+/**
+ * Registers the gauges of one client's live state, tagged with the client's name, and removes them when the
+ * client closes. Each gauge holds its reader strongly, as nothing else may; removal is what lets a closed client
+ * go. A gauge already in the registry under the same name and tags (a client of the same name not closed yet, as
+ * in a rebuild) gives way to the new one, since a registry keeps the first gauge of an id and ignores the next.
+ */
 public final class ConnectorGauges {
     private final MeterRegistry meters;
+    private final Tags client;
+    private final List<Gauge> registered = new ArrayList<>();
 
     /**
      * Gauges in a registry.
      *
      * @param meters where they go
+     * @param client the client's name, the value of their {@link ConnectorMetrics#CLIENT} tag
      */
-    public ConnectorGauges(MeterRegistry meters) {
+    public ConnectorGauges(MeterRegistry meters, String client) {
         this.meters = meters;
+        this.client = Tags.of(ConnectorMetrics.CLIENT, client);
     }
 
     /**
@@ -28,10 +42,11 @@ public final class ConnectorGauges {
      * @param requestsPerSecond reads the rate
      */
     public void limiter(String dataSpaceId, DoubleSupplier requestsPerSecond) {
-        Gauge.builder(ConnectorMetrics.LIMITER_RATE, requestsPerSecond, DoubleSupplier::getAsDouble)
-                .tag(ConnectorMetrics.DATA_SPACE, dataSpaceId).baseUnit("requests.per.second")
-                .description("The rate a data space's limiter lets catalog requests out at (0: no limit)")
-                .strongReference(true).register(meters);
+        String name = ConnectorMetrics.LIMITER_RATE;
+        register(name, Gauge.builder(name, requestsPerSecond, DoubleSupplier::getAsDouble)
+                .baseUnit("requests.per.second")
+                .description("The rate a data space's limiter lets catalog requests out at (0: no limit)"),
+                Tag.of(ConnectorMetrics.DATA_SPACE, dataSpaceId));
     }
 
     /**
@@ -41,10 +56,10 @@ public final class ConnectorGauges {
      * @param state    reads the state
      */
     public void breaker(String endpoint, Supplier<BreakerState> state) {
-        Gauge.builder(ConnectorMetrics.BREAKER_STATE, state, read -> read.get().ordinal())
-                .tag(ConnectorMetrics.ENDPOINT, endpoint)
-                .description("The circuit breaker of a gateway endpoint: 0 closed, 1 half open, 2 open")
-                .strongReference(true).register(meters);
+        String name = ConnectorMetrics.BREAKER_STATE;
+        register(name, Gauge.builder(name, state, read -> read.get().ordinal())
+                .description("The circuit breaker of a gateway endpoint: 0 closed, 1 half open, 2 open"),
+                Tag.of(ConnectorMetrics.ENDPOINT, endpoint));
     }
 
     /**
@@ -53,8 +68,29 @@ public final class ConnectorGauges {
      * @param items reads them
      */
     public void itemsInFlight(LongSupplier items) {
-        Gauge.builder(ConnectorMetrics.ITEMS_IN_FLIGHT, items, LongSupplier::getAsLong).baseUnit("items")
-                .description("Items read and queued for the gateway whose outcome is not recorded yet")
-                .strongReference(true).register(meters);
+        String name = ConnectorMetrics.ITEMS_IN_FLIGHT;
+        register(name, Gauge.builder(name, items, LongSupplier::getAsLong).baseUnit("items")
+                .description("Items read and queued for the gateway whose outcome is not recorded yet"));
+    }
+
+    /** Removes this client's gauges from the registry, except those a client of the same name has replaced. */
+    public synchronized void removeAll() {
+        for (Gauge gauge : registered) {
+            Meter current = meters.find(gauge.getId().getName()).tags(gauge.getId().getTags()).meter();
+            if (current == gauge) {
+                meters.remove(gauge);
+            }
+        }
+        registered.clear();
+    }
+
+    private synchronized void register(String name, Gauge.Builder<?> builder, Tag... tags) {
+        Tags all = client.and(tags);
+        Gauge previous = meters.find(name).tags(all).gauge();
+        if (previous != null) {
+            meters.remove(previous);
+            registered.remove(previous);
+        }
+        registered.add(builder.tags(all).strongReference(true).register(meters));
     }
 }

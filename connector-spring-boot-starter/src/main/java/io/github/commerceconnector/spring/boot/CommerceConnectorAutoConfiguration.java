@@ -103,18 +103,20 @@ public class CommerceConnectorAutoConfiguration {
     public static class MicrometerConfiguration {
 
         /**
-         * The observer, reporting to the application's registries (a no-op for a missing one).
+         * The observer, reporting to the application's registries (a no-op for a missing one), its gauges tagged
+         * with the environment as client name.
          *
          * @param observations the observation registry, if any
          * @param meters       the meter registry, if any
+         * @param properties   the properties
          * @return the observer
          */
         @Bean
         @ConditionalOnMissingBean
         public ConnectorObserver commerceConnectorObserver(ObjectProvider<ObservationRegistry> observations,
-                ObjectProvider<MeterRegistry> meters) {
+                ObjectProvider<MeterRegistry> meters, CommerceConnectorProperties properties) {
             return MicrometerConnectorObserver.create(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                    meters.getIfAvailable(CompositeMeterRegistry::new));
+                    meters.getIfAvailable(CompositeMeterRegistry::new), properties.getEnvironment().wireName());
         }
     }
 

@@ -233,6 +233,17 @@ class CommerceConnectorAutoConfigurationTest {
     }
 
     @Test
+    void theClientsGaugesNameItsEnvironmentAndLeaveTheRegistryWithTheContext() {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        runner.withBean(MeterRegistry.class, () -> meters).run(context -> {
+            context.getBean(CommerceServices.class);
+            assertThat(meters.get(ConnectorMetrics.ITEMS_IN_FLIGHT).tag(ConnectorMetrics.CLIENT, "sandbox").gauge()
+                    .value()).isEqualTo(0.0);
+        });
+        assertThat(meters.find(ConnectorMetrics.ITEMS_IN_FLIGHT).gauges()).isEmpty();
+    }
+
+    @Test
     void withoutConnectorMicrometerTheClientIsBuiltUnobserved() {
         runner.withClassLoader(new FilteredClassLoader(MicrometerConnectorObserver.class)).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(CommerceServices.class)
