@@ -137,7 +137,9 @@ public class CommerceConnectorAutoConfiguration {
         @ConditionalOnMissingBean(name = "commerceConnectorHealthIndicator")
         public CommerceConnectorHealthIndicator commerceConnectorHealthIndicator(CommerceServices services,
                 CommerceConnectorProperties properties) {
-            return new CommerceConnectorHealthIndicator(services, properties.getHealth().getService());
+            CommerceConnectorProperties.Health health = properties.getHealth();
+            return new CommerceConnectorHealthIndicator(services, health.getService(), health.getCacheTtl(),
+                    health.getTimeout());
         }
     }
 }

@@ -544,10 +544,18 @@ public class CommerceConnectorProperties {
         }
     }
 
-    /** The health indicator ({@code management.health.commerce-connector.enabled} turns it off). */
+    /**
+     * The health indicator ({@code management.health.commerce-connector.enabled} turns it off). Its check asks the
+     * gateway, so a result is reused for {@code cache-ttl}, one check runs at a time (probes meanwhile get the last
+     * result) and a probe waits for a check at most {@code timeout}.
+     */
     public static class Health {
         /** The Commerce Service whose readiness the health indicator reports. */
         private CommerceService service = CommerceService.PRODUCT_RECOMMENDATIONS;
+        /** How long a health result is reused before a probe asks the gateway again; 0 asks at every probe. */
+        private Duration cacheTtl = CommerceConnectorHealthIndicator.DEFAULT_CACHE_TTL;
+        /** How long a probe waits for the gateway; past it, the probe reports the last result, or unknown. */
+        private Duration timeout = CommerceConnectorHealthIndicator.DEFAULT_TIMEOUT;
 
         /**
          * The service checked.
@@ -565,6 +573,42 @@ public class CommerceConnectorProperties {
          */
         public void setService(CommerceService service) {
             this.service = service;
+        }
+
+        /**
+         * How long a result is reused.
+         *
+         * @return the time; zero for no reuse
+         */
+        public Duration getCacheTtl() {
+            return cacheTtl;
+        }
+
+        /**
+         * Sets how long a result is reused.
+         *
+         * @param cacheTtl the time, zero for no reuse
+         */
+        public void setCacheTtl(Duration cacheTtl) {
+            this.cacheTtl = cacheTtl;
+        }
+
+        /**
+         * How long a probe waits for the gateway.
+         *
+         * @return the time
+         */
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        /**
+         * Sets how long a probe waits for the gateway.
+         *
+         * @param timeout the time
+         */
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 }

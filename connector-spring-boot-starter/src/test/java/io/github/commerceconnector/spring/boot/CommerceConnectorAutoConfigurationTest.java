@@ -147,7 +147,8 @@ class CommerceConnectorAutoConfigurationTest {
     @Test
     void healthIsDownWithTheNextStepUntilADataSpaceIsSelectedThenUp() {
         SaasProject project = gateway.services().addProject("Shop");
-        runner.withPropertyValues("commerce.connector.health.service=catalog-service").run(context -> {
+        runner.withPropertyValues("commerce.connector.health.service=catalog-service",
+                "commerce.connector.health.cache-ttl=0").run(context -> {
             CommerceConnectorHealthIndicator indicator = context.getBean(CommerceConnectorHealthIndicator.class);
             Health before = indicator.health();
             assertThat(before.getStatus()).isEqualTo(Status.DOWN);
@@ -212,6 +213,21 @@ class CommerceConnectorAutoConfigurationTest {
     }
 
     @Test
+    void healthReusesItsResultForTheCacheTtl() {
+        SaasProject project = gateway.services().addProject("Shop");
+        runner.withPropertyValues("commerce.connector.health.service=catalog-service").run(context -> {
+            CommerceConnectorHealthIndicator indicator = context.getBean(CommerceConnectorHealthIndicator.class);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+            context.getBean(CommerceServices.class).dataSpaces().select(project.id(),
+                    project.testingDataSpaces().get(0).id());
+            long before = gateway.requestCount();
+
+            assertThat(indicator.health().getStatus()).as("the result of 30 s ago").isEqualTo(Status.DOWN);
+            assertThat(gateway.requestCount()).isEqualTo(before);
+        });
+    }
+
+    @Test
     void healthIndicatorCanBeTurnedOff() {
         runner.withPropertyValues("management.health.commerce-connector.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(CommerceConnectorHealthIndicator.class));
@@ -259,7 +275,8 @@ class CommerceConnectorAutoConfigurationTest {
                     "commerce.connector.endpoint", "commerce.connector.state-directory",
                     "commerce.connector.keys.api-key", "commerce.connector.keys.private-key-file",
                     "commerce.connector.keys.credentials-file", "commerce.connector.sync.batch-size",
-                    "commerce.connector.health.service")) {
+                    "commerce.connector.health.service", "commerce.connector.health.cache-ttl",
+                    "commerce.connector.health.timeout")) {
                 assertThat(json).contains("\"name\": \"" + name + "\"");
             }
         }
