@@ -643,7 +643,9 @@ public abstract class CatalogSyncClientContract extends FixtureContract {
         SyncReport stopped = finished[0];
         assertNotNull(stopped, "the listener is told how the stopped call ended");
         assertTrue(stopped.stopReason().isPresent(), stopped.toString());
-        assertEquals(Feed.PRODUCTS.defaultBatchSize(), stopped.sent(), "the first batch was accepted: " + stopped);
+        assertTrue(stopped.sent() > 0 && stopped.sent() < changed,
+                "the batch that reached the account first was accepted (which one depends on the order batches in "
+                        + "flight together arrive in), the other refused: " + stopped);
         assertEquals(stopped.processed(), stopped.unchanged() + stopped.sent() + stopped.rejectedCount()
                 + stopped.retryable() + stopped.deleted(), "the stopped call's report adds up: " + stopped);
 
