@@ -189,7 +189,7 @@ class CircuitBreakerTest {
             ExecutorService threads = Executors.newFixedThreadPool(1);
             try {
                 Future<Integer> trial = threads.submit(() -> oneTrial.projects().list().size());
-                Thread.sleep(500);
+                Thread.sleep(1_000);
                 assertThrows(ConnectorClientException.class, () -> oneTrial.projects().list(),
                         "its reply comes 3 s after the trial's, past what is left of its 4 s deadline");
                 assertEquals(1, trial.get(30, TimeUnit.SECONDS), "the trial call itself completes");
