@@ -169,11 +169,13 @@ class JdbcStoresTest {
 
     /**
      * Version 5 keeps each feed's content hash algorithm: a row made before it (by version 4's code) holds SHA-256
-     * hashes and keeps them, so its items do not all look changed; a row made after takes XXH3. A schema of version
-     * 4 under this code is a clear configuration error that says how to upgrade.
+     * hashes and keeps them, so its items do not all look changed; a row of XXH3 over the canonical JSON (code 1,
+     * made before the hashes over fields) keeps those; a row made now takes the hashes over fields (code 2); a code
+     * this version does not know is refused, naming the ones it does. A schema of version 4 under this code is a
+     * clear configuration error that says how to upgrade.
      */
     @Test
-    void aFeedRowFromBeforeVersion5KeepsSha256HashesAndANewOneTakesXxh3() throws Exception {
+    void aFeedRowKeepsTheAlgorithmItWasMadeWithAndANewOneTakesHashesOverFields() throws Exception {
         String schema = TestDatabase.get().newSchema();
         try (HikariDataSource pool = TestDatabase.get().pool(schema, 2)) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
@@ -198,8 +200,27 @@ class JdbcStoresTest {
                 assertEquals(ContentHashAlgorithm.SHA_256, state.contentHashAlgorithm());
             }
             try (FeedSyncState state = store.open("later", Feed.PRODUCTS)) {
+                assertEquals(ContentHashAlgorithm.FIELDS_XXH3_64, state.contentHashAlgorithm());
+            }
+            for (int code : new int[] {1, 3}) {
+                try (Connection connection = pool.getConnection(); PreparedStatement insert = connection
+                        .prepareStatement("INSERT INTO connector_sync_feed (data_space_id, feed, identity_fields, "
+                                + "content_hash_algorithm) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, "code-" + code);
+                    insert.setString(2, Feed.PRODUCTS.name());
+                    insert.setArray(3, connection.createArrayOf("text",
+                            Feed.PRODUCTS.identityFields().toArray(new String[0])));
+                    insert.setInt(4, code);
+                    insert.executeUpdate();
+                }
+            }
+            try (FeedSyncState state = store.open("code-1", Feed.PRODUCTS)) {
                 assertEquals(ContentHashAlgorithm.XXH3_64, state.contentHashAlgorithm());
             }
+            ConfigurationException later = assertThrows(ConfigurationException.class,
+                    () -> store.open("code-3", Feed.PRODUCTS).close());
+            assertTrue(later.getMessage().contains("is 3") && later.getMessage().contains("0 to 2"),
+                    later.getMessage());
         }
     }
 

@@ -37,8 +37,8 @@ public interface FeedSyncState extends AutoCloseable {
      * The algorithm of the content hashes this state holds, which the client then hashes items with. It never
      * changes while the state holds a hash. The default, {@link ContentHashAlgorithm#SHA_256}, is what states
      * written before the algorithm was kept hold; a store that keeps it should give
-     * {@link ContentHashAlgorithm#XXH3_64} for the states it creates (the connector's file and PostgreSQL stores
-     * do).
+     * {@link ContentHashAlgorithm#FIELDS_XXH3_64} for the states it creates (the connector's file and PostgreSQL
+     * stores do), and keep giving what it gave for a state it created before.
      */
     default ContentHashAlgorithm contentHashAlgorithm() {
         return ContentHashAlgorithm.SHA_256;

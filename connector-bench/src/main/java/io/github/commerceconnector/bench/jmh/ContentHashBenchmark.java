@@ -28,8 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Change detection of one generated product (about 1.6 KB of JSON): its content hash (canonical JSON, SHA-256)
  * and its identity hash, on fields already built; the one pass that writes the JSON sent and hashes it, with
- * SHA-256 (states written before XXH3) and with XXH3 (every new state); each hash alone over the JSON; and the
- * whole per-item step of a sync that skips an unchanged item (fields, both hashes).
+ * SHA-256 (states written before XXH3), with XXH3 over the JSON (states written before the hashes over fields) and
+ * with XXH3 over the fields (every new state); the hash over fields alone, without JSON, as an unchanged item's
+ * look-up takes it; each hash alone over the JSON; and the whole per-item step of a sync that skips an unchanged
+ * item (fields, both hashes).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +44,7 @@ public class ContentHashBenchmark {
 
     private final ItemHasher hasher = new ItemHasher();
     private final ItemHasher xxh3Hasher = new ItemHasher(ContentHashAlgorithm.XXH3_64);
+    private final ItemHasher fieldsHasher = new ItemHasher(ContentHashAlgorithm.FIELDS_XXH3_64);
     private final Hasher64 xxh3 = Hashing.xxh3_64();
     private Product product;
     private Map<String, Object> fields;
@@ -97,8 +100,26 @@ public class ContentHashBenchmark {
     }
 
     /**
-     * The one pass of a typed product against a state of {@link ContentHashAlgorithm#XXH3_64} (every state the
-     * connector's stores create): the same JSON, the content hash taken with XXH3.
+     * The one pass of a typed product against a state of {@link ContentHashAlgorithm#FIELDS_XXH3_64} (every state
+     * the connector's stores create): the JSON, and the content hash over the fields taken in the same pass.
+     */
+    @Benchmark
+    public long writeTypedItemAndFieldContentHash() {
+        return fieldsHasher.writeItem(product, CAPTURED);
+    }
+
+    /**
+     * The content hash over a typed product's fields without its JSON: what an unchanged item costs in a re-sync
+     * against a state of {@link ContentHashAlgorithm#FIELDS_XXH3_64}.
+     */
+    @Benchmark
+    public long fieldContentHashWithoutJson() {
+        return fieldsHasher.hashTyped(product, CAPTURED);
+    }
+
+    /**
+     * The one pass of a typed product against a state of {@link ContentHashAlgorithm#XXH3_64} (states created before
+     * the hashes over fields): the same JSON, the content hash taken with XXH3 over its canonical text.
      */
     @Benchmark
     public long writeTypedItemAndXxh3ContentHash() {

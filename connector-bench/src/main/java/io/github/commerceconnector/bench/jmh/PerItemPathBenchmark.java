@@ -52,9 +52,12 @@ public class PerItemPathBenchmark {
     @Param("1000000")
     public int items;
 
-    /** Hashes as a sync against a new state does: with XXH3, which every state the connector creates takes. */
+    /**
+     * Hashes as a sync against a new state does: with XXH3 over the fields, which every state the connector creates
+     * takes.
+     */
     private final ItemHasher hasher = new ItemHasher(CatalogSyncSettings.DEFAULT_MAX_STRING_BYTES,
-            CatalogSyncSettings.defaults().maxDepth(), ContentHashAlgorithm.XXH3_64);
+            CatalogSyncSettings.defaults().maxDepth(), ContentHashAlgorithm.FIELDS_XXH3_64);
     private final ItemValidator validator = new ItemValidator(Feed.PRODUCTS,
             CatalogSyncSettings.DEFAULT_MAX_STRING_BYTES, CatalogSyncSettings.defaults().maxDepth());
     private final List<byte[]> batch = new ArrayList<>(BATCH);

@@ -30,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * checkpoint record), and format 3 with SHA-256 content hashes, written before content hashes had an algorithm of
  * their own ({@code state-format-3/products.snap} and {@code products.log}: 2,500 products {@code product(n, 1)}
  * synced by commit 8d02b87, which closed with a snapshot, then every 50th at {@code product(n, 2)}, which left a
- * tail of records after it). Each keeps its SHA-256 content hashes and its format; a new state takes XXH3 and format
- * 4.
+ * tail of records after it), and format 4 with XXH3 content hashes over the canonical JSON, written before the
+ * hashes over fields ({@code state-format-4/products.snap} and {@code products.log}: the same 2,500 products and
+ * versions, synced by commit a1b40c7). Each keeps its content hashes and its format; a new state takes the hashes
+ * over fields and format 5.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StateFromEarlierVersionTest {
@@ -40,6 +42,9 @@ class StateFromEarlierVersionTest {
     private static final List<String> FORMAT_3 = List.of("/state-format-3/products.snap",
             "/state-format-3/products.log");
     private static final int FORMAT_3_CATALOG = 2500;
+    /** Format 4, of XXH3 over the canonical JSON: a snapshot and the tail of records after it. */
+    private static final List<String> FORMAT_4 = List.of("/state-format-4/products.snap",
+            "/state-format-4/products.log");
 
     @TempDir
     Path stateDirectory;
@@ -53,11 +58,16 @@ class StateFromEarlierVersionTest {
         return resync(List.of(fixture), CATALOG, n -> changedEvery > 0 && n % changedEvery == 0 ? 2 : 1);
     }
 
+    private SyncReport resync(List<String> fixtures, int size, IntUnaryOperator version) throws IOException {
+        return resync(fixtures, size, version, ContentHashAlgorithm.SHA_256);
+    }
+
     /**
      * Puts the fixture's files in place of the data space's state, syncs {@code size} products at the versions
      * given, and checks the state kept the content hash algorithm of the earlier state.
      */
-    private SyncReport resync(List<String> fixtures, int size, IntUnaryOperator version) throws IOException {
+    private SyncReport resync(List<String> fixtures, int size, IntUnaryOperator version, ContentHashAlgorithm kept)
+            throws IOException {
         try (CatalogGateway fake = CatalogGateway.startRealTime()) {
             SyncReport report;
             try (CommerceServicesClient client = fake.client(stateDirectory,
@@ -74,8 +84,7 @@ class StateFromEarlierVersionTest {
             }
             try (FeedSyncState state = new FileSyncStateStore(stateDirectory.resolve("catalog"))
                     .open(fake.dataSpaceId, Feed.PRODUCTS)) {
-                assertEquals(ContentHashAlgorithm.SHA_256, state.contentHashAlgorithm(),
-                        "a state of SHA-256 hashes keeps them");
+                assertEquals(kept, state.contentHashAlgorithm(), "a state keeps the algorithm of its hashes");
             }
             return report;
         }
@@ -130,7 +139,24 @@ class StateFromEarlierVersionTest {
     }
 
     @Test
-    void aNewStateTakesXxh3AndKeepsIt() throws IOException {
+    void anUnchangedCatalogIsNotSentAgainFromFormat4() throws IOException {
+        SyncReport report = resync(FORMAT_4, FORMAT_3_CATALOG, n -> n % 50 == 0 ? 2 : 1,
+                ContentHashAlgorithm.XXH3_64);
+        assertEquals(FORMAT_3_CATALOG, report.unchanged(), report.toString());
+        assertEquals(0, report.requests());
+        assertEquals(0, report.deleted());
+    }
+
+    @Test
+    void onlyTheChangedItemsAreSentFromFormat4() throws IOException {
+        SyncReport report = resync(FORMAT_4, FORMAT_3_CATALOG, n -> 1, ContentHashAlgorithm.XXH3_64);
+        assertEquals(FORMAT_3_CATALOG / 50, report.sent(), report.toString());
+        assertEquals(FORMAT_3_CATALOG - FORMAT_3_CATALOG / 50, report.unchanged());
+        assertEquals(1, report.requests());
+    }
+
+    @Test
+    void aNewStateTakesHashesOverFieldsAndKeepsThem() throws IOException {
         try (CatalogGateway fake = CatalogGateway.startRealTime()) {
             for (int round = 0; round < 2; round++) {
                 try (CommerceServicesClient client = fake.client(stateDirectory,
@@ -140,12 +166,12 @@ class StateFromEarlierVersionTest {
                 }
                 try (FeedSyncState state = new FileSyncStateStore(stateDirectory.resolve("catalog"))
                         .open(fake.dataSpaceId, Feed.PRODUCTS)) {
-                    assertEquals(ContentHashAlgorithm.XXH3_64, state.contentHashAlgorithm());
+                    assertEquals(ContentHashAlgorithm.FIELDS_XXH3_64, state.contentHashAlgorithm());
                 }
                 byte[] log = Files.readAllBytes(stateDirectory.resolve("catalog").resolve(fake.dataSpaceId)
                         .resolve("products.log"));
-                assertEquals(4, log[4], "format 4, which an SDK of SHA-256 hashes only refuses and starts afresh "
-                        + "from, rather than mixing its hashes into the state");
+                assertEquals(5, log[4], "format 5, which an SDK of hashes over the canonical JSON refuses and starts "
+                        + "afresh from, rather than mixing its hashes into the state");
             }
         }
     }

@@ -22,11 +22,17 @@ import java.util.List;
  * @param contentHashes the algorithm of the content hashes its items hold
  */
 record FeedRow(long feedId, Instant lastFullSync, ContentHashAlgorithm contentHashes) {
-    /** The code of {@link ContentHashAlgorithm#XXH3_64}, which a new row, or one whose items were forgotten, takes. */
-    static final int NEW_ALGORITHM = 1;
-    /** The algorithms by their codes in the {@code content_hash_algorithm} column (0 for rows made before it). */
+    /**
+     * The code of {@link ContentHashAlgorithm#FIELDS_XXH3_64}, which a new row, or one whose items were forgotten,
+     * takes.
+     */
+    static final int NEW_ALGORITHM = 2;
+    /**
+     * The algorithms by their codes in the {@code content_hash_algorithm} column: 0 for rows made before it, 1 for
+     * the rows of XXH3 over the canonical JSON made before the hashes over fields.
+     */
     private static final List<ContentHashAlgorithm> ALGORITHMS = List.of(ContentHashAlgorithm.SHA_256,
-            ContentHashAlgorithm.XXH3_64);
+            ContentHashAlgorithm.XXH3_64, ContentHashAlgorithm.FIELDS_XXH3_64);
 
     /**
      * Finds or creates the row, under a lease fenced in the caller's transaction. When the feed's identity fields
@@ -64,7 +70,8 @@ record FeedRow(long feedId, Instant lastFullSync, ContentHashAlgorithm contentHa
             if (algorithm < 0 || algorithm >= ALGORITHMS.size()) {
                 throw new ConfigurationException("The content_hash_algorithm of data space " + dataSpaceId + " and feed "
                         + feed.name() + " is " + algorithm + ", which this version of the connector does not know "
-                        + "(0 and 1 it does): the state was written by a later version; use that version");
+                        + "(0 to " + (ALGORITHMS.size() - 1) + " it does): the state was written by a later "
+                        + "version; use that version");
             }
             return new FeedRow(feedId, lastFullSync, ALGORITHMS.get(algorithm));
         }

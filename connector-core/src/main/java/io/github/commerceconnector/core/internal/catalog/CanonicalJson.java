@@ -110,6 +110,10 @@ public final class CanonicalJson {
         private int namesWritten;
         private final TypedFields fields = new TypedFields();
         private final FieldNames names = new FieldNames();
+        /** What is given every field and value as it is written, or {@code null}: {@link #shadow}. */
+        private FieldHasher shadow;
+        /** Whether the shadow is given what is written now: not the fields left out of the canonical text. */
+        private boolean shadowing;
 
         private Writer(Set<String> orderFreeArrays, int maxStringBytes, int maxDepth) {
             this.orderFreeArrays = orderFreeArrays;
@@ -159,13 +163,26 @@ public final class CanonicalJson {
             fields.start(captured);
             ensure(1);
             buffer[size++] = '{';
+            if (shadowing) {
+                shadow.beginObject();
+            }
             fields.enter(0);
             item.writeFields(fields);
             canonicalEnd = size;
+            boolean shadowed = shadowing;
+            shadowing = false;
             fields.writeLeftOut();
-            ensure(1);
-            buffer[size++] = '}';
+            shadowing = shadowed;
+            endObject();
             return size;
+        }
+
+        /**
+         * Has a {@link FieldHasher} given each field and value of the canonical text (so not the fields it leaves
+         * out) as it is written, so that an item's field hash comes from the same pass as its JSON.
+         */
+        void shadow(FieldHasher hasher) {
+            shadow = hasher;
         }
 
         /**
@@ -173,6 +190,7 @@ public final class CanonicalJson {
          * its whole life.
          */
         private void begin() {
+            shadowing = shadow != null;
             size = 0;
             namesWritten = 0;
             unpairedSurrogates = 0;
@@ -203,14 +221,24 @@ public final class CanonicalJson {
             }
             ensure(1);
             buffer[size++] = '{';
+            if (shadowing) {
+                shadow.beginObject();
+            }
             int outerDepth = fields.depth;
             boolean outerFirst = fields.first;
             fields.enter(depth);
             object.writeFields(fields);
             fields.depth = outerDepth;
             fields.first = outerFirst;
+            endObject();
+        }
+
+        private void endObject() {
             ensure(1);
             buffer[size++] = '}';
+            if (shadowing) {
+                shadow.endObject();
+            }
         }
 
         /** Where the canonical text of the last item ends, its closing brace excepted. */
@@ -260,6 +288,9 @@ public final class CanonicalJson {
             int[] order = level.order(keys, count);
             ensure(1);
             buffer[size++] = '{';
+            if (shadowing) {
+                shadow.beginObject();
+            }
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
                     ensure(1);
@@ -271,10 +302,12 @@ public final class CanonicalJson {
             }
             if (topLevel) {
                 canonicalEnd = size;
+                boolean shadowed = shadowing;
+                shadowing = false;
                 level.takeLeftOut(this, leftOutWritten, count > 0);
+                shadowing = shadowed;
             }
-            ensure(1);
-            buffer[size++] = '}';
+            endObject();
             Arrays.fill(values, 0, count, null);
         }
 
@@ -300,6 +333,9 @@ public final class CanonicalJson {
 
         /** Writes a {@link InstantText#writable} timestamp as a JSON string. */
         private void writeTime(Instant value) {
+            if (shadowing) {
+                shadow.time(value);
+            }
             ensure(InstantText.MAX_LENGTH + 2);
             buffer[size++] = '"';
             size = InstantText.write(value, buffer, size);
@@ -333,11 +369,11 @@ public final class CanonicalJson {
 
         private void writeValue(Object value, String fieldName, int depth) {
             if (value == null) {
-                writeAscii("null");
+                writeNull();
             } else if (value instanceof String text) {
                 writeText(text);
             } else if (value instanceof Boolean bool) {
-                writeAscii(bool ? "true" : "false");
+                writeBool(bool);
             } else if (value instanceof Number number) {
                 writeNumber(number, fieldName);
             } else if (value instanceof Map<?, ?> map) {
@@ -355,12 +391,36 @@ public final class CanonicalJson {
             return fieldName != null && orderFreeArrays.contains(fieldName);
         }
 
+        private void writeNull() {
+            writeAscii("null");
+            if (shadowing) {
+                shadow.nul();
+            }
+        }
+
+        private void writeBool(boolean value) {
+            writeAscii(value ? "true" : "false");
+            if (shadowing) {
+                shadow.bool(value);
+            }
+        }
+
         /** Writes a string value, noticing one that may be too long. */
         private void writeText(String text) {
             if (text.length() > maxStringBytes / 3) {
                 suspect = true;
             }
-            writeString(text, false);
+            int start = size;
+            byte[] plain = writeString(text, false);
+            if (shadowing) {
+                if (plain != null) {
+                    shadow.ascii(plain, 0, plain.length);
+                } else if (size - start == text.length() + 2) {
+                    shadow.ascii(buffer, start + 1, text.length());
+                } else {
+                    shadow.text(text);
+                }
+            }
         }
 
         /**
@@ -368,6 +428,9 @@ public final class CanonicalJson {
          * before, else written and kept there if validation has nothing to say about it.
          */
         private void writeName(String name) {
+            if (shadowing) {
+                shadow.name(name);
+            }
             int place = namesWritten++;
             byte[] known = names.find(place, name);
             if (known != null) {
@@ -390,6 +453,9 @@ public final class CanonicalJson {
         }
 
         private void writeNumber(Number number, String fieldName) {
+            if (shadowing) {
+                shadow.number(number);
+            }
             if (number instanceof Integer || number instanceof Long || number instanceof Short
                     || number instanceof Byte) {
                 long value = number.longValue();
@@ -424,7 +490,14 @@ public final class CanonicalJson {
             buffer[size++] = '[';
             if (sorted) {
                 writeSorted(list, depth);
-            } else if (list instanceof List<?> indexed && list instanceof RandomAccess) {
+                ensure(1);
+                buffer[size++] = ']';
+                return;
+            }
+            if (shadowing) {
+                shadow.beginArray();
+            }
+            if (list instanceof List<?> indexed && list instanceof RandomAccess) {
                 for (int i = 0; i < indexed.size(); i++) {
                     if (i > 0) {
                         ensure(1);
@@ -445,24 +518,34 @@ public final class CanonicalJson {
             }
             ensure(1);
             buffer[size++] = ']';
+            if (shadowing) {
+                shadow.endArray();
+            }
         }
 
         /**
          * Writes the elements as they come, with commas, then sorts them by their text where they are; only when
-         * they were out of order is the run copied aside and rewritten in order.
+         * they were out of order is the run copied aside and rewritten in order. When {@link #shadow shadowed}, they
+         * stay as they came: the content hash is the shadow's, which takes them in any order, so the JSON need not be
+         * canonical.
          */
         private void writeSorted(Collection<?> list, int depth) {
             Level level = level(depth);
             int start = size;
             int count = 0;
+            long hashes = 0;
             if (list instanceof List<?> indexed && list instanceof RandomAccess) {
                 for (int i = 0; i < indexed.size(); i++) {
-                    writeElement(indexed.get(i), depth, level, count++);
+                    hashes += writeElement(indexed.get(i), depth, level, count++);
                 }
             } else {
                 for (Object element : list) {
-                    writeElement(element, depth, level, count++);
+                    hashes += writeElement(element, depth, level, count++);
                 }
+            }
+            if (shadowing) {
+                shadow.orderFree(count, hashes);
+                return;
             }
             if (count < 2) {
                 return;
@@ -487,23 +570,28 @@ public final class CanonicalJson {
             }
         }
 
-        private void writeElement(Object element, int depth, Level level, int index) {
+        /** Writes an element of an order-free array; returns its hash when shadowed ({@link #shadow}), else 0. */
+        private long writeElement(Object element, int depth, Level level, int index) {
             if (index > 0) {
                 ensure(1);
                 buffer[size++] = ',';
             }
             int before = unpairedSurrogates;
             int elementStart = size;
+            int mark = shadowing ? shadow.mark() : 0;
             writeValue(element, null, depth + 1);
             level.element(index, elementStart, size, unpairedSurrogates != before);
+            return shadowing ? shadow.elementHash(mark) : 0;
         }
 
         /**
          * Writes a string; {@code name} when it is a field name (where validation refuses line breaks too). The
          * common string, plain ASCII, is written here; from the first character that needs more, {@link
          * #writeRest} writes the rest, out of the way of the JIT's inlining.
+         *
+         * @return the string's bytes when it was a plain ASCII string of {@link PlainAscii#bytesOf}, else {@code null}
          */
-        private void writeString(String text, boolean name) {
+        private byte[] writeString(String text, boolean name) {
             int length = text.length();
             if (length >= PLAIN_CHECKED_LENGTH) {
                 byte[] plain = PlainAscii.bytesOf(text);
@@ -513,7 +601,7 @@ public final class CanonicalJson {
                     System.arraycopy(plain, 0, buffer, size, length);
                     size += length;
                     buffer[size++] = '"';
-                    return;
+                    return plain;
                 }
             }
             ensure(length * 3 + 2);
@@ -525,12 +613,13 @@ public final class CanonicalJson {
                 if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') {
                     size = at;
                     writeRest(text, i, name);
-                    return;
+                    return null;
                 }
                 out[at++] = (byte) c;
             }
             out[at++] = '"';
             size = at;
+            return null;
         }
 
         /** Writes a string's characters from {@code from} on, escaped and encoded, and its closing quote. */
@@ -597,61 +686,22 @@ public final class CanonicalJson {
         }
 
         /**
-         * Writes a decimal of at most 18 digits and a scale of 0 to 18 (prices, weights) as {@link
-         * #canonicalNumber} gives it, without its text: plain, no trailing zeros. {@code false}, nothing written,
-         * for any other decimal.
+         * Writes a decimal as {@link NumberText#writeShortDecimal} does; {@code false}, nothing written, for one it
+         * does not write.
          */
         private boolean writeShortDecimal(BigDecimal decimal) {
-            int scale = decimal.scale();
-            if (scale < 0 || scale >= POWERS_OF_TEN.length || decimal.precision() >= POWERS_OF_TEN.length) {
+            ensure(NumberText.MAX_LENGTH);
+            int end = NumberText.writeShortDecimal(decimal, buffer, size);
+            if (end < 0) {
                 return false;
             }
-            long unscaled = decimal.unscaledValue().longValue();
-            while (scale > 0 && unscaled % 10 == 0) {
-                unscaled /= 10;
-                scale--;
-            }
-            if (scale == 0) {
-                writeLong(unscaled);
-                return true;
-            }
-            ensure(1);
-            if (unscaled < 0) {
-                buffer[size++] = '-';
-                unscaled = -unscaled;
-            }
-            writeLong(unscaled / POWERS_OF_TEN[scale]);
-            ensure(1 + scale);
-            buffer[size++] = '.';
-            long fraction = unscaled % POWERS_OF_TEN[scale];
-            for (int i = size + scale - 1; i >= size; i--) {
-                buffer[i] = (byte) ('0' + fraction % 10);
-                fraction /= 10;
-            }
-            size += scale;
+            size = end;
             return true;
         }
 
         private void writeLong(long value) {
-            if (value == Long.MIN_VALUE) {
-                writeAscii(Long.toString(value));
-                return;
-            }
-            ensure(20);
-            long rest = value;
-            if (rest < 0) {
-                buffer[size++] = '-';
-                rest = -rest;
-            }
-            int digits = 1;
-            for (long bound = 10; digits < 19 && rest >= bound; bound *= 10) {
-                digits++;
-            }
-            for (int i = size + digits - 1; i >= size; i--) {
-                buffer[i] = (byte) ('0' + rest % 10);
-                rest /= 10;
-            }
-            size += digits;
+            ensure(NumberText.MAX_LENGTH);
+            size = NumberText.writeLong(value, buffer, size);
         }
 
         /**
@@ -698,7 +748,7 @@ public final class CanonicalJson {
             public void string(String name, String value) {
                 if (begin(name, value)) {
                     if (value == null) {
-                        writeAscii("null");
+                        writeNull();
                     } else {
                         writeText(value);
                     }
@@ -727,7 +777,7 @@ public final class CanonicalJson {
             public void number(String name, Number value) {
                 if (begin(name, value)) {
                     if (value == null) {
-                        writeAscii("null");
+                        writeNull();
                     } else {
                         writeNumber(value, name);
                     }
@@ -737,7 +787,7 @@ public final class CanonicalJson {
             @Override
             public void bool(String name, boolean value) {
                 if (begin(name, value)) {
-                    writeAscii(value ? "true" : "false");
+                    writeBool(value);
                 }
             }
 
@@ -745,7 +795,7 @@ public final class CanonicalJson {
             public void object(String name, WritesFields value) {
                 if (begin(name, value)) {
                     if (value == null) {
-                        writeAscii("null");
+                        writeNull();
                     } else {
                         writeTypedObject(value, depth + 1);
                     }
@@ -765,7 +815,7 @@ public final class CanonicalJson {
             private void list(String name, List<?> values) {
                 if (begin(name, values)) {
                     if (values == null) {
-                        writeAscii("null");
+                        writeNull();
                     } else {
                         writeArray(values, orderFree(name), depth + 1);
                     }
@@ -861,12 +911,6 @@ public final class CanonicalJson {
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-
-    /** 10 to the powers 0 to 18: the decimals written without their text have fewer digits than its length. */
-    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
-        10_000_000L, 100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
-        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
-        100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
 
     /**
      * Scratch space of one nesting level: key and value slots, the key orders of the object shapes seen

@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * The valid items of one chunk whose state look-up is held back until the whole chunk is written, so that the
  * chunk is looked up at once ({@link FeedSyncState#findAll}): each item's identity, content hash and, for one
- * that may be sent, a copy of its JSON in a buffer the chunk shares (only the items to send are then copied out
+ * that may be sent, a copy of its JSON in a buffer the chunk shares, or the item itself when its hash was taken
+ * before any JSON was written (only the items to send are then copied out
  * of it; an item whose JSON would take the buffer beyond {@value #MAX_SHARED_JSON_BYTES} bytes gets a copy of its
  * own). One per thread, reused chunk after chunk, keeping at most {@value #KEPT_JSON_BYTES} bytes of buffer
  * between chunks; not thread-safe.
@@ -31,6 +32,8 @@ final class ChunkLookUps {
     private StoredItem[] found = new StoredItem[INITIAL_ENTRIES];
     /** The JSON of an item kept apart from the shared buffer, else {@code null}. */
     private byte[][] ownJson = new byte[INITIAL_ENTRIES][];
+    /** An item held back before its JSON was written, else {@code null}. */
+    private ItemPreparer.Input[] unwritten = new ItemPreparer.Input[INITIAL_ENTRIES];
     private byte[] json = new byte[INITIAL_JSON_BYTES];
     private int count;
     private int jsonUsed;
@@ -48,6 +51,7 @@ final class ChunkLookUps {
         deletes[count] = delete;
         jsonLengths[count] = jsonLength;
         jsonStarts[count] = -1;
+        unwritten[count] = null;
         if (sendable && jsonLength > MAX_SHARED_JSON_BYTES - jsonUsed) {
             ownJson[count] = Arrays.copyOf(written, jsonLength);
         } else if (sendable) {
@@ -62,6 +66,16 @@ final class ChunkLookUps {
         count++;
     }
 
+    /**
+     * Holds an item back before its JSON is written (its content hash taken over its fields): when the look-up
+     * finds it changed, it is prepared in full from {@code input}.
+     */
+    void addUnwritten(long position, ItemKey key, long identity, long content, boolean delete,
+            ItemPreparer.Input input) {
+        add(position, key, identity, content, delete, null, 0, false);
+        unwritten[count - 1] = input;
+    }
+
     private void grow() {
         int size = identities.length * 2;
         positions = Arrays.copyOf(positions, size);
@@ -73,6 +87,7 @@ final class ChunkLookUps {
         jsonLengths = Arrays.copyOf(jsonLengths, size);
         found = Arrays.copyOf(found, size);
         ownJson = Arrays.copyOf(ownJson, size);
+        unwritten = Arrays.copyOf(unwritten, size);
     }
 
     /** Looks every item held back up in the state at once. */
@@ -110,6 +125,11 @@ final class ChunkLookUps {
         return found[entry];
     }
 
+    /** The item as handed over when it was held back before its JSON was written ({@link #addUnwritten}), else null. */
+    ItemPreparer.Input unwritten(int entry) {
+        return unwritten[entry];
+    }
+
     /** Whether the item's JSON was kept to send (not when it is too large to). */
     boolean sendable(int entry) {
         return jsonStarts[entry] >= 0 || ownJson[entry] != null;
@@ -134,6 +154,7 @@ final class ChunkLookUps {
         Arrays.fill(keys, 0, count, null);
         Arrays.fill(found, 0, count, null);
         Arrays.fill(ownJson, 0, count, null);
+        Arrays.fill(unwritten, 0, count, null);
         if (json.length > KEPT_JSON_BYTES) {
             json = new byte[INITIAL_JSON_BYTES];
         }

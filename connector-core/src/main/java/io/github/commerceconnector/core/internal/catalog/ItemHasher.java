@@ -15,11 +15,12 @@ import java.util.Map;
 
 /**
  * The two 64-bit hashes change detection needs: the identity hash over an item's identity values (each
- * length-prefixed, so {@code ("ab","c")} and {@code ("a","bc")} differ) and the content hash over its
- * {@link CanonicalJson canonical JSON}. Both are 64 bits, never 0 (0 is reserved). The identity hash is always the
- * first 64 bits of SHA-256 over UTF-8 (with 64 bits, a million items collide with a probability near 3 in 100
- * million); the content hash is taken with the {@link ContentHashAlgorithm} of the state it is compared with:
- * SHA-256's first 64 bits as well, or XXH3's 64 bits, over the same bytes.
+ * length-prefixed, so {@code ("ab","c")} and {@code ("a","bc")} differ) and the content hash. Both are 64 bits,
+ * never 0 (0 is reserved). The identity hash is always the first 64 bits of SHA-256 over UTF-8 (with 64 bits, a
+ * million items collide with a probability near 3 in 100 million); the content hash is taken with the {@link
+ * ContentHashAlgorithm} of the state it is compared with: SHA-256's first 64 bits or XXH3's 64 bits over the
+ * {@link CanonicalJson canonical JSON}, or XXH3 over the fields themselves ({@link FieldHasher}), which needs no
+ * JSON written.
  *
  * <p>The canonical text is written straight as UTF-8 bytes into a buffer the hasher keeps and fed to the digest
  * from there (an unpaired surrogate becomes {@code ?}, as {@link String#getBytes} makes it), so hashing an item
@@ -32,7 +33,12 @@ public final class ItemHasher {
 
     private final MessageDigest digest;
     private final CanonicalJson.Writer canonical;
+    private final ContentHashAlgorithm contentHashes;
     private final boolean sha256Content;
+    /** The walk that takes {@link ContentHashAlgorithm#FIELDS_XXH3_64} hashes, or {@code null} for the others. */
+    private final FieldHasher fields;
+    /** Whether the captured values of the last typed item are the field walk's ({@link #hashTyped}). */
+    private boolean capturedByWalk;
     private final int maxStringBytes;
     private final int maxDepth;
     private final byte[] chunk = new byte[CHUNK + 4];
@@ -76,7 +82,10 @@ public final class ItemHasher {
         this.canonical = canonical;
         this.maxStringBytes = maxStringBytes;
         this.maxDepth = maxDepth;
+        this.contentHashes = contentHashes;
         this.sha256Content = contentHashes == ContentHashAlgorithm.SHA_256;
+        this.fields = contentHashes == ContentHashAlgorithm.FIELDS_XXH3_64 ? new FieldHasher() : null;
+        canonical.shadow(fields);
         try {
             this.digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -90,7 +99,7 @@ public final class ItemHasher {
      */
     public boolean hasSettings(int maxStringBytes, int maxDepth, ContentHashAlgorithm contentHashes) {
         return this.maxStringBytes == maxStringBytes && this.maxDepth == maxDepth
-                && sha256Content == (contentHashes == ContentHashAlgorithm.SHA_256);
+                && this.contentHashes == contentHashes;
     }
 
     /** The identity hash of a key. */
@@ -119,7 +128,7 @@ public final class ItemHasher {
      * @throws IllegalArgumentException for a value that is not JSON (validate first)
      */
     public long contentHash(Map<String, ?> fields) {
-        return hash(canonical.write(fields), false);
+        return this.fields != null ? this.fields.hash(fields) : hash(canonical.write(fields), false);
     }
 
     /**
@@ -130,8 +139,13 @@ public final class ItemHasher {
      * @throws IllegalArgumentException for a value that is not JSON (validate first)
      */
     public long writeItem(Map<String, ?> fields) {
+        if (this.fields == null) {
+            jsonLength = canonical.writeItem(fields);
+            return hashCanonicalPart();
+        }
+        this.fields.begin();
         jsonLength = canonical.writeItem(fields);
-        return hashCanonicalPart();
+        return this.fields.finish();
     }
 
     /**
@@ -140,8 +154,38 @@ public final class ItemHasher {
      * {@code captured} are then {@link #captured(int)}.
      */
     public long writeItem(WritesFields item, List<String> captured) {
+        capturedByWalk = false;
+        if (fields == null) {
+            jsonLength = canonical.writeTyped(item, captured);
+            return hashCanonicalPart();
+        }
+        fields.begin();
         jsonLength = canonical.writeTyped(item, captured);
-        return hashCanonicalPart();
+        return fields.finish();
+    }
+
+    /**
+     * Whether this hasher takes an item's content hash from its fields alone ({@link
+     * ContentHashAlgorithm#FIELDS_XXH3_64}), so that {@link #hashTyped} may come before any JSON is written.
+     */
+    public boolean hashesFields() {
+        return fields != null;
+    }
+
+    /**
+     * The content hash {@link #writeItem(WritesFields, List)} gives a typed item that gives all its fields, without
+     * writing its JSON (or checking anything validation checks); only when {@link #hashesFields()}. The values of
+     * the top-level fields named in {@code captured} are then {@link #captured(int)}.
+     *
+     * @throws IllegalArgumentException for a value that is not JSON
+     * @throws IllegalStateException    when this hasher does not {@link #hashesFields()}
+     */
+    public long hashTyped(WritesFields item, List<String> captured) {
+        if (fields == null) {
+            throw new IllegalStateException("Content hashes of " + contentHashes + " are taken over the JSON");
+        }
+        capturedByWalk = true;
+        return fields.hash(item, captured);
     }
 
     /**
@@ -150,11 +194,14 @@ public final class ItemHasher {
      */
     public void expectCaptured(List<String> captured) {
         canonical.expectCaptured(captured);
+        if (fields != null) {
+            fields.expectCaptured(captured);
+        }
     }
 
-    /** The value of the {@code index}th captured field of the typed item last written, or {@code null}. */
+    /** The value of the {@code index}th captured field of the typed item last written or hashed, or {@code null}. */
     public Object captured(int index) {
-        return canonical.captured(index);
+        return capturedByWalk ? fields.captured(index) : canonical.captured(index);
     }
 
     private long hashCanonicalPart() {

@@ -270,7 +270,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      */
     private Prepared prepare(Input input, long position, ChunkLookUps held) {
         if (input.item() instanceof WritesFields typed && input.fields() == null && input.failure() == null) {
-            Prepared written = prepareTyped(typed, position, held);
+            Prepared written = prepareTyped(input, typed, position, held);
             if (written != null) {
                 return written;
             }
@@ -327,11 +327,17 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      * building its fields map. {@code null} when it must take the general path instead: it holds extra fields,
      * something validation is to name, or an identity that is not sound.
      */
-    private Prepared prepareTyped(WritesFields item, long position, ChunkLookUps held) {
+    private Prepared prepareTyped(Input input, WritesFields item, long position, ChunkLookUps held) {
         if (!item.writesAllFields()) {
             return null;
         }
         ItemHasher hasher = hasher();
+        if (held != null && hasher.hashesFields()) {
+            Prepared hashed = holdBackUnwritten(input, item, position, hasher, held);
+            if (hashed != null) {
+                return hashed;
+            }
+        }
         long content;
         try {
             content = hasher.writeItem(item, captured);
@@ -351,6 +357,41 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         }
         return settle(position, key, hasher.identityHash(key), content,
                 Boolean.TRUE.equals(hasher.captured(captured.size() - 1)), hasher, held);
+    }
+
+    /**
+     * Looks a typed item up before anything is written, when the state's content hashes are taken over fields:
+     * hashes its fields and holds its look-up back without JSON (then {@link #HELD_BACK}). The chunk's look-ups then
+     * settle it as unchanged, or prepare it in full to be sent ({@link #settleFound}). An unchanged item is not
+     * validated again: it was when it was sent. {@code null} when it must be prepared in full at once: its fields
+     * are not JSON or its identity is not sound.
+     */
+    private Prepared holdBackUnwritten(Input input, WritesFields item, long position, ItemHasher hasher,
+            ChunkLookUps held) {
+        long content;
+        try {
+            content = hasher.hashTyped(item, captured);
+        } catch (IllegalArgumentException notJson) {
+            return null;
+        }
+        Object[] identityValues = new Object[captured.size() - 1];
+        for (int i = 0; i < identityValues.length; i++) {
+            identityValues[i] = hasher.captured(i);
+        }
+        ItemKey key = validator.identityOf(identityValues).key();
+        if (key == null) {
+            return null;
+        }
+        boolean delete = Boolean.TRUE.equals(hasher.captured(captured.size() - 1));
+        long identity = hasher.identityHash(key);
+        if (delete) {
+            content = StateChange.DELETE_CONTENT;
+        }
+        if (skip.skip(position, identity, content)) {
+            return new Prepared(Outcome.SKIPPED, position, key, identity, content, null, delete, null, null);
+        }
+        held.addUnwritten(position, key, identity, content, delete, input);
+        return HELD_BACK;
     }
 
     /** This thread's hasher for the call's limits and content hash. */
@@ -404,6 +445,10 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         if (unchanged(stored, content)) {
             return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
                     stored.status());
+        }
+        Input unwritten = held.unwritten(entry);
+        if (unwritten != null) {
+            return prepare(unwritten, position, null);
         }
         if (!held.sendable(entry)) {
             return tooLarge(position, key, identity, content, delete, held.jsonLength(entry));

@@ -155,6 +155,33 @@ class ContentHashGoldenTest {
                 "identities keep SHA-256 whatever the content hashes' algorithm");
     }
 
+    /**
+     * The content hashes over fields of the same items, as the code that brought them in gave them: what every state
+     * the connector's stores create now holds, so the walk and the writer's pass must keep them.
+     */
+    private static final long[] EXPECTED_FIELDS = {
+        -3410888958258861343L,
+        -3732420134851287073L,
+        -7839269873634595333L,
+        4682828410896759881L};
+
+    @Test
+    void everyItemKeepsItsHashOverFieldsInStatesOfThatAlgorithm() throws Exception {
+        ItemHasher hasher = new ItemHasher(ContentHashAlgorithm.FIELDS_XXH3_64);
+        List<Map<String, Object>> items = items();
+        long[] hashes = new long[items.size() + 1];
+        long[] written = new long[items.size() + 1];
+        for (int i = 0; i < items.size(); i++) {
+            hashes[i] = hasher.contentHash(items.get(i));
+            written[i] = hasher.writeItem(items.get(i));
+        }
+        Product product = product();
+        hashes[items.size()] = hasher.hashTyped(product, List.of("sku", "storeViewCode", "deleted"));
+        written[items.size()] = hasher.writeItem(product, List.of("sku", "storeViewCode", "deleted"));
+        assertArrayEquals(EXPECTED_FIELDS, hashes, "walked");
+        assertArrayEquals(EXPECTED_FIELDS, written, "written in one pass");
+    }
+
     @Test
     void aFieldNameValidationRefusesIsNoticedOnEveryItemNotOnlyTheFirst() {
         ItemHasher hasher = new ItemHasher(1000, 10);

@@ -213,6 +213,11 @@ class TypedItemJsonTest {
             assertEquals(mapJson, new String(hasher.json(), StandardCharsets.UTF_8), item.getClass().getSimpleName());
             assertEquals(viaMap, viaTyped, item.getClass().getSimpleName());
             assertEquals(item.fields().get("sku"), hasher.captured(0));
+            if (hasher.hashesFields()) {
+                assertEquals(viaTyped, hasher.hashTyped(typed, List.of("sku", "deleted")), "walked without JSON");
+                assertEquals(item.fields().get("sku"), hasher.captured(0));
+                assertEquals(viaTyped, hasher.contentHash(item.fields()), "the fields map walked");
+            }
         }
     }
 
@@ -234,6 +239,10 @@ class TypedItemJsonTest {
                 assertEquals(mapJson, new String(hasher.json(), StandardCharsets.UTF_8), times.get(i).toString());
                 assertEquals(viaMap, viaTyped, times.get(i).toString());
                 assertEquals(product.fields().get("createdAt"), hasher.captured(1));
+                if (hasher.hashesFields()) {
+                    assertEquals(viaTyped, hasher.hashTyped(product, List.of("sku", "createdAt", "deleted")));
+                    assertEquals(product.fields().get("createdAt"), hasher.captured(1));
+                }
             }
         }
     }

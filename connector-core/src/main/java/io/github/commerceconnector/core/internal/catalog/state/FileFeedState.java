@@ -98,12 +98,15 @@ public final class FileFeedState implements FeedSyncState {
      */
     private static final int SHA_256_VERSION = SnapshotFile.VERSION;
     /**
-     * Format 4 is format 3 whose content hashes are XXH3's: what every new or emptied state takes. A state keeps its
-     * format, so its algorithm, through snapshots and compaction. An SDK from before format 4 reads it as another
-     * format and starts from empty state (one resend, with SHA-256 hashes throughout), so hashes of the two
-     * algorithms never meet in one state.
+     * Format 4 is format 3 whose content hashes are XXH3's over the canonical JSON ({@link
+     * ContentHashAlgorithm#XXH3_64}), format 5 format 3 whose content hashes are XXH3's over the fields ({@link
+     * ContentHashAlgorithm#FIELDS_XXH3_64}): what every new or emptied state takes. A state keeps its format, so its
+     * algorithm, through snapshots and compaction. An SDK from before a format reads it as another format and starts
+     * from empty state (one resend, with its own hashes throughout), so hashes of two algorithms never meet in one
+     * state.
      */
     private static final int XXH3_VERSION = 4;
+    private static final int FIELDS_VERSION = 5;
     private static final int FIRST_VERSION = 1;
     private static final int HEADER = 16;
     private static final int COMPACTION_SLACK = 4096;
@@ -271,7 +274,7 @@ public final class FileFeedState implements FeedSyncState {
         Files.deleteIfExists(snapshotPath);
         syncDirectory(snapshotPath.getParent());
         table.clear();
-        contentHashes = ContentHashAlgorithm.XXH3_64;
+        contentHashes = ContentHashAlgorithm.FIELDS_XXH3_64;
         log.truncate(0);
         writeHeader(log);
         log.force(true);
@@ -317,8 +320,12 @@ public final class FileFeedState implements FeedSyncState {
             }
         }
         int version = header.get();
-        contentHashes = version == XXH3_VERSION ? ContentHashAlgorithm.XXH3_64 : ContentHashAlgorithm.SHA_256;
-        return version >= FIRST_VERSION && version <= XXH3_VERSION && header.position(8).getLong() == fingerprint();
+        contentHashes = switch (version) {
+            case FIELDS_VERSION -> ContentHashAlgorithm.FIELDS_XXH3_64;
+            case XXH3_VERSION -> ContentHashAlgorithm.XXH3_64;
+            default -> ContentHashAlgorithm.SHA_256;
+        };
+        return version >= FIRST_VERSION && version <= FIELDS_VERSION && header.position(8).getLong() == fingerprint();
     }
 
     /**
@@ -339,7 +346,11 @@ public final class FileFeedState implements FeedSyncState {
     }
 
     private int version() {
-        return contentHashes == ContentHashAlgorithm.XXH3_64 ? XXH3_VERSION : SHA_256_VERSION;
+        return switch (contentHashes) {
+            case FIELDS_XXH3_64 -> FIELDS_VERSION;
+            case XXH3_64 -> XXH3_VERSION;
+            case SHA_256 -> SHA_256_VERSION;
+        };
     }
 
     private void writeHeader(FileChannel channel) throws IOException {
