@@ -27,6 +27,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-item work of a sync that does not depend on the order of the items, done on worker threads ahead of
@@ -49,6 +52,14 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
 
     /** What {@link #prepare(Input, long, ChunkLookUps)} gives for an item whose look-up is held back. */
     private static final Prepared HELD_BACK = new Prepared(Outcome.SEND, -1, null, 0, 0, null, false, null, null);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ItemPreparer.class);
+
+    /** One item in this many is hashed by the walk as well as by the writer's pass ({@link #checkWalk}). */
+    private static final int WALK_CHECKED_EVERY = 64;
+
+    /** Whether a disagreement of the two hashes was logged: once per process is enough. */
+    private static final AtomicBoolean WALK_DISAGREED = new AtomicBoolean();
 
     /** Each thread's room for the look-ups of a chunk ({@link #applyAll}). */
     private static final ThreadLocal<ChunkLookUps> LOOK_UPS = ThreadLocal.withInitial(ChunkLookUps::new);
@@ -270,7 +281,13 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      */
     private Prepared prepare(Input input, long position, ChunkLookUps held) {
         if (input.item() instanceof WritesFields typed && input.fields() == null && input.failure() == null) {
-            Prepared written = prepareTyped(input, typed, position, held);
+            if (held != null && typed.writesAllFields()) {
+                Prepared hashed = holdBackUnwritten(input, typed, position, held);
+                if (hashed != null) {
+                    return hashed;
+                }
+            }
+            Prepared written = prepareTyped(typed, position, held);
             if (written != null) {
                 return written;
             }
@@ -327,17 +344,11 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      * building its fields map. {@code null} when it must take the general path instead: it holds extra fields,
      * something validation is to name, or an identity that is not sound.
      */
-    private Prepared prepareTyped(Input input, WritesFields item, long position, ChunkLookUps held) {
+    private Prepared prepareTyped(WritesFields item, long position, ChunkLookUps held) {
         if (!item.writesAllFields()) {
             return null;
         }
         ItemHasher hasher = hasher();
-        if (held != null && hasher.hashesFields()) {
-            Prepared hashed = holdBackUnwritten(input, item, position, hasher, held);
-            if (hashed != null) {
-                return hashed;
-            }
-        }
         long content;
         try {
             content = hasher.writeItem(item, captured);
@@ -346,6 +357,9 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         }
         if (hasher.needsValidation()) {
             return null;
+        }
+        if (hasher.hashesFields() && position % WALK_CHECKED_EVERY == 0) {
+            checkWalk(item, content, hasher);
         }
         Object[] identityValues = new Object[captured.size() - 1];
         for (int i = 0; i < identityValues.length; i++) {
@@ -363,11 +377,14 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      * Looks a typed item up before anything is written, when the state's content hashes are taken over fields:
      * hashes its fields and holds its look-up back without JSON (then {@link #HELD_BACK}). The chunk's look-ups then
      * settle it as unchanged, or prepare it in full to be sent ({@link #settleFound}). An unchanged item is not
-     * validated again: it was when it was sent. {@code null} when it must be prepared in full at once: its fields
-     * are not JSON or its identity is not sound.
+     * validated again: it was when it was sent. {@code null} when it must be prepared in full at once: the state's
+     * hashes are over JSON, its fields are not JSON or its identity is not sound.
      */
-    private Prepared holdBackUnwritten(Input input, WritesFields item, long position, ItemHasher hasher,
-            ChunkLookUps held) {
+    private Prepared holdBackUnwritten(Input input, WritesFields item, long position, ChunkLookUps held) {
+        ItemHasher hasher = hasher();
+        if (!hasher.hashesFields()) {
+            return null;
+        }
         long content;
         try {
             content = hasher.hashTyped(item, captured);
@@ -392,6 +409,21 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         }
         held.addUnwritten(position, key, identity, content, delete, input);
         return HELD_BACK;
+    }
+
+    /**
+     * Hashes a typed item written and hashed in the writer's pass once more by the walk over its fields, which an
+     * unchanged item's look-up takes: both must give the same hash, or the item would look changed in every re-sync.
+     * Done for one item in {@value #WALK_CHECKED_EVERY}, it also has the walk compiled for the items every sync
+     * gives, before the first re-sync needs it. A disagreement (a defect) is logged once.
+     */
+    private void checkWalk(WritesFields item, long written, ItemHasher hasher) {
+        long walked = hasher.hashTyped(item, captured);
+        if (walked != written && WALK_DISAGREED.compareAndSet(false, true)) {
+            LOG.warn("The content hash of a {} taken over its fields differs from the one its JSON's pass gave: such "
+                    + "items will be sent again in every re-sync. Please report this defect of the connector",
+                    item.getClass().getSimpleName());
+        }
     }
 
     /** This thread's hasher for the call's limits and content hash. */

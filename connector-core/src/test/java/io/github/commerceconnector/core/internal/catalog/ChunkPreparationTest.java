@@ -12,16 +12,20 @@ import io.github.commerceconnector.api.catalog.FeedItem;
 import io.github.commerceconnector.api.catalog.GenericItem;
 import io.github.commerceconnector.api.catalog.ItemStatus;
 import io.github.commerceconnector.api.catalog.Product;
+import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import io.github.commerceconnector.api.spi.FeedSyncState;
 import io.github.commerceconnector.api.spi.InMemorySyncStateStore;
 import io.github.commerceconnector.api.spi.StateChange;
 import io.github.commerceconnector.core.catalog.CatalogSyncSettings;
+import io.github.commerceconnector.core.catalog.FileSyncStateStore;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A chunk prepared at once ({@link ItemPreparer#applyAll}, its look-ups made together) comes out exactly as its
@@ -86,34 +90,50 @@ class ChunkPreparationTest {
 
     @Test
     void aChunkComesOutAsItsItemsOneByOne() {
-        List<ItemPreparer.Input> inputs = inputs(items());
         try (FeedSyncState state = new InMemorySyncStateStore().open("space", Feed.PRODUCTS)) {
-            recordEarlierSync(state, inputs);
-            ItemPreparer preparer = new ItemPreparer(VALIDATOR, state, true,
-                    (position, identity, content) -> position == 1_007, MAX_BATCH_BYTES);
-            long first = 1_000;
-            List<ItemPreparer.Prepared> oneByOne = new ArrayList<>();
-            for (int i = 0; i < inputs.size(); i++) {
-                oneByOne.add(preparer.prepare(inputs.get(i), first + i));
-            }
-            for (int round = 0; round < 2; round++) {
-                List<ItemPreparer.Prepared> chunk = new ArrayList<>();
-                preparer.applyAll(inputs, first, chunk);
-                assertEquals(oneByOne.size(), chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    assertSame(oneByOne.get(i), chunk.get(i), "round " + round + ", item " + i);
-                }
-            }
-            Map<ItemPreparer.Outcome, Integer> outcomes = new EnumMap<>(ItemPreparer.Outcome.class);
-            oneByOne.forEach(prepared -> outcomes.merge(prepared.outcome(), 1, Integer::sum));
-            assertEquals(Map.of(ItemPreparer.Outcome.UNCHANGED, 77, ItemPreparer.Outcome.SEND, 74,
-                    ItemPreparer.Outcome.SKIPPED, 1, ItemPreparer.Outcome.UNIDENTIFIED, 2,
-                    ItemPreparer.Outcome.TOO_LARGE, 1), outcomes);
-            assertEquals(ItemStatus.REJECTED, oneByOne.get(1).stored());
-            assertEquals(ItemPreparer.Outcome.SEND, oneByOne.get(2).outcome(), "changed since");
-            assertEquals(ItemPreparer.Outcome.UNCHANGED, oneByOne.get(150).outcome(), "the custom item");
-            assertNotNull(oneByOne.get(3).json());
+            assertChunkComesOutAsItsItemsOneByOne(state);
         }
+    }
+
+    /**
+     * Against a state of hashes over fields, a chunk looks its typed items up before writing them, and still comes
+     * out exactly as its items prepared one by one (each written, its hash from the writer's pass).
+     */
+    @Test
+    void aChunkLookingItemsUpBeforeWritingThemComesOutAsItsItemsOneByOne(@TempDir Path directory) {
+        try (FeedSyncState state = new FileSyncStateStore(directory).open("space", Feed.PRODUCTS)) {
+            assertEquals(ContentHashAlgorithm.FIELDS_XXH3_64, state.contentHashAlgorithm());
+            assertChunkComesOutAsItsItemsOneByOne(state);
+        }
+    }
+
+    private static void assertChunkComesOutAsItsItemsOneByOne(FeedSyncState state) {
+        List<ItemPreparer.Input> inputs = inputs(items());
+        recordEarlierSync(state, inputs);
+        ItemPreparer preparer = new ItemPreparer(VALIDATOR, state, true,
+                (position, identity, content) -> position == 1_007, MAX_BATCH_BYTES);
+        long first = 1_000;
+        List<ItemPreparer.Prepared> oneByOne = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            oneByOne.add(preparer.prepare(inputs.get(i), first + i));
+        }
+        for (int round = 0; round < 2; round++) {
+            List<ItemPreparer.Prepared> chunk = new ArrayList<>();
+            preparer.applyAll(inputs, first, chunk);
+            assertEquals(oneByOne.size(), chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                assertSame(oneByOne.get(i), chunk.get(i), "round " + round + ", item " + i);
+            }
+        }
+        Map<ItemPreparer.Outcome, Integer> outcomes = new EnumMap<>(ItemPreparer.Outcome.class);
+        oneByOne.forEach(prepared -> outcomes.merge(prepared.outcome(), 1, Integer::sum));
+        assertEquals(Map.of(ItemPreparer.Outcome.UNCHANGED, 77, ItemPreparer.Outcome.SEND, 74,
+                ItemPreparer.Outcome.SKIPPED, 1, ItemPreparer.Outcome.UNIDENTIFIED, 2,
+                ItemPreparer.Outcome.TOO_LARGE, 1), outcomes);
+        assertEquals(ItemStatus.REJECTED, oneByOne.get(1).stored());
+        assertEquals(ItemPreparer.Outcome.SEND, oneByOne.get(2).outcome(), "changed since");
+        assertEquals(ItemPreparer.Outcome.UNCHANGED, oneByOne.get(150).outcome(), "the custom item");
+        assertNotNull(oneByOne.get(3).json());
     }
 
     @Test
