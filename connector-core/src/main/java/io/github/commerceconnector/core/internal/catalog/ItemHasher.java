@@ -132,9 +132,10 @@ public final class ItemHasher {
     }
 
     /**
-     * Writes an item's JSON as it is sent and takes its content hash from the same bytes, in one pass: the hash
-     * is the one {@link #contentHash} gives, over the canonical text at the head of the JSON. The JSON is then
-     * {@link #json()}.
+     * Writes an item's JSON as it is sent and takes its content hash in the same pass: the hash is the one {@link
+     * #contentHash} gives, over the canonical text at the head of the JSON, or (for {@link
+     * ContentHashAlgorithm#FIELDS_XXH3_64}) over the fields as the writer hands them to the {@link FieldHasher}. The
+     * JSON is then {@link #json()}.
      *
      * @throws IllegalArgumentException for a value that is not JSON (validate first)
      */

@@ -35,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * The per-item work of a sync that does not depend on the order of the items, done on worker threads ahead of
  * the {@link SyncRun}: an item's fields, their validation, its identity and content hashes, the look-up of what
  * the gateway holds, and, for an item to send, its JSON. The JSON and the content hash come from one pass over
- * the item ({@link ItemHasher#writeItem}): the bytes hashed are the bytes sent. Validation walks an item only
- * when that pass noticed something validation may refuse ({@link ItemHasher#needsValidation()}); the identity
- * is always checked. What depends on order (duplicates, batching, the tally) stays with the run. The look-up is
- * safe ahead of order: the run's own records only change items it already sent, and a second occurrence of
- * those is a duplicate whatever the state says. Thread-safe. Public for the per-item benchmarks only; the sync
+ * the item ({@link ItemHasher#writeItem}): the hash is of the bytes sent, or of the fields they were written from.
+ * Against a state of hashes over fields, a typed item in a chunk is looked up before its JSON is written ({@link
+ * ItemHasher#hashTyped}), and only one the state does not hold unchanged is then written. Validation walks an item
+ * only when that pass noticed something validation may refuse ({@link ItemHasher#needsValidation()}); the
+ * identity is always checked. What depends on order (duplicates, batching, the tally) stays with the run. The
+ * look-up is safe ahead of order: the run's own records only change items it already sent, and a second occurrence
+ * of those is a duplicate whatever the state says. Thread-safe. Public for the per-item benchmarks only; the sync
  * run is its one user.
  */
 public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.Input, ItemPreparer.Prepared> {
