@@ -245,7 +245,7 @@ final class FieldHasher {
         String[] keys = keys(depth, map.size());
         int count = 0;
         for (Object key : map.keySet()) {
-            if (!(key instanceof String name)) {
+            if (!(key instanceof String name) || count == keys.length) {
                 walkMap(withTextKeys(map), depth);
                 return;
             }
@@ -267,12 +267,16 @@ final class FieldHasher {
     }
 
     /**
-     * A map whose keys are not all strings, with each key as its text (such an item fails validation; its hash
-     * need only be taken without failing).
+     * A map whose keys are not all strings (or that holds more than its size said), with each key as its text and the
+     * value the canonical writer takes for it: its own for a string key, else the map's value for the text (such an
+     * item fails validation; its hash need only be taken as the writer's pass takes it).
      */
     private static Map<String, Object> withTextKeys(Map<?, ?> map) {
         Map<String, Object> named = new TreeMap<>();
-        map.forEach((key, value) -> named.put(String.valueOf(key), value));
+        map.forEach((key, value) -> {
+            String name = String.valueOf(key);
+            named.put(name, key instanceof String ? value : map.get(name));
+        });
         return named;
     }
 
@@ -369,15 +373,18 @@ final class FieldHasher {
         return elementHash(mark);
     }
 
-    /** Walks an element as {@link #walkValue} would, straight to its kind's walk when the array's kind is known. */
+    /**
+     * Walks an element as {@link #walkValue} would, straight to its kind's walk when it is of the array's kind (a
+     * list of raw type may hold anything).
+     */
     private void walkElement(Object element, int depth, int elements) {
         if (element == null) {
             ensure(1);
             buffer[size++] = NULL;
-        } else if (elements == STRING_ELEMENTS) {
-            writeText((String) element);
-        } else if (elements == OBJECT_ELEMENTS) {
-            walkTyped((WritesFields) element, depth + 1);
+        } else if (elements == STRING_ELEMENTS && element instanceof String text) {
+            writeText(text);
+        } else if (elements == OBJECT_ELEMENTS && element instanceof WritesFields object) {
+            walkTyped(object, depth + 1);
         } else {
             walkValue(element, null, depth + 1);
         }

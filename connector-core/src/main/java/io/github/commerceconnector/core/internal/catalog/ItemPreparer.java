@@ -378,8 +378,8 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
     /**
      * Looks a typed item up before anything is written, when the state's content hashes are taken over fields:
      * hashes its fields and holds its look-up back without JSON (then {@link #HELD_BACK}). The chunk's look-ups then
-     * settle it as unchanged, or prepare it in full to be sent ({@link #settleFound}). An unchanged item is not
-     * validated again: it was when it was sent. {@code null} when it must be prepared in full at once: the state's
+     * settle it as unchanged, or prepare it in full to be sent ({@link #settleFound}). An item the gateway accepted
+     * with this content is not validated again: it was when it was sent. {@code null} when it must be prepared in full at once: the state's
      * hashes are over JSON, its fields are not JSON or its identity is not sound.
      */
     private Prepared holdBackUnwritten(Input input, WritesFields item, long position, ChunkLookUps held) {
@@ -415,7 +415,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
 
     /**
      * Hashes a typed item written and hashed in the writer's pass once more by the walk over its fields, which an
-     * unchanged item's look-up takes: both must give the same hash, or the item would look changed in every re-sync.
+     * unchanged item's look-up takes: both must give the same hash, or the item would be written in every re-sync.
      * Done for one item in {@value #WALK_CHECKED_EVERY}, it also has the walk compiled for the items every sync
      * gives, before the first re-sync needs it. A disagreement (a defect) is logged once.
      */
@@ -423,7 +423,8 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         long walked = hasher.hashTyped(item, captured);
         if (walked != written && WALK_DISAGREED.compareAndSet(false, true)) {
             LOG.warn("The content hash of a {} taken over its fields differs from the one its JSON's pass gave: such "
-                    + "items will be sent again in every re-sync. Please report this defect of the connector",
+                    + "items will be written again in every re-sync to be found unchanged. Please report this defect "
+                    + "of the connector",
                     item.getClass().getSimpleName());
         }
     }
@@ -476,13 +477,13 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         long content = held.content(entry);
         boolean delete = held.delete(entry);
         StoredItem stored = held.found(entry);
+        Input unwritten = held.unwritten(entry);
+        if (unwritten != null && !acceptedUnchanged(stored, content)) {
+            return prepare(unwritten, position, null);
+        }
         if (unchanged(stored, content)) {
             return new Prepared(Outcome.UNCHANGED, position, key, identity, content, null, delete, null,
                     stored.status());
-        }
-        Input unwritten = held.unwritten(entry);
-        if (unwritten != null) {
-            return prepare(unwritten, position, null);
         }
         if (!held.sendable(entry)) {
             return tooLarge(position, key, identity, content, delete, held.jsonLength(entry));
@@ -496,6 +497,15 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
                 new ItemValidator.Problem("ITEM_TOO_LARGE", null, "Item " + key + " is " + jsonLength
                         + " bytes of JSON, more than one request may carry (" + maxBatchBytes
                         + "): shorten it or raise maxBatchBytes"), null);
+    }
+
+    /**
+     * Whether the gateway accepted an item with this content: the only item looked up before it is written that is
+     * settled without being written and validated. One rejected (by the gateway or, invalid, before sending) is
+     * prepared in full, so that it is reported as it was: still rejected, or with its validation problem.
+     */
+    private static boolean acceptedUnchanged(StoredItem stored, long content) {
+        return stored != null && stored.contentHash() == content && stored.status() == ItemStatus.ACCEPTED;
     }
 
     /** Whether the state holds an item with this content and the gateway's answer about it. */

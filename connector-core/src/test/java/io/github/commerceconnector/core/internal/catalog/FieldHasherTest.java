@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commerceconnector.api.catalog.Category;
 import io.github.commerceconnector.api.catalog.Product;
 import io.github.commerceconnector.api.spi.ContentHashAlgorithm;
 import java.math.BigDecimal;
@@ -135,6 +136,29 @@ class FieldHasherTest {
     void anUnpairedSurrogateCountsAsAQuestionMarkAsInTheCanonicalJsonsHash() {
         assertEquals(hash(product("a", "x\ud800y")), hash(product("a", "x?y")));
         assertNotEquals(hash(product("a", "x\ud800y")), hash(product("a", "xy")));
+    }
+
+    /** A list of raw type may hold what its type says it does not: both passes take it as the value it is. */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aTypedListOfRawTypeHoldingOtherValuesHashesAsItsFieldsMap() {
+        Category category = Category.builder().categoryId("7").storeViewCode("default")
+                .availableSortBy((List) List.of(1, "name")).build();
+        long written = hasher.writeItem(category, CAPTURED);
+        assertEquals(written, hasher.hashTyped(category, CAPTURED));
+        assertEquals(written, hash(category.fields()));
+    }
+
+    /** Keys that are not strings (an item validation refuses) are taken by both passes as the writer names them. */
+    @Test
+    void keysThatAreNotStringsHashAlikeInBothPasses() {
+        Map<Object, Object> odd = new HashMap<>();
+        odd.put(1, "x");
+        odd.put("", "y");
+        odd.put("sku", "MH01");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) (Map<?, ?>) odd;
+        hash(fields);
     }
 
     @Test
