@@ -29,11 +29,13 @@ import java.util.TreeMap;
  * {@code 1L} and {@code 1.0} alike), and a timestamp counts as its text.
  *
  * <p>The walk writes a compact encoding into a buffer it keeps and hashes the buffer once: a field is its name then
- * its value; a string (or a name) is a tag, its length and its UTF-8 bytes (an unpaired surrogate as {@code ?}, as
- * the canonical JSON's hash has it); a number is a tag and the text {@link CanonicalJson#canonicalNumber} gives;
- * an object and an ordered array are bracketed; an order-free array is its length and the sum of its elements'
- * own hashes, so that their order does not count and a repeated element does. Nothing of the encoding is ever
- * stored or sent: only the 64-bit hash, never 0 (0 is {@link StateChange#DELETE_CONTENT}).
+ * its value; a string is a tag, its length and its UTF-8 bytes (an unpaired surrogate as {@code ?}, as the canonical
+ * JSON's hash has it), and a name the 64-bit hash of that encoding (kept by its place among an item's names); a
+ * number is a tag and the text {@link CanonicalJson#canonicalNumber} gives, then the tag again; an object and an
+ * ordered array are bracketed; an order-free array is its length and the sum of its elements' own hashes, so that
+ * their order does not count and a repeated element does. Nothing of the encoding is ever stored or sent: only the
+ * 64-bit hash, never 0 (0 is {@link StateChange#DELETE_CONTENT}). The encoding must never change: states keep the
+ * hashes ({@code ContentHashGoldenTest} pins some).
  *
  * <p>The walk checks nothing that validation checks: it is taken ahead of validation, and an item whose hash
  * matches the state's was validated when it was sent. A value that is not JSON (a type no item holds, nesting
