@@ -210,7 +210,7 @@ public final class CanonicalJson {
 
         /** The value of the {@code index}th captured top-level field of the last typed item, or {@code null}. */
         Object captured(int index) {
-            return fields.captured[index];
+            return fields.top.captured(index);
         }
 
         /** Writes a typed object nested at {@code depth}. */
@@ -712,31 +712,16 @@ public final class CanonicalJson {
          * one type, which give the same name constants in the same order, only compare references.
          */
         private final class TypedFields implements FieldWriter {
-            /** The kind of a top-level field left out of the canonical text (a captured one's is its index, else -1). */
-            private static final int LEFT_OUT = -2;
-
             private int depth;
             private boolean first;
-            private List<String> capturing = List.of();
-            private Object[] captured = new Object[0];
+            private final TopLevelFields top = new TopLevelFields();
             private final String[] leftOutNames = new String[IGNORED_FIELDS.size()];
             private final Object[] leftOutValues = new Object[IGNORED_FIELDS.size()];
             private int leftOutCount;
-            private final String[] topNames = new String[128];
-            private final int[] topKinds = new int[topNames.length];
-            private int topCount;
 
             void start(List<String> names) {
-                if (names != capturing) {
-                    Arrays.fill(topNames, null);
-                }
-                capturing = names;
-                if (captured.length != names.size()) {
-                    captured = new Object[names.size()];
-                }
-                Arrays.fill(captured, null);
+                top.start(names);
                 leftOutCount = 0;
-                topCount = 0;
             }
 
             void enter(int objectDepth) {
@@ -828,19 +813,13 @@ public final class CanonicalJson {
              * timestamp {@link #time} lets through is plain and short: a left-out one needs no check.
              */
             private boolean begin(String name, Object value) {
-                if (depth == 0) {
-                    int kind = topLevelKind(name);
-                    if (kind == LEFT_OUT) {
-                        if (!(value instanceof Instant)) {
-                            checkLeftOut(value);
-                        }
-                        leftOutNames[leftOutCount] = name;
-                        leftOutValues[leftOutCount++] = value;
-                        return false;
+                if (depth == 0 && top.next(name, value) == TopLevelFields.LEFT_OUT) {
+                    if (!(value instanceof Instant)) {
+                        checkLeftOut(value);
                     }
-                    if (kind >= 0) {
-                        captured[kind] = value instanceof Instant instant ? InstantText.text(instant) : value;
-                    }
+                    leftOutNames[leftOutCount] = name;
+                    leftOutValues[leftOutCount++] = value;
+                    return false;
                 }
                 ensure(1);
                 if (!first) {
@@ -849,20 +828,6 @@ public final class CanonicalJson {
                 first = false;
                 writeName(name);
                 return true;
-            }
-
-            /** Whether a top-level field is left out, captured (its index) or neither. */
-            private int topLevelKind(String name) {
-                int place = topCount++;
-                if (place < topNames.length && topNames[place] == name) {
-                    return topKinds[place];
-                }
-                int kind = IGNORED_FIELDS.contains(name) ? LEFT_OUT : capturing.indexOf(name);
-                if (place < topNames.length) {
-                    topNames[place] = name;
-                    topKinds[place] = kind;
-                }
-                return kind;
             }
 
             /** Writes the held-back top-level fields, in name order (as they came). */

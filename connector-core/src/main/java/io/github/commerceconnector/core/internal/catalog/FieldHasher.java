@@ -124,7 +124,7 @@ final class FieldHasher {
 
     /** The value of the {@code index}th captured field of the typed item last hashed, or {@code null}. */
     Object captured(int index) {
-        return typed.captured[index];
+        return typed.top.captured(index);
     }
 
     /**
@@ -471,25 +471,11 @@ final class FieldHasher {
      * change detection leaves out are skipped and the captured fields noted, by place as the canonical writer does.
      */
     private final class TypedWalk implements FieldWriter {
-        private static final int LEFT_OUT = -2;
-
         private int depth;
-        private List<String> capturing = List.of();
-        private Object[] captured = new Object[0];
-        private final String[] topNames = new String[128];
-        private final int[] topKinds = new int[topNames.length];
-        private int topCount;
+        private final TopLevelFields top = new TopLevelFields();
 
         void start(List<String> names) {
-            if (names != capturing) {
-                Arrays.fill(topNames, null);
-            }
-            capturing = names;
-            if (captured.length != names.size()) {
-                captured = new Object[names.size()];
-            }
-            Arrays.fill(captured, null);
-            topCount = 0;
+            top.start(names);
         }
 
         @Override
@@ -568,31 +554,12 @@ final class FieldHasher {
          * timestamp as its text); else writes its name, with room for a one-byte value after it.
          */
         private boolean begin(String name, Object value) {
-            if (depth == 0) {
-                int kind = topLevelKind(name);
-                if (kind == LEFT_OUT) {
-                    return false;
-                }
-                if (kind >= 0) {
-                    captured[kind] = value instanceof Instant instant ? InstantText.text(instant) : value;
-                }
+            if (depth == 0 && top.next(name, value) == TopLevelFields.LEFT_OUT) {
+                return false;
             }
             writeName(name);
             ensure(1);
             return true;
-        }
-
-        private int topLevelKind(String name) {
-            int place = topCount++;
-            if (place < topNames.length && topNames[place] == name) {
-                return topKinds[place];
-            }
-            int kind = CanonicalJson.IGNORED_FIELDS.contains(name) ? LEFT_OUT : capturing.indexOf(name);
-            if (place < topNames.length) {
-                topNames[place] = name;
-                topKinds[place] = kind;
-            }
-            return kind;
         }
     }
 }

@@ -363,11 +363,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         if (hasher.hashesFields() && position % WALK_CHECKED_EVERY == 0) {
             checkWalk(item, content, hasher);
         }
-        Object[] identityValues = new Object[captured.size() - 1];
-        for (int i = 0; i < identityValues.length; i++) {
-            identityValues[i] = hasher.captured(i);
-        }
-        ItemKey key = validator.identityOf(identityValues).key();
+        ItemKey key = capturedKey(hasher);
         if (key == null) {
             return null;
         }
@@ -379,8 +375,8 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
      * Looks a typed item up before anything is written, when the state's content hashes are taken over fields:
      * hashes its fields and holds its look-up back without JSON (then {@link #HELD_BACK}). The chunk's look-ups then
      * settle it as unchanged, or prepare it in full to be sent ({@link #settleFound}). An item the gateway accepted
-     * with this content is not validated again: it was when it was sent. {@code null} when it must be prepared in full at once: the state's
-     * hashes are over JSON, its fields are not JSON or its identity is not sound.
+     * with this content is not validated again: it was when it was sent. {@code null} when it must be prepared in
+     * full at once: the state's hashes are over JSON, its fields are not JSON or its identity is not sound.
      */
     private Prepared holdBackUnwritten(Input input, WritesFields item, long position, ChunkLookUps held) {
         ItemHasher hasher = hasher();
@@ -393,11 +389,7 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
         } catch (IllegalArgumentException notJson) {
             return null;
         }
-        Object[] identityValues = new Object[captured.size() - 1];
-        for (int i = 0; i < identityValues.length; i++) {
-            identityValues[i] = hasher.captured(i);
-        }
-        ItemKey key = validator.identityOf(identityValues).key();
+        ItemKey key = capturedKey(hasher);
         if (key == null) {
             return null;
         }
@@ -427,6 +419,15 @@ public final class ItemPreparer implements OrderedPipeline.Stage<ItemPreparer.In
                     + "of the connector",
                     item.getClass().getSimpleName());
         }
+    }
+
+    /** The key of the typed item the hasher last wrote or hashed, from its captured identity values, or null. */
+    private ItemKey capturedKey(ItemHasher hasher) {
+        Object[] identityValues = new Object[captured.size() - 1];
+        for (int i = 0; i < identityValues.length; i++) {
+            identityValues[i] = hasher.captured(i);
+        }
+        return validator.identityOf(identityValues).key();
     }
 
     /** This thread's hasher for the call's limits and content hash. */

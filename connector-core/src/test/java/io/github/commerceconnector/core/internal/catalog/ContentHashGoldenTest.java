@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,19 +139,9 @@ class ContentHashGoldenTest {
     @Test
     void everyItemKeepsItsXxh3HashInStatesOfThatAlgorithm() throws Exception {
         ItemHasher hasher = new ItemHasher(ContentHashAlgorithm.XXH3_64);
-        List<Map<String, Object>> items = items();
-        long[] hashes = new long[items.size() + 1];
-        long[] written = new long[items.size() + 1];
-        for (int i = 0; i < items.size(); i++) {
-            hashes[i] = hasher.contentHash(items.get(i));
-            written[i] = hasher.writeItem(items.get(i));
-        }
+        assertKeepsHashes(EXPECTED_XXH3, hasher, product -> hasher.contentHash(product.fields()));
         Product product = product();
-        hashes[items.size()] = hasher.contentHash(product.fields());
-        written[items.size()] = hasher.writeItem(product, List.of("sku", "storeViewCode", "deleted"));
-        assertArrayEquals(EXPECTED_XXH3, hashes, "hashed");
-        assertArrayEquals(EXPECTED_XXH3, written, "written in one pass");
-        assertEquals(EXPECTED[items.size() + 1],
+        assertEquals(EXPECTED[items().size() + 1],
                 hasher.identityHash(ItemKey.of(Feed.PRODUCTS, product.sku(), product.storeViewCode())),
                 "identities keep SHA-256 whatever the content hashes' algorithm");
     }
@@ -168,6 +159,16 @@ class ContentHashGoldenTest {
     @Test
     void everyItemKeepsItsHashOverFieldsInStatesOfThatAlgorithm() throws Exception {
         ItemHasher hasher = new ItemHasher(ContentHashAlgorithm.FIELDS_XXH3_64);
+        assertKeepsHashes(EXPECTED_FIELDS, hasher,
+                product -> hasher.hashTyped(product, List.of("sku", "storeViewCode", "deleted")));
+    }
+
+    /**
+     * Asserts the hashes of {@link #items()} and {@link #product()}: each taken alone ({@code productHash} for the
+     * product), and each written in one pass.
+     */
+    private static void assertKeepsHashes(long[] expected, ItemHasher hasher, ToLongFunction<Product> productHash)
+            throws Exception {
         List<Map<String, Object>> items = items();
         long[] hashes = new long[items.size() + 1];
         long[] written = new long[items.size() + 1];
@@ -176,10 +177,10 @@ class ContentHashGoldenTest {
             written[i] = hasher.writeItem(items.get(i));
         }
         Product product = product();
-        hashes[items.size()] = hasher.hashTyped(product, List.of("sku", "storeViewCode", "deleted"));
+        hashes[items.size()] = productHash.applyAsLong(product);
         written[items.size()] = hasher.writeItem(product, List.of("sku", "storeViewCode", "deleted"));
-        assertArrayEquals(EXPECTED_FIELDS, hashes, "walked");
-        assertArrayEquals(EXPECTED_FIELDS, written, "written in one pass");
+        assertArrayEquals(expected, hashes, "hashed");
+        assertArrayEquals(expected, written, "written in one pass");
     }
 
     @Test
